@@ -1,0 +1,118 @@
+"""Build a project: records -> dataset -> checked -> ``graph/`` files, written atomically."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Dataset, Graph, URIRef
+from rdflib.namespace import RDF, SKOS
+
+from policygraph.atomic import write_all_atomic
+from policygraph.errors import Location
+from policygraph.mapping import graph_quads, record_quads, source_quads
+from policygraph.project import Project, packaged
+from policygraph.records.check import load_records
+from policygraph.records.model import RecordSet
+from policygraph.serialize import to_trig, to_turtle, union_graph
+from policygraph.vocab import KOS_GRAPH, ONTOLOGY_GRAPH, PG
+
+
+@dataclass(frozen=True)
+class BuildSummary:
+    sources: int
+    entities: dict[str, int]  # class (prefixed) -> count
+    signals: int
+    triples: int
+    graphs: int
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    dataset: Dataset
+    records: RecordSet
+    summary: BuildSummary
+    written: tuple[Path, ...]
+
+
+def _packaged_graph(name: str) -> Graph:
+    return Graph().parse(
+        data=packaged(f"schema/{name}").read_text(encoding="utf-8"), format="turtle"
+    )
+
+
+def packaged_concepts() -> set[str]:
+    """Codes of the concepts and schemes that ship with policygraph (``stance.exploratory``)."""
+    base = "https://w3id.org/policygraph/kos/"
+    kos = _packaged_graph("kos.ttl")
+    return {str(s)[len(base) :] for s in kos.subjects() if str(s).startswith(base)}
+
+
+def load_project(project: Project) -> RecordSet:
+    """Read and check a project's sources and records (raises ``DataProblems``)."""
+    return load_records(project.sources_dir, project.records_dir, packaged_concepts())
+
+
+def build_dataset(project: Project, records: RecordSet) -> Dataset:
+    """The whole dataset: ontology, KOS, reference, sources, curation and provenance graphs."""
+    dataset = Dataset()
+    for name, graph_iri in (("ontology.ttl", ONTOLOGY_GRAPH), ("kos.ttl", KOS_GRAPH)):
+        target = dataset.graph(graph_iri)
+        for triple in _packaged_graph(name):
+            target.add(triple)
+    for record in records.records:
+        for s, p, o, g in record_quads(record, records.sources):
+            dataset.add((s, p, o, g))
+    for source in records.sources.values():
+        relative = source.text_path.relative_to(project.root).as_posix()
+        for s, p, o, g in source_quads(source, relative):
+            dataset.add((s, p, o, g))
+    for s, p, o, g in graph_quads(records):
+        dataset.add((s, p, o, g))
+    return dataset
+
+
+def record_places(records: RecordSet) -> dict[str, Location]:
+    """Where each record was written, by the local name of the node it became."""
+    return {r.id: r.where for r in records.records if r.id}
+
+
+def summarise(dataset: Dataset, records: RecordSet) -> BuildSummary:
+    union = union_graph(dataset)
+    classes: Counter[str] = Counter()
+    for node, cls in union.subject_objects(RDF.type):
+        if isinstance(cls, URIRef) and (node, SKOS.prefLabel, None) in union:
+            classes[union.namespace_manager.normalizeUri(cls)] += 1
+    graphs = sum(1 for c in dataset.contexts() if len(c))
+    return BuildSummary(
+        sources=len(records.sources),
+        entities=dict(sorted(classes.items())),
+        signals=sum(1 for _ in union.subjects(RDF.type, PG.PolicySignal)),
+        triples=len(union),
+        graphs=graphs,
+    )
+
+
+def render_outputs(project: Project, dataset: Dataset) -> dict[Path, str]:
+    """Every file ``build`` writes to ``graph/``, as text."""
+    outputs = {
+        project.trig_path: to_trig(dataset),
+        project.turtle_path: to_turtle(union_graph(dataset)),
+    }
+    return outputs
+
+
+def build(project: Project, *, write: bool = True) -> BuildResult:
+    """Check the records, build the dataset, validate it and (atomically) write ``graph/``."""
+    records = load_project(project)
+    dataset = build_dataset(project, records)
+    from policygraph.errors import DataProblems
+    from policygraph.shapes import validate_dataset
+
+    report = validate_dataset(dataset, record_places(records))
+    if not report.conforms:
+        raise DataProblems([str(v) for v in report.violations if v.severity == "Violation"])
+    outputs = render_outputs(project, dataset) if write else {}
+    write_all_atomic(outputs)
+    return BuildResult(dataset, records, summarise(dataset, records), tuple(outputs))

@@ -1,0 +1,45 @@
+"""Options shared by several commands, and how they become a project or a store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from policygraph.project import Project, find_project
+from policygraph.store import Store, open_store
+
+ProjectOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--project",
+        "-P",
+        help="Project folder (default: the one containing the working directory).",
+    ),
+]
+GraphOpt = Annotated[
+    Path | None,
+    typer.Option("--graph", help="Read this RDF file (any syntax) instead of the project's store."),
+]
+EndpointOpt = Annotated[
+    str | None,
+    typer.Option("--endpoint", help="Read from a remote SPARQL 1.1 endpoint (query URL)."),
+]
+LangOpt = Annotated[
+    str,
+    typer.Option(
+        "--lang", help="Language of display labels: en, zh or zh-Latn-pinyin (falls back)."
+    ),
+]
+
+
+def project_of(path: Path | None) -> Project:
+    return find_project(path)
+
+
+def store_of(project: Path | None, graph: Path | None, endpoint: str | None) -> Store:
+    """The store a read command uses: --graph, --endpoint, or the project's."""
+    if graph is not None or endpoint is not None:
+        return open_store(None, graph_file=graph, endpoint=endpoint)
+    return open_store(find_project(project))

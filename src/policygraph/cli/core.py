@@ -1,0 +1,60 @@
+"""``build``, ``validate`` and ``init``: the project's own life cycle."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from policygraph.cli.app import app, reported
+from policygraph.cli.common import ProjectOpt, project_of
+
+
+@app.command()
+@reported
+def build(project: ProjectOpt = None) -> None:
+    """Validate the records, then write graph/ (TriG, Turtle, JSON-LD, HTML views)."""
+    from policygraph.build import build as build_project
+
+    result = build_project(project_of(project))
+    summary = result.summary
+    typer.echo(
+        f"built {summary.triples} triples in {summary.graphs} graphs "
+        f"from {summary.sources} source(s)"
+    )
+    typer.echo(f"signals: {summary.signals}")
+    for cls, count in summary.entities.items():
+        typer.echo(f"  {cls:<32} {count}")
+    for path in result.written:
+        typer.echo(f"wrote {path}")
+
+
+@app.command()
+@reported
+def validate(project: ProjectOpt = None) -> None:
+    """Check records (ids, references, quotes) and the SHACL shapes; exit 1 if not conforming."""
+    from policygraph.validate import validate_project
+
+    report = validate_project(project_of(project))
+    for line in report.problems:
+        typer.echo(line)
+    if report.conforms:
+        typer.echo(f"ok: {report.checked} records conform", err=True)
+        return
+    typer.echo(f"{len(report.problems)} problem(s): the data does not conform", err=True)
+    raise typer.Exit(1)
+
+
+@app.command()
+@reported
+def init(
+    directory: Annotated[Path, typer.Argument(help="Folder for the new project (created).")],
+) -> None:
+    """Create a new, empty tracker project that builds and validates."""
+    from policygraph.scaffold import create_project
+
+    created = create_project(directory)
+    for path in created:
+        typer.echo(f"created {path}")
+    typer.echo(f"next: cd {directory} && policygraph build")

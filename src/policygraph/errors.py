@@ -1,0 +1,90 @@
+"""The one error hierarchy of policygraph.
+
+The library raises only these for expected failures; ``policygraph.cli`` maps them to exit codes
+in one place. Every error carries a message a person can act on and, where it helps, a hint.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place in an input file; lines and columns count from 1."""
+
+    path: Path
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        text = str(self.path)
+        if self.line:
+            text += f":{self.line}"
+            if self.col:
+                text += f":{self.col}"
+        return text
+
+
+class PolicyGraphError(Exception):
+    """An expected failure: bad input, an unknown name, a refused operation."""
+
+    exit_code = 3
+
+    def __init__(self, message: str, *, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class InputError(PolicyGraphError):
+    """A bad record, source or RDF file, with its location."""
+
+    def __init__(self, message: str, *, where: Location | None = None, hint: str = "") -> None:
+        full = f"{where}: {message}" if where else message
+        super().__init__(full, hint=hint)
+        self.where = where
+
+
+class DataProblems(PolicyGraphError):
+    """Several problems found at once in a project's records (each one a line)."""
+
+    def __init__(self, problems: list[str]) -> None:
+        count = len(problems)
+        noun = "problem" if count == 1 else "problems"
+        super().__init__("\n".join([*problems, f"{count} {noun} in the records"]))
+        self.problems = problems
+
+
+class NotFoundError(PolicyGraphError):
+    """An entity, named query, source or file that does not exist."""
+
+    exit_code = 4
+
+
+class AmbiguousError(PolicyGraphError):
+    """A name that matches several entities."""
+
+    exit_code = 4
+
+
+class QueryError(PolicyGraphError):
+    """A SPARQL query that cannot be parsed, is refused, or fails."""
+
+    exit_code = 5
+
+
+class QueryTimeout(QueryError):
+    """A query that ran past its time limit."""
+
+    exit_code = 6
+
+
+class StoreError(PolicyGraphError):
+    """A store that cannot be opened, is locked, or a remote endpoint that fails."""
+
+    exit_code = 7

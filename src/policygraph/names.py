@@ -1,0 +1,134 @@
+"""Display labels and finding entities by name, in any language.
+
+Names are compared after normalisation: Unicode NFKC (full-width to half-width), case folding,
+tone marks and other combining marks removed, spaces and punctuation dropped. So "He Qing",
+"贺青", "hè qīng" and "heqing" all find the same person.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from rdflib import Literal, URIRef
+
+from policygraph.errors import AmbiguousError, NotFoundError
+from policygraph.store import Store
+from policygraph.vocab import LANGUAGES, PREFIXES, sparql_prologue
+
+LABEL_PATHS = "skos:prefLabel|skos:altLabel|skos:hiddenLabel|rdfs:label"
+
+
+def normalise_name(text: str) -> str:
+    """The form names are matched in."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    stripped = "".join(
+        c for c in unicodedata.normalize("NFD", folded) if not unicodedata.combining(c)
+    )
+    kept = (c for c in unicodedata.normalize("NFC", stripped) if unicodedata.category(c)[0] in "LN")
+    return "".join(kept)
+
+
+def fallback_order(lang: str) -> tuple[str, ...]:
+    """``lang`` first, then the other display languages, then untagged."""
+    return (lang, *(other for other in LANGUAGES if other != lang), "")
+
+
+def short_name(iri: str) -> str:
+    """``pgr:person-he-qing`` for a policygraph IRI, else the IRI itself."""
+    for name, base in PREFIXES.items():
+        if iri.startswith(base) and len(iri) > len(base):
+            return f"{name}:{iri[len(base) :]}"
+    return iri
+
+
+def display_labels(store: Store, iris: Iterable[URIRef], lang: str = "en") -> dict[URIRef, str]:
+    """The best ``skos:prefLabel`` (or ``rdfs:label``) of each IRI in ``lang``, with fallback."""
+    wanted = sorted(set(iris))
+    if not wanted:
+        return {}
+    values = " ".join(iri.n3() for iri in wanted)
+    query = sparql_prologue() + (
+        f"SELECT ?s ?l WHERE {{ VALUES ?s {{ {values} }} ?s skos:prefLabel|rdfs:label ?l }}"
+    )
+    found: dict[URIRef, dict[str, str]] = {}
+    for row in store.query(query):
+        subject, label = row[0], row[1]  # type: ignore[index]
+        if isinstance(subject, URIRef) and isinstance(label, Literal):
+            found.setdefault(subject, {}).setdefault(label.language or "", str(label))
+    order = fallback_order(lang)
+    labels = {}
+    for iri in wanted:
+        by_lang = found.get(iri, {})
+        best = next((by_lang[tag] for tag in order if tag in by_lang), None)
+        labels[iri] = best if best is not None else short_name(str(iri))
+    return labels
+
+
+@dataclass(frozen=True)
+class Match:
+    iri: URIRef
+    label: str  # the name that matched
+    exact: bool  # matched the whole normalised name (not only a part of it)
+
+
+def _candidates(store: Store, text: str) -> list[Match]:
+    key = normalise_name(text)
+    query = (
+        sparql_prologue()
+        + f"SELECT DISTINCT ?s ?l WHERE {{ ?s {LABEL_PATHS} ?l . FILTER(isIRI(?s)) }}"
+    )
+    matches: dict[URIRef, Match] = {}
+    for row in store.query(query):
+        subject, label = row[0], row[1]  # type: ignore[index]
+        if not isinstance(subject, URIRef) or not key:
+            continue
+        name = normalise_name(str(label))
+        slug = normalise_name(str(subject).rsplit("/", 1)[-1])
+        if key in (name, slug):
+            matches[subject] = Match(subject, str(label), True)
+        elif key in name and subject not in matches:
+            matches[subject] = Match(subject, str(label), False)
+    return sorted(matches.values(), key=lambda m: (not m.exact, len(m.label), str(m.iri)))
+
+
+def expand_name(text: str) -> URIRef | None:
+    """An IRI written as ``<...>``, ``http...`` or a declared prefixed name, else ``None``."""
+    if text.startswith("<") and text.endswith(">"):
+        return URIRef(text[1:-1])
+    if text.startswith(("http://", "https://", "urn:")):
+        return URIRef(text)
+    prefix, sep, local = text.partition(":")
+    if sep and prefix in PREFIXES:
+        return URIRef(PREFIXES[prefix] + local)
+    return None
+
+
+def find_entities(store: Store, text: str) -> list[Match]:
+    """Entities whose IRI, slug or any label matches ``text``; exact matches first."""
+    return _candidates(store, text)
+
+
+def resolve_entity(store: Store, text: str) -> URIRef:
+    """One entity for ``text`` (IRI, prefixed name, slug or any label), or a clear error."""
+    iri = expand_name(text)
+    if iri is not None:
+        ask = f"ASK {{ {{ {iri.n3()} ?p ?o }} UNION {{ ?s ?p {iri.n3()} }} }}"
+        if not store.query(ask).askAnswer:
+            raise NotFoundError(f"no entity {short_name(str(iri))} in the graph")
+        return iri
+    matches = _candidates(store, text)
+    exact = [m for m in matches if m.exact]
+    chosen = exact or matches
+    if len(chosen) == 1:
+        return chosen[0].iri
+    if not chosen:
+        raise NotFoundError(
+            f"no entity is named {text!r}", hint="try `policygraph search TEXT` for partial matches"
+        )
+    listing = "\n".join(f"  {short_name(str(m.iri))}  ({m.label})" for m in chosen[:20])
+    raise AmbiguousError(
+        f"{text!r} matches {len(chosen)} entities:\n{listing}",
+        hint="give the IRI or slug of the one you mean",
+    )

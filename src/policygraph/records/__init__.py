@@ -1,0 +1,1 @@
+"""Curated records: YAML files with positions, checked and turned into typed records."""

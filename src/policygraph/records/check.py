@@ -1,0 +1,319 @@
+"""Load a project's records and check them: fields, ids, references and quotes.
+
+Problems are collected, not raised one by one, so ``validate`` can list them all as
+``file:line:col: record: message``. Malformed YAML stops at once (nothing after it can be read).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from policygraph.errors import DataProblems, Location
+from policygraph.records.fields import FieldProblem, close_matches, field_value
+from policygraph.records.model import CurationInfo, Record, RecordSet, Source
+from policygraph.records.sources import load_sources, normalise_space
+from policygraph.records.spec import (
+    CONCEPT,
+    CONCEPTS,
+    ENTITY_SECTIONS,
+    REF,
+    REFS,
+    SECTIONS,
+    Section,
+)
+from policygraph.records.yamlsrc import Located, YList, YMap, load_yaml
+
+GRAPHS = ("reference", "curation", "source")
+FILE_KEYS = ("graph", "source", "note", "confidence", *SECTIONS)
+
+
+class _Checker:
+    def __init__(self, sources: dict[str, Source], packaged_concepts: Iterable[str]) -> None:
+        self.sources = sources
+        self.problems: list[tuple[Location, str, str]] = []
+        self.records: list[Record] = []
+        self.curation: list[CurationInfo] = []
+        self.packaged_concepts = frozenset(packaged_concepts)
+
+    def problem(self, where: Location, subject: str, message: str) -> None:
+        self.problems.append((where, subject, message))
+
+    # -- reading -----------------------------------------------------------------------------
+    def read_file(self, path: Path) -> None:
+        root = load_yaml(path)
+        doc = root.value
+        if not isinstance(doc, YMap):
+            self.problem(root.where, path.name, "a record file must be a mapping of sections")
+            return
+        for key, item in doc.items():
+            if key not in FILE_KEYS:
+                hint = close_matches(key, list(FILE_KEYS))
+                self.problem(item.where, path.name, f"unknown section {key!r}{hint}")
+        graph = str(doc["graph"].value) if "graph" in doc else ""
+        if graph not in GRAPHS:
+            where = doc["graph"].where if "graph" in doc else doc.where
+            self.problem(where, path.name, f"'graph' must be one of {', '.join(GRAPHS)}")
+            return
+        source_id = ""
+        if graph == "source":
+            item = doc.get("source")
+            source_id = str(item.value) if item else ""
+            if source_id not in self.sources:
+                hint = close_matches(source_id, list(self.sources))
+                where = item.where if item else doc.where
+                self.problem(where, path.name, f"unknown source {source_id!r}{hint}")
+                return
+        if graph == "curation":
+            note = doc.get("note")
+            if note is None or not str(note.value or "").strip():
+                self.problem(
+                    doc.where,
+                    path.name,
+                    "a curation file needs a 'note' saying what it adds and why",
+                )
+            conf = doc.get("confidence")
+            self.curation.append(
+                CurationInfo(
+                    str(note.value) if note else "", str(conf.value) if conf else None, doc.where
+                )
+            )
+        for name, section in SECTIONS.items():
+            if name in doc and section.name not in ("participants", "agenda"):
+                self.read_section(doc[name], section, graph, source_id)
+
+    def read_section(self, item: Located, section: Section, graph: str, source_id: str) -> None:
+        if graph not in section.graphs:
+            allowed = " or ".join(section.graphs)
+            self.problem(
+                item.where, section.name, f"{section.name} belong in a {allowed} file, not {graph}"
+            )
+            return
+        if not isinstance(item.value, YList):
+            self.problem(item.where, section.name, f"{section.name} must be a list of records")
+            return
+        for entry in item.value:
+            self.read_record(entry, section, graph, source_id, parent="")
+
+    def read_record(
+        self, entry: Located, section: Section, graph: str, source_id: str, parent: str
+    ) -> Record | None:
+        if not isinstance(entry.value, YMap):
+            self.problem(
+                entry.where, section.name, f"each {section.record} must be a mapping of fields"
+            )
+            return None
+        raw = entry.value
+        subject = (
+            str(raw["id"].value) if "id" in raw else f"{section.record} at line {entry.where.line}"
+        )
+        values: dict[str, object] = {}
+        where: dict[str, Location] = {}
+        names = [f.name for f in section.fields]
+        for key, item in raw.items():
+            spec = section.field(key)
+            if spec is None:
+                self.problem(
+                    item.where,
+                    subject,
+                    f"unknown field {key!r} for a {section.record}{close_matches(key, names)}",
+                )
+                continue
+            try:
+                values[key] = field_value(item, spec)
+            except FieldProblem as err:
+                self.problem(err.where, subject, err.message)
+                continue
+            where[key] = item.where
+        for spec in section.fields:
+            if spec.required and spec.name not in raw:
+                self.problem(entry.where, subject, f"missing required field {spec.name!r}")
+        if section.quoted and graph == "source" and "quote" not in values and "quote" not in raw:
+            self.problem(
+                entry.where,
+                subject,
+                f"a {section.record} must cite its source with a verbatim 'quote'",
+            )
+        record_id = str(values.get("id", ""))
+        if section.name == "participants" and parent:
+            record_id = ""
+        nested: dict[str, tuple[Record, ...]] = {}
+        for spec in section.fields:
+            if spec.kind == "nested" and spec.name in values:
+                sub = SECTIONS[spec.section]
+                items = values[spec.name]
+                assert isinstance(items, list)
+                children = [
+                    self.read_record(i, sub, graph, source_id, parent=record_id) for i in items
+                ]
+                nested[spec.name] = tuple(c for c in children if c is not None)
+        values.update(nested)
+        record = Record(section.name, record_id, graph, source_id, values, entry.where, where)
+        if not parent or section.has_id:
+            self.records.append(record)
+        return record
+
+    # -- cross-checks ------------------------------------------------------------------------
+    def check_ids(self) -> dict[str, Record]:
+        seen: dict[str, Record] = {}
+        for record in self.records:
+            if not record.id:
+                continue
+            if record.id in seen:
+                first = seen[record.id].where
+                self.problem(record.where, record.id, f"duplicate id (first declared at {first})")
+            else:
+                seen[record.id] = record
+        return seen
+
+    def concept_codes(self, ids: dict[str, Record]) -> set[str]:
+        codes = set(self.packaged_concepts)
+        codes.update(r.id for r in ids.values() if r.section in ("concepts", "schemes"))
+        return codes
+
+    def check_references(self, ids: dict[str, Record], concepts: set[str]) -> None:
+        entity_ids = [i for i, r in ids.items() if r.section in ENTITY_SECTIONS]
+        for record in self.records:
+            for spec in SECTIONS[record.section].fields:
+                value = record.get(spec.name)
+                if value is None:
+                    continue
+                at = record.field_where.get(spec.name, record.where)
+                if spec.kind in (REF, REFS):
+                    for ref in (value,) if spec.kind == REF else value:  # type: ignore[union-attr]
+                        self.check_ref(
+                            record, spec.name, str(ref), spec.targets, ids, entity_ids, at
+                        )
+                elif spec.kind in (CONCEPT, CONCEPTS):
+                    for code in (value,) if spec.kind == CONCEPT else value:  # type: ignore[union-attr]
+                        self.check_concept(record, spec.name, str(code), spec.targets, concepts, at)
+
+    def check_ref(
+        self,
+        record: Record,
+        field: str,
+        ref: str,
+        targets: tuple[str, ...],
+        ids: dict[str, Record],
+        entity_ids: list[str],
+        at: Location,
+    ) -> None:
+        target = ids.get(ref)
+        if target is None:
+            hint = close_matches(ref, entity_ids)
+            self.problem(at, record.label, f"field {field!r} refers to undeclared id {ref!r}{hint}")
+        elif targets and target.section not in targets:
+            wanted = " or ".join(SECTIONS[t].record for t in targets)
+            self.problem(
+                at,
+                record.label,
+                f"field {field!r} needs a {wanted}, "
+                f"but {ref!r} is a {SECTIONS[target.section].record}",
+            )
+
+    def check_concept(
+        self,
+        record: Record,
+        field: str,
+        code: str,
+        schemes: tuple[str, ...],
+        concepts: set[str],
+        at: Location,
+    ) -> None:
+        if code not in concepts:
+            hint = close_matches(code, sorted(concepts))
+            self.problem(
+                at, record.label, f"field {field!r} refers to undeclared concept {code!r}{hint}"
+            )
+        elif schemes and code.split(".", 1)[0] not in schemes:
+            self.problem(
+                at,
+                record.label,
+                f"field {field!r} needs a concept of scheme {' or '.join(schemes)}, not {code!r}",
+            )
+
+    def check_quotes(self) -> None:
+        texts = {sid: normalise_space(s.text) for sid, s in self.sources.items()}
+        for record in self.records:
+            for sub in self._with_children(record):
+                quotes = sub.get("quote")
+                if not quotes or not sub.source_id:
+                    continue
+                assert isinstance(quotes, tuple)
+                for quote in quotes:
+                    if normalise_space(str(quote)) not in texts[sub.source_id]:
+                        at = sub.field_where.get("quote", sub.where)
+                        self.problem(
+                            at,
+                            sub.label,
+                            f"quote is not verbatim in source {sub.source_id!r}: {str(quote)!r} "
+                            "(quotes must match the archived text exactly, apart from whitespace)",
+                        )
+
+    def _with_children(self, record: Record) -> list[Record]:
+        found = [record]
+        for value in record.values.values():
+            if isinstance(value, tuple) and value and isinstance(value[0], Record):
+                for child in value:
+                    if SECTIONS[child.section].has_id:
+                        continue  # a top-level record of its own
+                    found.extend(self._with_children(child))
+        return found
+
+    def check_values(self) -> None:
+        for record in self.records:
+            conf = record.get("confidence")
+            if conf is not None and not 0 <= conf <= 1:  # type: ignore[operator]
+                self.problem(
+                    record.field_where["confidence"],
+                    record.label,
+                    "confidence must be between 0 and 1",
+                )
+            strength = record.get("strength")
+            if strength is not None and not 1 <= strength <= 5:  # type: ignore[operator]
+                self.problem(
+                    record.field_where["strength"], record.label, "strength must be between 1 and 5"
+                )
+            start, end = record.get("start"), record.get("end")
+            if start is not None and end is not None and end < start:  # type: ignore[operator]
+                self.problem(
+                    record.field_where["end"], record.label, "end date is before start date"
+                )
+            if record.get("nature") == "nature.interpretation" and record.get("speaker"):
+                self.problem(
+                    record.where,
+                    record.label,
+                    "an interpretation is attributed to its source, not to a speaker",
+                )
+            if record.get("nature") == "nature.directive" and not record.get("speaker"):
+                self.problem(
+                    record.where, record.label, "a directive needs the 'speaker' who voiced it"
+                )
+
+
+def load_records(
+    sources_dir: Path, records_dir: Path, packaged_concepts: Iterable[str] = ()
+) -> RecordSet:
+    """Read and check every source and record file; raise ``DataProblems`` listing all problems."""
+    checker = _Checker(load_sources(sources_dir), packaged_concepts)
+    for path in sorted(records_dir.glob("*.yaml")):
+        checker.read_file(path)
+    ids = checker.check_ids()
+    concepts = checker.concept_codes(ids)
+    checker.check_references(ids, concepts)
+    checker.check_quotes()
+    checker.check_values()
+    if checker.problems:
+        lines = [
+            f"{where}: {subject}: {message}"
+            for where, subject, message in sorted(
+                checker.problems, key=lambda p: (str(p[0].path), p[0].line, p[0].col)
+            )
+        ]
+        raise DataProblems(lines)
+    return RecordSet(
+        sources=checker.sources,
+        records=tuple(checker.records),
+        curation=tuple(checker.curation),
+        concept_codes=frozenset(concepts),
+    )

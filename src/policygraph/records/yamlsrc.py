@@ -1,0 +1,121 @@
+"""Read YAML while keeping the line and column of every value.
+
+PyYAML's composer gives nodes with marks; this module turns them into plain values wrapped in
+``Located`` so later checks can say ``file:line:col``. Scalars stay strings unless YAML types them
+as null, bool, int or float: dates are checked by the record rules, not by the YAML parser (which
+would crash on 2025-02-30).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Union
+
+import yaml
+
+from policygraph.errors import InputError, Location
+
+Scalar = str | int | float | bool | None
+Value = Union[Scalar, "YMap", "YList"]  # noqa: UP007 (forward references)
+
+
+@dataclass(frozen=True)
+class Located:
+    """A value and where it was written."""
+
+    value: Value
+    where: Location
+
+
+class YMap(dict[str, Located]):
+    """A YAML mapping: keys to located values, plus the mapping's own location."""
+
+    where: Location
+
+
+class YList(list[Located]):
+    """A YAML sequence of located values, plus the sequence's own location."""
+
+    where: Location
+
+
+_BOOL = {"true": True, "false": False, "yes": True, "no": False, "on": True, "off": False}
+
+
+def _scalar(node: yaml.ScalarNode) -> Scalar:
+    tag = node.tag.rsplit(":", 1)[-1]
+    text = node.value
+    if tag == "null":
+        return None
+    if tag == "bool":
+        return _BOOL.get(text.lower(), bool(text))
+    if tag == "int":
+        try:
+            return int(text.replace("_", ""), 0)
+        except ValueError:
+            return text
+    if tag == "float":
+        try:
+            return float(text.replace("_", ""))
+        except ValueError:
+            return text
+    return text
+
+
+def _where(path: Path, node: yaml.Node) -> Location:
+    return Location(path, node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _convert(path: Path, node: yaml.Node) -> Located:
+    where = _where(path, node)
+    if isinstance(node, yaml.ScalarNode):
+        return Located(_scalar(node), where)
+    if isinstance(node, yaml.SequenceNode):
+        items = YList(_convert(path, item) for item in node.value)
+        items.where = where
+        return Located(items, where)
+    if isinstance(node, yaml.MappingNode):
+        mapping = YMap()
+        mapping.where = where
+        for key_node, value_node in node.value:
+            key_where = _where(path, key_node)
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise InputError("a mapping key must be plain text", where=key_where)
+            key = str(key_node.value)
+            if key in mapping:
+                first = mapping[key].where
+                raise InputError(
+                    f"duplicate key {key!r} (first given at line {first.line})", where=key_where
+                )
+            mapping[key] = _convert(path, value_node)
+        return Located(mapping, where)
+    raise InputError(f"unsupported YAML node {type(node).__name__}", where=where)
+
+
+def load_yaml(path: Path) -> Located:
+    """Parse one YAML file into located values; raise ``InputError`` with ``file:line:col``."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as err:
+        raise InputError(f"not UTF-8 text ({err.reason})", where=Location(path)) from err
+    except OSError as err:
+        raise InputError(f"cannot read: {err.strerror}", where=Location(path)) from err
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
+        problem = err.problem or err.context or "invalid YAML"
+        raise InputError(
+            f"malformed YAML: {problem}",
+            where=where,
+            hint="check indentation and quoting; a value containing ': ' must be quoted",
+        ) from err
+    except yaml.YAMLError as err:
+        raise InputError(f"malformed YAML: {err}", where=Location(path)) from err
+    if node is None:
+        empty = YMap()
+        empty.where = Location(path, 1, 1)
+        return Located(empty, empty.where)
+    return _convert(path, node)

@@ -1,0 +1,83 @@
+"""Deterministic, prefix-clean Turtle and TriG.
+
+rdflib sorts subjects and predicates in Turtle, so a graph without blank nodes serialises to the
+same bytes every time. TriG is written graph by graph (sorted by graph IRI) from that Turtle, so
+the dataset file is just as stable. Only the prefixes of ``vocab.PREFIXES`` that are used appear.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rdflib import Dataset, Graph, URIRef
+
+from policygraph.vocab import PREFIXES, new_graph
+
+_PREFIX_LINE = re.compile(r"^@prefix [^\n]*\n", re.MULTILINE)
+_INVENTED = re.compile(r"^@prefix ns\d+: ", re.MULTILINE)
+
+
+def _body(graph: Graph) -> tuple[str, set[str]]:
+    """Turtle statements of ``graph`` without its prefix lines, and the prefixes it used."""
+    text = graph.serialize(format="turtle")
+    used = {m.group(1) for m in re.finditer(r"^@prefix ([\w-]*): ", text, re.MULTILINE)}
+    if _INVENTED.search(text):
+        raise AssertionError("rdflib invented a prefix; bind the namespace in vocab.PREFIXES")
+    return _PREFIX_LINE.sub("", text).strip("\n"), used
+
+
+def _header(used: set[str]) -> str:
+    return "".join(f"@prefix {name}: <{iri}> .\n" for name, iri in PREFIXES.items() if name in used)
+
+
+def copy_graph(source: Graph) -> Graph:
+    graph = new_graph()
+    for triple in source:
+        graph.add(triple)
+    return graph
+
+
+def to_turtle(graph: Graph) -> str:
+    """Sorted Turtle with only policygraph's prefixes."""
+    body, used = _body(copy_graph(graph))
+    return f"{_header(used)}\n{body}\n" if body else _header(used)
+
+
+def union_graph(dataset: Dataset) -> Graph:
+    """Every triple of every named graph, merged."""
+    graph = new_graph()
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        graph.add((s, p, o))
+    return graph
+
+
+def named_graphs(dataset: Dataset) -> list[tuple[URIRef, Graph]]:
+    """The non-empty named graphs of ``dataset``, sorted by IRI."""
+    found = []
+    for context in dataset.contexts():
+        name = context.identifier
+        if isinstance(name, URIRef) and len(context) and name != URIRef("urn:x-rdflib:default"):
+            found.append((name, context))
+    return sorted(found, key=lambda item: str(item[0]))
+
+
+def _graph_name(iri: URIRef) -> str:
+    for name, base in PREFIXES.items():
+        local = str(iri)[len(base) :]
+        if str(iri).startswith(base) and re.fullmatch(r"[A-Za-z][\w.-]*[\w-]|[A-Za-z]", local):
+            return f"{name}:{local}"
+    return f"<{iri}>"
+
+
+def to_trig(dataset: Dataset) -> str:
+    """TriG: one block per named graph, sorted, each block sorted like Turtle."""
+    blocks: list[str] = []
+    used_all: set[str] = set()
+    for iri, graph in named_graphs(dataset):
+        body, used = _body(copy_graph(graph))
+        used_all |= used
+        indented = "\n".join(f"    {line}" if line else "" for line in body.splitlines())
+        blocks.append(f"{_graph_name(iri)} {{\n{indented}\n}}\n")
+        if _graph_name(iri).startswith("pgg:"):
+            used_all.add("pgg")
+    return _header(used_all) + "\n" + "\n".join(blocks)

@@ -1,0 +1,29 @@
+"""``validate``: the record checks, then the SHACL shapes, as one list of problems."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from policygraph.build import build_dataset, load_project, record_places
+from policygraph.errors import DataProblems
+from policygraph.project import Project
+from policygraph.shapes import validate_dataset
+
+
+@dataclass(frozen=True)
+class ProjectReport:
+    conforms: bool
+    problems: tuple[str, ...]  # one line each: file:line:col: entity: message
+    checked: int  # records checked
+
+
+def validate_project(project: Project) -> ProjectReport:
+    """Every problem with a project's data; SHACL warnings are listed but do not fail it."""
+    try:
+        records = load_project(project)
+    except DataProblems as err:
+        return ProjectReport(False, tuple(err.problems), 0)
+    report = validate_dataset(build_dataset(project, records), record_places(records))
+    return ProjectReport(
+        report.conforms, tuple(str(v) for v in report.violations), len(records.records)
+    )
