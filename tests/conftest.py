@@ -1,0 +1,55 @@
+"""Shared fixtures: the repository's SASAC project, its built store, and golden files.
+
+Run ``pytest --update-golden`` to rewrite golden files, then review the git diff.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from policygraph.project import Project
+from policygraph.store import MemoryStore, load_file
+
+REPO = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).resolve().parent / "golden"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite golden files")
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def sasac_project() -> Project:
+    """The repository itself: data/ and the committed graph/."""
+    return Project(REPO)
+
+
+@pytest.fixture(scope="session")
+def sasac_store(sasac_project: Project) -> MemoryStore:
+    """The committed SASAC dataset in rdflib's memory store (read-only use, please)."""
+    return MemoryStore(load_file(sasac_project.trig_path))
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
+    """``golden(name, text)``: compare ``text`` with ``tests/golden/<name>``."""
+
+    def check(name: str, actual: str) -> None:
+        path = GOLDEN / name
+        if request.config.getoption("--update-golden") or not path.exists():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(actual, encoding="utf-8")
+            if not request.config.getoption("--update-golden"):
+                pytest.fail(f"golden file {name} was missing; written, review it and re-run")
+        assert actual == path.read_text(encoding="utf-8"), f"differs from golden {name}"
+
+    return check
