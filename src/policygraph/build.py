@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -11,7 +12,7 @@ from rdflib.namespace import RDF, SKOS
 
 from policygraph.atomic import write_all_atomic
 from policygraph.errors import Location
-from policygraph.mapping import graph_quads, record_quads, source_quads
+from policygraph.mapping import Quad, graph_quads, record_quads, source_quads
 from policygraph.project import Project, packaged
 from policygraph.records.check import load_records
 from policygraph.records.model import RecordSet
@@ -62,15 +63,20 @@ def build_dataset(project: Project, records: RecordSet) -> Dataset:
         for triple in _packaged_graph(name):
             target.add(triple)
     for record in records.records:
-        for s, p, o, g in record_quads(record, records.sources):
-            dataset.add((s, p, o, g))
+        _add_quads(dataset, record_quads(record, records.sources))
     for source in records.sources.values():
         relative = source.text_path.relative_to(project.root).as_posix()
-        for s, p, o, g in source_quads(source, relative):
-            dataset.add((s, p, o, g))
-    for s, p, o, g in graph_quads(records):
-        dataset.add((s, p, o, g))
+        _add_quads(dataset, source_quads(source, relative))
+    _add_quads(dataset, graph_quads(records))
     return dataset
+
+
+def _add_quads(dataset: Dataset, quads: Iterable[Quad]) -> None:
+    graphs: dict[URIRef, Graph] = {}
+    for s, p, o, g in quads:
+        if g not in graphs:
+            graphs[g] = dataset.graph(g)
+        graphs[g].add((s, p, o))
 
 
 def record_places(records: RecordSet) -> dict[str, Location]:

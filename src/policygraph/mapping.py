@@ -191,7 +191,9 @@ def _event(record: Record, g: URIRef, lang: str | None) -> Iterator[Quad]:
     for topic in _ids(record.get("about")):
         yield node, SCHEMA.about, concept(topic), g
     yield from _lang_texts(node, SCHEMA.description, record.get("description"), g)
-    for number, part in enumerate(record.get("participants") or (), start=1):  # type: ignore[arg-type]
+    participants = record.get("participants") or ()
+    assert isinstance(participants, tuple)
+    for number, part in enumerate(participants, start=1):
         assert isinstance(part, Record)
         slug = f"{record.id}.p{number}"
         pnode = PGR[slug]

@@ -28,6 +28,10 @@ GRAPHS = ("reference", "curation", "source")
 FILE_KEYS = ("graph", "source", "note", "confidence", *SECTIONS)
 
 
+def _as_tuple(value: object) -> tuple[object, ...]:
+    return value if isinstance(value, tuple) else (value,)
+
+
 class _Checker:
     def __init__(self, sources: dict[str, Source], packaged_concepts: Iterable[str]) -> None:
         self.sources = sources
@@ -57,11 +61,11 @@ class _Checker:
             return
         source_id = ""
         if graph == "source":
-            item = doc.get("source")
-            source_id = str(item.value) if item else ""
+            source_item = doc.get("source")
+            source_id = str(source_item.value) if source_item else ""
             if source_id not in self.sources:
                 hint = close_matches(source_id, list(self.sources))
-                where = item.where if item else doc.where
+                where = source_item.where if source_item else doc.where
                 self.problem(where, path.name, f"unknown source {source_id!r}{hint}")
                 return
         if graph == "curation":
@@ -180,12 +184,12 @@ class _Checker:
                     continue
                 at = record.field_where.get(spec.name, record.where)
                 if spec.kind in (REF, REFS):
-                    for ref in (value,) if spec.kind == REF else value:  # type: ignore[union-attr]
+                    for ref in _as_tuple(value):
                         self.check_ref(
                             record, spec.name, str(ref), spec.targets, ids, entity_ids, at
                         )
                 elif spec.kind in (CONCEPT, CONCEPTS):
-                    for code in (value,) if spec.kind == CONCEPT else value:  # type: ignore[union-attr]
+                    for code in _as_tuple(value):
                         self.check_concept(record, spec.name, str(code), spec.targets, concepts, at)
 
     def check_ref(

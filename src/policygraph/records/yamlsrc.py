@@ -44,8 +44,8 @@ _BOOL = {"true": True, "false": False, "yes": True, "no": False, "on": True, "of
 
 
 def _scalar(node: yaml.ScalarNode) -> Scalar:
-    tag = node.tag.rsplit(":", 1)[-1]
-    text = node.value
+    tag = str(node.tag).rsplit(":", 1)[-1]
+    text = str(node.value)
     if tag == "null":
         return None
     if tag == "bool":
