@@ -114,6 +114,8 @@ def _evidence(
     """One Web Annotation per quote: the source document and the verbatim text."""
     if not record.source_id:
         return
+    if record.restated:  # the first statement's evidence keeps the plain names
+        slug = f"{slug}.{record.source_id}"
     for number, quote in enumerate(_ids(record.get("quote")), start=1):
         ev = PGR[f"{slug}.ev{number}"]
         selector = PGR[f"{slug}.ev{number}.sel"]

@@ -6,6 +6,7 @@ Problems are collected, not raised one by one, so ``validate`` can list them all
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -160,14 +161,18 @@ class _Checker:
     # -- cross-checks ------------------------------------------------------------------------
     def check_ids(self) -> dict[str, Record]:
         seen: dict[str, Record] = {}
-        for record in self.records:
+        stated: set[tuple[str, str]] = set()
+        for index, record in enumerate(self.records):
             if not record.id:
                 continue
-            if record.id in seen:
+            if record.id in seen and _restates(seen[record.id], record, stated):
+                self.records[index] = dataclasses.replace(record, restated=True)
+            elif record.id in seen:
                 first = seen[record.id].where
                 self.problem(record.where, record.id, f"duplicate id (first declared at {first})")
             else:
                 seen[record.id] = record
+            stated.add((record.id, record.source_id))
         return seen
 
     def concept_codes(self, ids: dict[str, Record]) -> set[str]:
@@ -293,6 +298,19 @@ class _Checker:
                 self.problem(
                     record.where, record.label, "a directive needs the 'speaker' who voiced it"
                 )
+
+
+RESTATABLE = ("signals", "events")
+
+
+def _restates(first: Record, again: Record, stated: set[tuple[str, str]]) -> bool:
+    """A second source stating the same signal or event (support grows; not a duplicate)."""
+    return (
+        again.section == first.section
+        and again.section in RESTATABLE
+        and first.graph == again.graph == "source"
+        and (again.id, again.source_id) not in stated
+    )
 
 
 def load_records(

@@ -24,6 +24,8 @@ class Record:
     values: Mapping[str, FieldValue]
     where: Location
     field_where: Mapping[str, Location] = field(default_factory=dict)
+    #: a signal or event another source's graph already states (the same id, restated)
+    restated: bool = False
 
     def get(self, name: str, default: FieldValue = None) -> FieldValue:
         return self.values.get(name, default)
