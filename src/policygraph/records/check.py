@@ -64,6 +64,9 @@ class _Checker:
         if graph == "source":
             source_item = doc.get("source")
             source_id = str(source_item.value) if source_item else ""
+            if source_item and isinstance(source_item.value, YMap | YList):
+                self.problem(source_item.where, path.name, "'source' must be one source id")
+                return
             if source_id not in self.sources:
                 hint = close_matches(source_id, list(self.sources))
                 where = source_item.where if source_item else doc.where
@@ -110,7 +113,9 @@ class _Checker:
             return None
         raw = entry.value
         subject = (
-            str(raw["id"].value) if "id" in raw else f"{section.record} at line {entry.where.line}"
+            str(raw["id"].value)
+            if "id" in raw and isinstance(raw["id"].value, str | int)
+            else f"{section.record} at line {entry.where.line}"
         )
         values: dict[str, object] = {}
         where: dict[str, Location] = {}

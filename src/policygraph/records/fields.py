@@ -30,6 +30,7 @@ from policygraph.records.yamlsrc import Located, YList, YMap
 
 KNOWN_LANGUAGES = ("en", "zh", "zh-Latn-pinyin", "zh-Hans", "zh-Hant")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9.-]*[a-z0-9]$")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class FieldProblem(Exception):
@@ -103,6 +104,8 @@ def _list(item: Located, name: str) -> list[Located]:
 def _date(item: Located, name: str) -> dt.date:
     text = _text(item, name)
     try:
+        if not ISO_DATE.match(text):  # fromisoformat also takes 20250710 and 2025-W28-4
+            raise ValueError(text)
         return dt.date.fromisoformat(text)
     except ValueError:
         raise FieldProblem(
@@ -173,7 +176,12 @@ def field_value(item: Located, spec: Field) -> object:
     if kind in (REFS, CONCEPTS):
         return tuple(_slug(e, spec.name) for e in _list(item, spec.name))
     if kind == QUOTES:
-        return tuple(_text(e, spec.name) for e in _list(item, spec.name))
+        quotes = tuple(_text(e, spec.name) for e in _list(item, spec.name))
+        if not quotes:
+            raise FieldProblem(
+                item.where, f"{spec.name} is empty: give at least one verbatim quote"
+            )
+        return quotes
     if kind == URL:
         return _url(item, spec.name)
     if kind == CHOICE:

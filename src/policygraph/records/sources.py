@@ -78,7 +78,7 @@ def load_source(meta_path: Path) -> Source:
     except OSError as err:
         raise InputError(
             f"cannot read the archived text {text_path.name}: {err.strerror}",
-            where=Location(meta_path),
+            where=meta["text"].where if "text" in meta else meta.where,
             hint="keep the source's text beside its metadata, in data/sources/",
         ) from err
     url = _opt_text(meta, "url")
