@@ -54,7 +54,7 @@ class _Checker:
         for key, item in doc.items():
             if key not in FILE_KEYS:
                 hint = close_matches(key, list(FILE_KEYS))
-                self.problem(item.where, path.name, f"unknown section {key!r}{hint}")
+                self.problem(doc.key_where(key), path.name, f"unknown section {key!r}{hint}")
         graph = str(doc["graph"].value) if "graph" in doc else ""
         if graph not in GRAPHS:
             where = doc["graph"].where if "graph" in doc else doc.where
@@ -124,7 +124,7 @@ class _Checker:
             spec = section.field(key)
             if spec is None:
                 self.problem(
-                    item.where,
+                    raw.key_where(key),
                     subject,
                     f"unknown field {key!r} for a {section.record}{close_matches(key, names)}",
                 )

@@ -84,7 +84,7 @@ def _labels(item: Located, name: str, multi: bool) -> dict[str, tuple[str, ...] 
         )
     out: dict[str, tuple[str, ...] | str] = {}
     for key, entry in item.value.items():
-        lang = _lang(key, entry.where)
+        lang = _lang(key, item.value.key_where(key))
         if multi and isinstance(entry.value, YList):
             out[lang] = tuple(_text(e, f"{name}.{lang}") for e in entry.value)
         else:

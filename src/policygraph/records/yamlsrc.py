@@ -33,6 +33,14 @@ class YMap(dict[str, Located]):
 
     where: Location
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.key_locations: dict[str, Location] = {}
+
+    def key_where(self, key: str) -> Location:
+        """Where ``key`` itself is written (for messages about the key, not its value)."""
+        return self.key_locations.get(key, self[key].where)
+
 
 class YList(list[Located]):
     """A YAML sequence of located values, plus the sequence's own location."""
@@ -89,6 +97,7 @@ def _convert(path: Path, node: yaml.Node) -> Located:
                     f"duplicate key {key!r} (first given at line {first.line})", where=key_where
                 )
             mapping[key] = _convert(path, value_node)
+            mapping.key_locations[key] = key_where
         return Located(mapping, where)
     raise InputError(f"unsupported YAML node {type(node).__name__}", where=where)
 
