@@ -51,7 +51,7 @@ class _Checker:
         if not isinstance(doc, YMap):
             self.problem(root.where, path.name, "a record file must be a mapping of sections")
             return
-        for key, item in doc.items():
+        for key in doc:
             if key not in FILE_KEYS:
                 hint = close_matches(key, list(FILE_KEYS))
                 self.problem(doc.key_where(key), path.name, f"unknown section {key!r}{hint}")
