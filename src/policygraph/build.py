@@ -10,6 +10,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
+from policygraph.analytics.timeline_html import render_dataset_timeline
 from policygraph.atomic import write_all_atomic
 from policygraph.errors import Location
 from policygraph.mapping import Quad, graph_quads, record_quads, source_quads
@@ -106,6 +107,7 @@ def render_outputs(project: Project, dataset: Dataset) -> dict[Path, str]:
         project.trig_path: to_trig(dataset),
         project.turtle_path: to_turtle(union_graph(dataset)),
     }
+    outputs[project.timeline_path] = render_dataset_timeline(dataset)
     return outputs
 
 

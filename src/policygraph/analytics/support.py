@@ -1,0 +1,81 @@
+"""Support and freshness: how many independent sources state a claim, and when it was seen.
+
+A source graph (``pgg:src-*``) is derived from one source document (``prov:wasDerivedFrom`` in
+``pgg:prov``); the document's ``dcterms:issued`` dates it. A node or fact stated in the graphs of
+two documents has support 2. Dates are ISO text (``2025-08-21``, ``2025-08`` or ``2025``) and stay
+``None`` when no source says when it was published.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rdflib import URIRef
+from rdflib.term import Node
+
+from policygraph.analytics.sparql import select, text
+from policygraph.store import Store
+
+Fact = tuple[URIRef, URIRef, Node]
+
+SOURCE_TRIPLES = """
+SELECT DISTINCT ?s ?p ?o ?doc ?issued WHERE {
+  GRAPH pgg:prov { ?g prov:wasDerivedFrom ?doc OPTIONAL { ?doc dcterms:issued ?issued } }
+  GRAPH ?g { ?s ?p ?o }
+}
+"""
+
+
+@dataclass(frozen=True)
+class Support:
+    """The source documents stating a claim, and the first and last dates they were published."""
+
+    sources: tuple[URIRef, ...]
+    first_seen: str | None
+    last_seen: str | None
+
+    @property
+    def count(self) -> int:
+        return len(self.sources)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "support": self.count,
+            "sources": [str(s) for s in self.sources],
+            "first_seen": self.first_seen,
+            "last_seen": self.last_seen,
+        }
+
+
+NONE = Support((), None, None)
+
+
+def _support(seen: dict[URIRef, str | None]) -> Support:
+    dates = sorted(d for d in seen.values() if d)
+    return Support(tuple(sorted(seen)), dates[0] if dates else None, dates[-1] if dates else None)
+
+
+def _collect(
+    store: Store,
+) -> tuple[dict[URIRef, dict[URIRef, str | None]], dict[Fact, dict[URIRef, str | None]]]:
+    nodes: dict[URIRef, dict[URIRef, str | None]] = {}
+    facts: dict[Fact, dict[URIRef, str | None]] = {}
+    for s, p, o, doc, issued in select(store, SOURCE_TRIPLES):
+        if not (isinstance(s, URIRef) and isinstance(p, URIRef) and isinstance(doc, URIRef)):
+            continue
+        assert o is not None
+        nodes.setdefault(s, {})[doc] = text(issued)
+        facts.setdefault((s, p, o), {})[doc] = text(issued)
+    return nodes, facts
+
+
+def support(store: Store) -> dict[URIRef, Support]:
+    """Support of every node some source states something about (signals, events, posts...)."""
+    nodes, _ = _collect(store)
+    return {node: _support(seen) for node, seen in nodes.items()}
+
+
+def fact_support(store: Store) -> dict[Fact, Support]:
+    """Support of every triple a source graph states."""
+    _, facts = _collect(store)
+    return {fact: _support(seen) for fact, seen in facts.items()}

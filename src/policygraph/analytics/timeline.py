@@ -1,0 +1,129 @@
+"""Signals in date order, with issuer, nature, stance, sectors, sources, support and freshness.
+
+``topic`` includes narrower topics (``skos:broader*``); ``issuer`` includes its units
+(``org:unitOf*``). Both are resolved like ``show`` resolves names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from rdflib import URIRef
+
+from policygraph.analytics.sparql import closure, links, select
+from policygraph.analytics.support import NONE, support
+from policygraph.names import display_labels, resolve_entity
+from policygraph.store import Store
+
+SIGNALS = """
+SELECT DISTINCT ?s ?p ?o WHERE {
+  GRAPH ?g { ?s a pg:PolicySignal ; ?p ?o }
+  VALUES ?p { pg:issuedOn pg:issuer prov:wasAttributedTo pg:signalNature pg:stance
+              pg:topic pg:targetSector }
+}
+"""
+FIELDS = {
+    "pg:issuedOn": "date",
+    "pg:issuer": "issuer",
+    "prov:wasAttributedTo": "speaker",
+    "pg:signalNature": "nature",
+    "pg:stance": "stance",
+    "pg:topic": "topics",
+    "pg:targetSector": "sectors",
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    signal: str
+    label: str
+    date: str
+    issuer: str
+    speaker: str
+    nature: str
+    stance: str
+    topics: tuple[str, ...]
+    sectors: tuple[str, ...]
+    sources: tuple[str, ...]  # source document labels
+    support: int
+    first_seen: str | None
+    last_seen: str | None
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            name: list(value) if isinstance(value, tuple) else value
+            for name, value in self.__dict__.items()
+        }
+
+
+def _fields(store: Store) -> dict[URIRef, dict[str, set[URIRef | str]]]:
+    from policygraph.vocab import PREFIXES
+
+    names = {PREFIXES[k.split(":")[0]] + k.split(":")[1]: v for k, v in FIELDS.items()}
+    signals: dict[URIRef, dict[str, set[URIRef | str]]] = {}
+    for s, p, o in select(store, SIGNALS):
+        if isinstance(s, URIRef) and o is not None:
+            value = o if isinstance(o, URIRef) else str(o)
+            signals.setdefault(s, {}).setdefault(names[str(p)], set()).add(value)
+    return signals
+
+
+def _check_date(value: str | None, option: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        from policygraph.errors import InputError
+
+        raise InputError(f"{option} {value!r} is not a date", hint="use YYYY-MM-DD") from None
+
+
+def timeline(
+    store: Store,
+    *,
+    topic: str | None = None,
+    issuer: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    min_support: int = 0,
+    lang: str = "en",
+) -> list[Entry]:
+    """The signals that match, oldest first (ties: by label, then IRI)."""
+    since, until = _check_date(since, "--since"), _check_date(until, "--until")
+    signals = _fields(store)
+    if topic is not None:
+        topics = closure(links(store, "skos:broader"), {resolve_entity(store, topic)})
+        signals = {s: f for s, f in signals.items() if f.get("topics", set()) & topics}
+    if issuer is not None:
+        issuers = closure(links(store, "org:unitOf"), {resolve_entity(store, issuer)})
+        signals = {s: f for s, f in signals.items() if f.get("issuer", set()) & issuers}
+    backed = support(store)
+    iris = {v for f in signals.values() for vs in f.values() for v in vs if isinstance(v, URIRef)}
+    iris |= set(signals) | {d for s in signals for d in backed.get(s, NONE).sources}
+    labels = display_labels(store, iris, lang)
+
+    def names(values: set[URIRef | str]) -> tuple[str, ...]:
+        return tuple(sorted(labels[v] if isinstance(v, URIRef) else v for v in values))
+
+    entries = []
+    for s, f in signals.items():
+        date = min(str(d) for d in f.get("date", {""}))
+        seen = backed.get(s, NONE)
+        if seen.count < min_support or (since and date < since) or (until and date > until):
+            continue
+        entries.append(
+            Entry(
+                str(s), labels[s], date,
+                "; ".join(names(f.get("issuer", set()))),
+                "; ".join(names(f.get("speaker", set()))),
+                "; ".join(names(f.get("nature", set()))),
+                "; ".join(names(f.get("stance", set()))),
+                names(f.get("topics", set())),
+                names(f.get("sectors", set())),
+                tuple(labels[d] for d in seen.sources),
+                seen.count, seen.first_seen, seen.last_seen,
+            )
+        )  # fmt: skip
+    return sorted(entries, key=lambda e: (e.date, e.label, e.signal))
