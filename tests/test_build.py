@@ -1,0 +1,118 @@
+"""``build``: the golden Turtle, the committed ``graph/`` kept fresh, same inputs -> same bytes."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+from rdflib.compare import graph_diff, to_isomorphic
+
+from policygraph.atomic import write_all_atomic
+from policygraph.build import BuildResult, build, render_outputs
+from policygraph.project import Project
+from policygraph.serialize import to_turtle, union_graph
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+
+
+@pytest.fixture(scope="module")
+def built(sasac_project: Project) -> BuildResult:
+    """The repository's project, built in memory (nothing written)."""
+    return build(sasac_project, write=False)
+
+
+def rdf_difference(actual: str, expected: str) -> str:
+    """Triples only in one of two Turtle texts, for a readable failure message."""
+    ours = to_isomorphic(Graph().parse(data=actual, format="turtle"))
+    theirs = to_isomorphic(Graph().parse(data=expected, format="turtle"))
+    _, only_ours, only_theirs = graph_diff(ours, theirs)
+    lines = [f"+ {t}" for t in sorted(only_ours.triples((None, None, None)))][:20]
+    lines += [f"- {t}" for t in sorted(only_theirs.triples((None, None, None)))][:20]
+    return "\n".join(lines) or "(same triples; the serialisation differs)"
+
+
+def test_union_turtle_matches_the_golden_file(
+    built: BuildResult, golden: Callable[[str, str], None]
+) -> None:
+    actual = to_turtle(union_graph(built.dataset))
+    path = GOLDEN / "policygraph.ttl"
+    if path.exists() and actual != path.read_text(encoding="utf-8"):
+        difference = rdf_difference(actual, path.read_text(encoding="utf-8"))
+        print(f"built Turtle differs from tests/golden/policygraph.ttl:\n{difference}")
+    golden("policygraph.ttl", actual)
+
+
+def test_committed_graph_is_not_stale(sasac_project: Project, built: BuildResult) -> None:
+    outputs = render_outputs(sasac_project, built.dataset)
+    assert sasac_project.trig_path in outputs and sasac_project.turtle_path in outputs
+    stale = [
+        str(path.relative_to(sasac_project.root))
+        for path, text in outputs.items()
+        if not path.exists() or path.read_bytes() != text.encode("utf-8")
+    ]
+    assert not stale, f"graph/ is stale ({', '.join(stale)}): run `policygraph build` and commit"
+
+
+def test_same_inputs_give_the_same_bytes(sasac_project: Project, built: BuildResult) -> None:
+    again = build(sasac_project, write=False)
+    first = render_outputs(sasac_project, built.dataset)
+    second = render_outputs(sasac_project, again.dataset)
+    assert list(first) == list(second)
+    for path in first:
+        assert first[path] == second[path], f"{path.name} differs between two builds"
+
+
+def test_build_does_not_depend_on_where_the_project_lives(
+    sasac_project: Project, built: BuildResult, tmp_path: Path
+) -> None:
+    shutil.copytree(sasac_project.root / "data", tmp_path / "data")
+    moved = Project(tmp_path)
+    elsewhere = render_outputs(moved, build(moved, write=False).dataset)
+    here = render_outputs(sasac_project, built.dataset)
+    assert [p.name for p in elsewhere] == [p.name for p in here]
+    for (_, ours), (_, theirs) in zip(elsewhere.items(), here.items(), strict=True):
+        assert ours == theirs
+
+
+def test_turtle_is_prefix_clean(built: BuildResult) -> None:
+    text = to_turtle(union_graph(built.dataset))
+    prefixes = [line.split()[1] for line in text.splitlines() if line.startswith("@prefix")]
+    assert not [p for p in prefixes if p.startswith("ns")], prefixes
+    assert "_:" not in text  # no blank nodes: every node has a minted IRI
+
+
+def test_summary_counts(built: BuildResult) -> None:
+    summary = built.summary
+    assert summary.sources == 1
+    assert summary.signals == 4
+    assert summary.entities["foaf:Person"] == 3
+    assert summary.entities["pg:AgendaItem"] == 4
+    assert summary.entities["pg:StudySession"] == 1
+    assert summary.triples == len(union_graph(built.dataset))
+    assert built.written == ()  # write=False writes nothing
+
+
+def test_build_writes_every_output(tmp_path: Path, sasac_project: Project) -> None:
+    shutil.copytree(sasac_project.root / "data", tmp_path / "data")
+    project = Project(tmp_path)
+    result = build(project)
+    outputs = render_outputs(project, result.dataset)
+    assert set(result.written) == set(outputs)
+    for path, text in outputs.items():
+        assert path.read_text(encoding="utf-8") == text
+    leftovers = [p.name for p in (tmp_path / "graph").iterdir() if p.name.endswith(".tmp")]
+    assert not leftovers
+
+
+def test_atomic_writes_replace_nothing_when_one_file_fails(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.ttl", tmp_path / "b.ttl"
+    first.write_text("old a", encoding="utf-8")
+    second.write_text("old b", encoding="utf-8")
+    with pytest.raises(UnicodeEncodeError):
+        write_all_atomic({first: "new a", second: "bad \ud800 text"})
+    assert first.read_text(encoding="utf-8") == "old a"
+    assert second.read_text(encoding="utf-8") == "old b"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.ttl", "b.ttl"]
