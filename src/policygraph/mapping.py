@@ -208,6 +208,7 @@ def _event(record: Record, g: URIRef, lang: str | None) -> Iterator[Quad]:
     for item in record.get("agenda") or ():  # type: ignore[attr-defined]
         assert isinstance(item, Record)
         yield node, PG.agendaItem, entity(item.id), g
+    yield from _evidence(node, record, record.id, lang, g)
 
 
 def _agenda_item(record: Record, g: URIRef, lang: str | None) -> Iterator[Quad]:
