@@ -18,6 +18,7 @@ from policygraph.project import Project, packaged
 from policygraph.records.check import load_records
 from policygraph.records.model import RecordSet
 from policygraph.serialize import to_trig, to_turtle, union_graph
+from policygraph.views import render_overview
 from policygraph.vocab import KOS_GRAPH, ONTOLOGY_GRAPH, PG
 
 
@@ -108,6 +109,7 @@ def render_outputs(project: Project, dataset: Dataset) -> dict[Path, str]:
         project.turtle_path: to_turtle(union_graph(dataset)),
     }
     outputs[project.timeline_path] = render_dataset_timeline(dataset)
+    outputs[project.overview_path] = render_overview(dataset)
     return outputs
 
 

@@ -1,1 +1,109 @@
-"""Commands of this area are registered here (see policygraph.cli)."""
+"""``view``: write an interactive, offline HTML view of (part of) the graph."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from policygraph.cli.app import app, reported
+from policygraph.cli.common import EndpointOpt, GraphOpt, LangOpt, ProjectOpt, store_of
+
+
+def _query_text(spec: str, project: Path | None) -> str:
+    """A query from a ``.rq`` file, or a named query (the project's, then the packaged ones)."""
+    from policygraph.errors import NotFoundError
+    from policygraph.project import find_project, packaged
+
+    path = Path(spec)
+    if path.suffix == ".rq" or path.exists():
+        if not path.is_file():
+            raise NotFoundError(f"{spec}: no such query file")
+        return path.read_text(encoding="utf-8")
+    try:
+        own = find_project(project).queries_dir / f"{spec}.rq"
+        if own.is_file():
+            return own.read_text(encoding="utf-8")
+    except NotFoundError:
+        pass  # no project: only the packaged queries
+    shipped = packaged(f"queries/{spec}.rq")
+    if shipped.is_file():
+        return shipped.read_text(encoding="utf-8")
+    raise NotFoundError(
+        f"no query file or named query {spec!r}",
+        hint="give a path to a .rq file, or the name of a query in queries/",
+    )
+
+
+@app.command()
+@reported
+def view(
+    output: Annotated[Path, typer.Option("--output", "-o", help="HTML file to write.")] = Path(
+        "view.html"
+    ),
+    open_it: Annotated[bool, typer.Option("--open", help="Open the view in a browser.")] = False,
+    focus: Annotated[
+        str | None, typer.Option("--focus", help="Draw around this entity (IRI, slug or name).")
+    ] = None,
+    depth: Annotated[int, typer.Option("--depth", help="Steps from --focus.")] = 1,
+    query: Annotated[
+        str | None,
+        typer.Option("--query", help="A .rq file or named query: CONSTRUCT graph or SELECT IRIs."),
+    ] = None,
+    types: Annotated[
+        list[str] | None,
+        typer.Option("--type", help="Keep nodes of this class, e.g. foaf:Person (repeatable)."),
+    ] = None,
+    source: Annotated[
+        str | None, typer.Option("--source", help="Only what this source states (source id).")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Drop dated nodes before this date.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="Drop dated nodes after this date.")
+    ] = None,
+    top: Annotated[
+        int | None, typer.Option("--top", help="Keep the N best-connected nodes.")
+    ] = None,
+    lang: LangOpt = "en",
+    raw: Annotated[
+        bool, typer.Option("--raw", help="Draw every RDF node (no folding of posts).")
+    ] = False,
+    size: Annotated[
+        str, typer.Option("--size", help="Node size by degree or pagerank.")
+    ] = "degree",
+    graph: GraphOpt = None,
+    endpoint: EndpointOpt = None,
+    project: ProjectOpt = None,
+) -> None:
+    """Write an interactive network view: one HTML file that works offline."""
+    from policygraph.atomic import write_atomic
+    from policygraph.views import render_view
+
+    text = _query_text(query, project) if query else None
+    store = store_of(project, graph, endpoint)
+    try:
+        page = render_view(
+            store,
+            focus=focus,
+            depth=depth,
+            query=text,
+            types=tuple(types or ()),
+            source=source,
+            since=since,
+            until=until,
+            top=top,
+            lang=lang,
+            raw=raw,
+            size_by=size,
+        )
+    finally:
+        store.close()
+    write_atomic(output, page)
+    typer.echo(f"wrote {output}")
+    if open_it:
+        import webbrowser
+
+        webbrowser.open(output.resolve().as_uri())

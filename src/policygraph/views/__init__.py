@@ -1,0 +1,7 @@
+"""Interactive network views: one offline, safe, deterministic HTML file per view."""
+
+from __future__ import annotations
+
+from policygraph.views.api import render_overview, render_view
+
+__all__ = ["render_overview", "render_view"]

@@ -1,0 +1,171 @@
+"""``render_view``: a store and a selection in, one HTML page out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rdflib import Dataset, Graph, URIRef
+from rdflib.query import Result
+
+from policygraph.errors import InputError, NotFoundError, QueryError
+from policygraph.names import expand_name, resolve_entity, short_name
+from policygraph.store import MemoryStore, Store
+from policygraph.views.card import cards
+from policygraph.views.facts import Facts, read_facts, term_id
+from policygraph.views.layout import layout, pagerank, sizes
+from policygraph.views.render import html_page, page_data
+from policygraph.views.select import Selection, ViewModel, best_label, degrees, select
+from policygraph.vocab import source_graph, sparql_prologue
+
+SIZE_BY = ("degree", "pagerank")
+
+
+def _class_iri(text: str) -> str:
+    iri = expand_name(text)
+    if iri is None:
+        raise InputError(
+            f"--type {text!r} is not a class IRI or prefixed name",
+            hint="write it as a prefixed name, e.g. foaf:Person or pg:PolicySignal",
+        )
+    return str(iri)
+
+
+def _source_graph(store: Store, source: str) -> str:
+    graph = expand_name(source) or source_graph(source)
+    if not store.query(f"ASK {{ GRAPH {graph.n3()} {{ ?s ?p ?o }} }}").askAnswer:
+        raise NotFoundError(
+            f"no source graph {short_name(str(graph))} in the store",
+            hint="give a source id (as in data/sources/) or a graph IRI",
+        )
+    return str(graph)
+
+
+def _run_query(store: Store, query: str) -> Result:
+    try:
+        return store.query(sparql_prologue() + query)
+    except Exception as err:  # every store raises its own parse and evaluation errors
+        raise QueryError(f"the view's query failed: {err}") from err
+
+
+def _query_selection(store: Store, query: str) -> tuple[frozenset[str] | None, tuple | None]:  # type: ignore[type-arg]
+    result = _run_query(store, query)
+    if result.type in ("CONSTRUCT", "DESCRIBE"):
+        graph = result.graph if isinstance(result.graph, Graph) else Graph()
+        triples = tuple(
+            sorted(
+                (term_id(s), str(p), term_id(o))
+                for s, p, o in graph
+                if not hasattr(o, "language") and not hasattr(o, "datatype")
+            )
+        )
+        return None, triples
+    if result.type == "SELECT":
+        iris = frozenset(str(v) for row in result for v in row if isinstance(v, URIRef))  # type: ignore[union-attr]
+        return iris, None
+    raise QueryError("a view's --query must be a SELECT or a CONSTRUCT query")
+
+
+def build_model(
+    store: Store,
+    *,
+    focus: str | None = None,
+    depth: int = 1,
+    query: str | None = None,
+    types: Sequence[str] = (),
+    source: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    top: int | None = None,
+    lang: str = "en",
+    raw: bool = False,
+) -> tuple[Facts, ViewModel, str | None]:
+    """The facts read from ``store``, the selected graph, and the focus IRI (if any)."""
+    focus_iri = str(resolve_entity(store, focus)) if focus else None
+    graph = _source_graph(store, source) if source else None
+    iris, triples = _query_selection(store, query) if query else (None, None)
+    if depth < 0 or (top is not None and top < 1):
+        raise InputError("--depth must be 0 or more and --top 1 or more")
+    selection = Selection(
+        focus=focus_iri,
+        depth=depth,
+        iris=iris,
+        triples=triples,
+        types=tuple(_class_iri(t) for t in types),
+        since=since,
+        until=until,
+        top=top,
+        raw=raw,
+    )
+    facts = read_facts(store, graph)
+    return facts, select(facts, selection, lang), focus_iri
+
+
+def render_model(
+    facts: Facts, model: ViewModel, *, lang: str = "en", size_by: str = "degree", title: str
+) -> str:
+    """The page for an already selected graph."""
+    if size_by not in SIZE_BY:
+        raise InputError(f"--size must be one of {', '.join(SIZE_BY)}, not {size_by!r}")
+    order = list(model.nodes)
+    pairs = [(e.source, e.target) for e in model.edges]
+    scores: dict[str, float]
+    if size_by == "pagerank":
+        scores = pagerank(order, pairs)
+    else:
+        scores = {k: float(v) for k, v in degrees(model).items()}
+    data = page_data(
+        model,
+        layout(order, pairs),
+        sizes(scores),
+        cards(facts, model, lang),
+        title=title,
+        lang=lang,
+    )
+    return html_page(data)
+
+
+def render_view(
+    store: Store,
+    *,
+    focus: str | None = None,
+    depth: int = 1,
+    query: str | None = None,
+    types: Sequence[str] = (),
+    source: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    top: int | None = None,
+    lang: str = "en",
+    raw: bool = False,
+    size_by: str = "degree",
+    title: str | None = None,
+) -> str:
+    """An interactive HTML view of (part of) the graph in ``store``, as one self-contained page."""
+    facts, model, focus_iri = build_model(
+        store,
+        focus=focus,
+        depth=depth,
+        query=query,
+        types=types,
+        source=source,
+        since=since,
+        until=until,
+        top=top,
+        lang=lang,
+        raw=raw,
+    )
+    if title is None:
+        title = "policygraph"
+        if focus_iri:
+            title += f": {best_label(facts, focus_iri, lang)} and neighbours (depth {depth})"
+    return render_model(facts, model, lang=lang, size_by=size_by, title=title)
+
+
+def union_store(dataset: Dataset) -> MemoryStore:
+    """A store over ``dataset`` whose default graph is the union of its named graphs (no copy)."""
+    return MemoryStore(Dataset(store=dataset.store, default_union=True))
+
+
+def render_overview(dataset: Dataset, lang: str = "en") -> str:
+    """The overview ``build`` writes to ``graph/overview.html``: the whole graph, folded."""
+    return render_view(union_store(dataset), lang=lang, title="policygraph overview")

@@ -1,0 +1,186 @@
+/* policygraph view: draws the graph, the legend, the search box and the side panel.
+ * Every text from the data is written with textContent, never as HTML. */
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("pg-data").textContent);
+  var groups = data.groups;
+  var big = !data.physics;
+
+  function el(tag, text, cls) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    if (cls) node.className = cls;
+    return node;
+  }
+
+  function normalise(text) {
+    var folded = String(text).normalize("NFKC").toLowerCase();
+    var stripped = folded.normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC");
+    return stripped.replace(/[^\p{L}\p{N}]/gu, "");
+  }
+
+  var nodes = new vis.DataSet(data.nodes.map(function (n) {
+    var g = groups[n.g];
+    return {
+      id: n.id, label: n.label, x: n.x, y: n.y, size: n.v, title: n.t,
+      shape: g.shape, color: g.color, group: undefined
+    };
+  }));
+  var edges = new vis.DataSet(data.edges.map(function (e) {
+    return { id: e.id, from: e.from, to: e.to, label: e.label };
+  }));
+  var labelOf = {};
+  data.nodes.forEach(function (n) { labelOf[n.id] = n.label; });
+
+  var options = {
+    autoResize: true,
+    layout: { improvedLayout: false, randomSeed: 1 },
+    nodes: { font: { size: 14 }, borderWidth: 1 },
+    edges: {
+      arrows: { to: { enabled: true, scaleFactor: 0.5 } },
+      color: { color: "#9aa5b1", highlight: "#333" },
+      font: { size: 10, color: "#555", strokeWidth: 3, align: "middle" },
+      smooth: big ? false : { enabled: true, type: "continuous", roundness: 0.3 },
+      width: 1
+    },
+    interaction: {
+      hover: !big, tooltipDelay: 150, hideEdgesOnDrag: big, hideEdgesOnZoom: big
+    },
+    physics: big ? { enabled: false } : {
+      enabled: true,
+      solver: "forceAtlas2Based",
+      forceAtlas2Based: { gravitationalConstant: -60, springLength: 120, avoidOverlap: 0.4 },
+      stabilization: { enabled: true, iterations: 400, updateInterval: 50, fit: true }
+    }
+  };
+  var container = document.getElementById("pg-network");
+  var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
+  window.policygraphNetwork = network;
+  window.policygraphData = { nodes: nodes, edges: edges };
+
+  function ready() {
+    if (window.policygraphReady) return;
+    window.policygraphReady = true;
+    window.policygraphReadyAt = performance.now();
+    document.body.setAttribute("data-ready", "1");
+  }
+  if (big) {
+    network.once("afterDrawing", ready);
+  } else {
+    network.once("stabilizationIterationsDone", function () {
+      network.setOptions({ physics: { enabled: false } });
+      network.fit({ animation: false });
+      network.once("afterDrawing", ready);
+      network.redraw();
+    });
+  }
+
+  /* legend */
+  var legend = document.getElementById("pg-legend");
+  groups.forEach(function (g) {
+    var row = el("div");
+    var swatch = el("span", null, "pg-swatch");
+    swatch.style.backgroundColor = g.color;
+    row.appendChild(swatch);
+    row.appendChild(el("span", g.name));
+    legend.appendChild(row);
+  });
+
+  /* side panel */
+  var panel = document.getElementById("pg-panel");
+  var card = document.getElementById("pg-card");
+  document.getElementById("pg-close").addEventListener("click", function () {
+    panel.hidden = true;
+  });
+
+  function section(title, items, render) {
+    if (!items || !items.length) return;
+    card.appendChild(el("h3", title));
+    var list = el("ul");
+    items.forEach(function (item) {
+      var li = el("li");
+      render(li, item);
+      list.appendChild(li);
+    });
+    card.appendChild(list);
+  }
+
+  function link(id) {
+    var a = el("a", labelOf[id] || id);
+    a.addEventListener("click", function () { choose(id); });
+    return a;
+  }
+
+  function showCard(id) {
+    var info = data.cards[id] || {};
+    card.textContent = "";
+    card.appendChild(el("h2", labelOf[id] || id));
+    card.appendChild(el("div", info.id || id, "pg-id"));
+    section("Names", info.labels, function (li, l) {
+      li.textContent = l[2] + (l[0] ? " [" + l[0] + "]" : "") + (l[1] === "pref" ? "" : " (" + l[1] + ")");
+    });
+    section("Types", info.types, function (li, t) { li.textContent = t; });
+    section("Facts", info.facts, function (li, f) { li.textContent = f[0] + ": " + f[1]; });
+    section("Posts", info.posts, function (li, p) { li.textContent = p; });
+    var rel = network.getConnectedEdges(id).map(function (eid) { return edges.get(eid); });
+    rel.sort(function (a, b) { return a.id < b.id ? -1 : a.id > b.id ? 1 : 0; });
+    section("Relations", rel, function (li, e) {
+      var out = e.from === id;
+      li.appendChild(el("span", (out ? "→ " : "← ") + e.label + ": "));
+      li.appendChild(link(out ? e.to : e.from));
+    });
+    if (info.quotes && info.quotes.length) {
+      card.appendChild(el("h3", "Source quotes"));
+      info.quotes.forEach(function (q) {
+        card.appendChild(el("div", q[0], "pg-about"));
+        var block = el("blockquote", q[1]);
+        if (q[2]) block.appendChild(el("div", "— " + q[2], "pg-about"));
+        card.appendChild(block);
+      });
+    }
+    panel.hidden = false;
+  }
+
+  function choose(id) {
+    network.selectNodes([id]);
+    network.focus(id, { scale: big ? 1.0 : 1.2, animation: false });
+    showCard(id);
+  }
+
+  network.on("click", function (params) {
+    if (params.nodes.length) showCard(params.nodes[0]);
+  });
+
+  /* search */
+  var input = document.getElementById("pg-search");
+  var hits = document.getElementById("pg-hits");
+  function search(text) {
+    var key = normalise(text);
+    hits.textContent = "";
+    if (!key) return [];
+    var exact = [], partial = [];
+    data.nodes.forEach(function (n) {
+      if (n.k.indexOf(key) >= 0) exact.push(n);
+      else if (n.k.some(function (k) { return k.indexOf(key) >= 0; })) partial.push(n);
+    });
+    var found = exact.concat(partial).slice(0, 20);
+    found.forEach(function (n, i) {
+      var li = el("li", n.label + " (" + groups[n.g].name + ")");
+      if (i === 0) li.className = "pg-active";
+      li.addEventListener("click", function () { hits.textContent = ""; choose(n.id); });
+      hits.appendChild(li);
+    });
+    return found;
+  }
+  input.addEventListener("input", function () { search(input.value); });
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "Enter") {
+      var found = search(input.value);
+      hits.textContent = "";
+      if (found.length) choose(found[0].id);
+    } else if (event.key === "Escape") {
+      hits.textContent = "";
+    }
+  });
+  window.policygraphSearch = search;
+})();

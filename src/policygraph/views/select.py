@@ -1,0 +1,261 @@
+"""From the store's facts to the graph a view draws: which nodes, which edges, which labels.
+
+By default n-ary nodes are folded: an ``org:Membership`` becomes an edge person -[role]->
+organisation, a ``pg:Participation`` an edge participant -[capacity]-> event, and evidence
+resources and selectors are dropped (their quotes go into the side panel). Ontology terms,
+concept schemes, named graphs and concepts nothing points to are left out. ``raw`` draws every
+RDF node and every triple between them instead.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+
+from rdflib.namespace import FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS
+
+from policygraph.names import fallback_order, normalise_name, short_name
+from policygraph.views.facts import Facts, Post, all_types
+from policygraph.vocab import KOS, OA, PG, PGG, SCHEMA
+
+#: (class, legend group), the first class a node has decides its group.
+GROUPS: tuple[tuple[str, str], ...] = (
+    (str(PG.PolicySignal), "signal"),
+    (str(SCHEMA.Event), "event"),
+    (str(FOAF.Person), "person"),
+    (str(ORG.Organization), "organisation"),
+    (str(SCHEMA.Audience), "audience"),
+    (str(PG.AgendaItem), "agenda item"),
+    (str(SCHEMA.CreativeWork), "source document"),
+    (str(PROV.Entity), "source document"),
+)
+PLUMBING_TYPES = {
+    str(t)
+    for t in (
+        OWL.Class,
+        OWL.ObjectProperty,
+        OWL.DatatypeProperty,
+        OWL.AnnotationProperty,
+        OWL.Ontology,
+        RDFS.Class,
+        RDF.Property,
+        SKOS.ConceptScheme,
+        PG.AssertionGraph,
+        PG.ReferenceGraph,
+        ORG.Membership,
+        PG.Participation,
+        OA.SpecificResource,
+        OA.TextQuoteSelector,
+    )
+}
+HIDDEN_PREDICATES = {str(p) for p in (RDF.type, SKOS.inScheme, SKOS.narrower, PG.evidence)}
+FOLDED_PREDICATES = {str(p) for p in (PG.participation,)}
+DATE_PREDICATES = (
+    str(PG.issuedOn),
+    str(SCHEMA.startDate),
+    str(PG.observedOn),
+    "http://purl.org/dc/terms/issued",
+)
+CONCEPT = str(SKOS.Concept)
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What to draw; the defaults draw the whole graph."""
+
+    focus: str | None = None
+    depth: int = 1
+    iris: frozenset[str] | None = None  # the IRIs a SELECT query returned
+    triples: tuple[tuple[str, str, str], ...] | None = None  # a CONSTRUCT query's graph
+    types: tuple[str, ...] = ()
+    since: str | None = None
+    until: str | None = None
+    top: int | None = None
+    raw: bool = False
+
+
+@dataclass(frozen=True)
+class ViewNode:
+    id: str
+    label: str
+    group: str
+    names: tuple[str, ...]  # every label, for the search box
+    tooltip: str  # plain text
+
+
+@dataclass(frozen=True)
+class ViewEdge:
+    source: str
+    target: str
+    predicate: str
+    label: str
+    via: str = ""  # the folded membership or participation
+
+
+@dataclass
+class ViewModel:
+    nodes: dict[str, ViewNode] = field(default_factory=dict)
+    edges: list[ViewEdge] = field(default_factory=list)
+
+
+def best_label(facts: Facts, iri: str, lang: str) -> str:
+    """The preferred label in ``lang`` with fallback, else the prefixed name."""
+    by_lang: dict[str, str] = {}
+    for tag, kind, text in facts.labels.get(iri, ()):
+        if kind in ("pref", "title"):
+            by_lang.setdefault(tag, text)
+    for tag in fallback_order(lang):
+        if tag in by_lang:
+            return by_lang[tag]
+    return short_name(iri)
+
+
+def group_of(facts: Facts, iri: str, scheme: dict[str, str]) -> str:
+    classes = all_types(facts, iri)
+    if CONCEPT in classes:
+        code = scheme.get(iri, "")
+        return code[len(str(KOS)) :] if code.startswith(str(KOS)) else "concept"
+    for cls, group in GROUPS:
+        if cls in classes:
+            return group
+    return "other"
+
+
+def _is_content(facts: Facts, iri: str) -> bool:
+    if iri.startswith((str(PGG), str(PG))) or iri.startswith("_:"):
+        return False
+    if not any(kind in ("pref", "title") for _, kind, _ in facts.labels.get(iri, ())):
+        return False
+    return not facts.types.get(iri, set()) & PLUMBING_TYPES
+
+
+def _folded_edges(facts: Facts, lang: str, posts: list[Post], default: str) -> list[ViewEdge]:
+    predicate = str(ORG.role) if default == "member of" else str(PG.participationRole)
+    return [
+        ViewEdge(
+            p.member,
+            p.target,
+            predicate,
+            best_label(facts, p.role, lang) if p.role else default,
+            p.iri,
+        )
+        for p in posts
+    ]
+
+
+def _semantic(facts: Facts, lang: str, triples: list[tuple[str, str, str]]) -> ViewModel:
+    content = {n for t in triples for n in (t[0], t[2]) if _is_content(facts, n)}
+    concepts = {n for n in content if CONCEPT in all_types(facts, n)}
+    pointed = {o for s, p, o in triples if o in concepts and s in content - concepts}
+    keep = (content - concepts) | pointed
+    edges = [
+        ViewEdge(s, o, p, best_label(facts, p, lang))
+        for s, p, o in triples
+        if s in keep and o in keep and p not in HIDDEN_PREDICATES | FOLDED_PREDICATES
+    ]
+    edges += _folded_edges(facts, lang, facts.posts, "member of")
+    edges += _folded_edges(facts, lang, facts.participations, "took part in")
+    edges = [e for e in edges if e.source in keep and e.target in keep]
+    return _model(facts, lang, keep, edges)
+
+
+def _raw(facts: Facts, lang: str, triples: list[tuple[str, str, str]]) -> ViewModel:
+    keep = {n for t in triples for n in (t[0], t[2])}
+    edges = [ViewEdge(s, o, p, best_label(facts, p, lang)) for s, p, o in triples]
+    return _model(facts, lang, keep, edges)
+
+
+def _model(facts: Facts, lang: str, keep: set[str], edges: list[ViewEdge]) -> ViewModel:
+    scheme = {s: o for s, p, o in facts.triples if p == str(SKOS.inScheme)}
+    nodes = {}
+    for iri in sorted(keep):
+        label = best_label(facts, iri, lang)
+        names = sorted({text for _, _, text in facts.labels.get(iri, ())} | {short_name(iri)})
+        group = group_of(facts, iri, scheme)
+        nodes[iri] = ViewNode(
+            iri, label, group, tuple(names), f"{label}\n{group}\n{short_name(iri)}"
+        )
+    unique = sorted(set(edges), key=lambda e: (e.source, e.target, e.predicate, e.via, e.label))
+    return ViewModel(nodes, unique)
+
+
+def _dates(facts: Facts) -> dict[str, str]:
+    dates: dict[str, str] = {}
+    for iri, values in facts.literals.items():
+        for predicate, value in values:
+            if predicate in DATE_PREDICATES:
+                dates[iri] = min(dates.get(iri, value), value)
+    for post in facts.posts:
+        if post.date:
+            dates[post.iri] = post.date
+    return dates
+
+
+def restrict(model: ViewModel, keep: set[str]) -> ViewModel:
+    """The part of ``model`` on the nodes ``keep``."""
+    nodes = {k: v for k, v in model.nodes.items() if k in keep}
+    return ViewModel(nodes, [e for e in model.edges if e.source in nodes and e.target in nodes])
+
+
+def neighbourhood(model: ViewModel, focus: str, depth: int) -> set[str]:
+    """Nodes within ``depth`` steps of ``focus``, edges taken both ways."""
+    adjacent: dict[str, set[str]] = {}
+    for e in model.edges:
+        adjacent.setdefault(e.source, set()).add(e.target)
+        adjacent.setdefault(e.target, set()).add(e.source)
+    seen = {focus}
+    queue = deque([(focus, 0)])
+    while queue:
+        node, dist = queue.popleft()
+        if dist < depth:
+            for other in sorted(adjacent.get(node, ())):
+                if other not in seen:
+                    seen.add(other)
+                    queue.append((other, dist + 1))
+    return seen
+
+
+def degrees(model: ViewModel) -> dict[str, int]:
+    counts = dict.fromkeys(model.nodes, 0)
+    for e in model.edges:
+        counts[e.source] += 1
+        counts[e.target] += 1
+    return counts
+
+
+def select(facts: Facts, selection: Selection, lang: str = "en") -> ViewModel:
+    """The graph to draw for ``selection``."""
+    triples = list(selection.triples) if selection.triples is not None else facts.triples
+    build = _raw if selection.raw else _semantic
+    model = build(facts, lang, triples)
+    filtered = False
+    if selection.iris is not None:
+        model, filtered = restrict(model, set(selection.iris)), True
+    if selection.types:
+        wanted = set(selection.types)
+        model = restrict(model, {n for n in model.nodes if all_types(facts, n) & wanted})
+        filtered = True
+    if selection.since or selection.until:
+        dates = _dates(facts)
+        low, high = selection.since or "", selection.until or "\uffff"
+
+        def inside(key: str) -> bool:
+            return key not in dates or (dates[key] >= low and dates[key][: len(high)] <= high)
+
+        model = restrict(model, {n for n in model.nodes if inside(n)})
+        model.edges = [e for e in model.edges if not e.via or inside(e.via)]
+        filtered = True
+    if filtered:  # drop what the filters cut off from everything
+        connected = {n for e in model.edges for n in (e.source, e.target)}
+        model = restrict(model, connected | (set(selection.iris or ()) & set(model.nodes)))
+    if selection.focus is not None:
+        model = restrict(model, neighbourhood(model, selection.focus, selection.depth))
+    if selection.top is not None:
+        ranked = sorted(degrees(model).items(), key=lambda kv: (-kv[1], kv[0]))
+        model = restrict(model, {n for n, _ in ranked[: selection.top]})
+    return model
+
+
+def search_keys(node: ViewNode) -> list[str]:
+    """Normalised names the search box matches against (see ``names.normalise_name``)."""
+    return sorted({k for k in (normalise_name(n) for n in node.names) if k})
