@@ -68,7 +68,7 @@ def path(
         raise InputError("--max-length must be at least 1")
     start, end = resolve_entity(store, a), resolve_entity(store, b)
     graph = to_networkx(store, lang=lang, min_support=min_support)
-    walk = nx.Graph(graph.to_undirected())
+    walk: nx.Graph[object] = nx.Graph(graph.to_undirected())
     if start not in walk or end not in walk:
         raise NotFoundError(f"{a!r} or {b!r} is not an entity of the entity graph")
     if all_paths:

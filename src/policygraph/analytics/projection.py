@@ -124,7 +124,7 @@ def keeps(edge: Edge, min_support: int) -> bool:
     return edge.support >= min_support or PGG["ref"] in edge.graphs
 
 
-def to_networkx(store: Store, *, lang: str = "en", min_support: int = 0) -> nx.MultiDiGraph:
+def to_networkx(store: Store, *, lang: str = "en", min_support: int = 0) -> nx.MultiDiGraph[URIRef]:
     """The entity projection: nodes carry ``label`` and ``types``; edges ``label``, ``predicate``,
     ``support`` and ``graphs`` (sorted IRIs)."""
     import networkx as nx
@@ -140,7 +140,7 @@ def to_networkx(store: Store, *, lang: str = "en", min_support: int = 0) -> nx.M
         weak = {n for n in weak if backed.get(n, NONE).count < min_support}
         nodes -= weak
         edges = [e for e in edges if e.source in nodes and e.target in nodes]
-    graph = nx.MultiDiGraph()
+    graph: nx.MultiDiGraph[URIRef] = nx.MultiDiGraph()
     labels = display_labels(store, nodes, lang)
     for node in sorted(nodes):
         graph.add_node(node, label=labels[node], types=tuple(sorted(types.get(node, ()))))

@@ -37,7 +37,7 @@ def _matches(types: tuple[str, ...], wanted: str) -> bool:
     return any(key in (t.casefold(), t.split(":", 1)[-1].casefold()) for t in types)
 
 
-def _pagerank(graph: nx.Graph, damping: float = 0.85) -> dict[object, float]:
+def _pagerank(graph: nx.Graph[object], damping: float = 0.85) -> dict[object, float]:
     """PageRank by power iteration on the undirected graph (networkx's needs numpy/scipy)."""
     nodes = sorted(graph.nodes, key=str)
     if not nodes:
@@ -72,7 +72,7 @@ def rank(
     if by not in MEASURES:
         raise InputError(f"unknown measure {by!r}", hint=f"use one of: {', '.join(MEASURES)}")
     graph = to_networkx(store, lang=lang, min_support=min_support)
-    simple = nx.Graph(graph.to_undirected())
+    simple: nx.Graph[object] = nx.Graph(graph.to_undirected())
     if by == "degree":
         scores: dict[object, float] = {n: float(d) for n, d in graph.degree()}
     elif by == "pagerank":

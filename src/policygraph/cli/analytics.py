@@ -1,1 +1,184 @@
-"""Commands of this area are registered here (see policygraph.cli)."""
+"""Tracking and analytics commands: stats, rank, path, timeline, diff."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from policygraph.cli.app import app, reported
+from policygraph.cli.common import EndpointOpt, GraphOpt, LangOpt, ProjectOpt, store_of
+
+MinSupportOpt = Annotated[
+    int,
+    typer.Option("--min-support", min=0, help="Keep claims stated by at least K sources."),
+]
+OutOpt = Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE.")]
+
+
+class StatsFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class Measure(StrEnum):
+    degree = "degree"
+    pagerank = "pagerank"
+    betweenness = "betweenness"
+
+
+class TimelineFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+    html = "html"
+
+
+class DiffFormat(StrEnum):
+    text = "text"
+    json = "json"
+    patch = "patch"
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    from policygraph.atomic import write_atomic
+
+    write_atomic(output, text)
+    typer.echo(f"wrote {output}", err=True)
+
+
+@app.command()
+@reported
+def stats(
+    project: ProjectOpt = None,
+    graph: GraphOpt = None,
+    endpoint: EndpointOpt = None,
+    fmt: Annotated[StatsFormat, typer.Option("--format")] = StatsFormat.table,
+    lang: LangOpt = "en",
+) -> None:
+    """Counts by class, graph and predicate; signals per issuer, topic, sector; graph shape."""
+    from policygraph.analytics.render import render_stats, to_json
+    from policygraph.analytics.stats import stats as compute
+
+    result = compute(store_of(project, graph, endpoint), lang=lang)
+    typer.echo(
+        to_json(result.as_json()) if fmt == StatsFormat.json else render_stats(result), nl=False
+    )
+
+
+@app.command()
+@reported
+def rank(
+    project: ProjectOpt = None,
+    graph: GraphOpt = None,
+    endpoint: EndpointOpt = None,
+    by: Annotated[Measure, typer.Option("--by", help="Centrality measure.")] = Measure.degree,
+    type_: Annotated[
+        str | None, typer.Option("--type", help="Only this class (foaf:Person, Person).")
+    ] = None,
+    top: Annotated[int, typer.Option("--top", min=1)] = 10,
+    lang: LangOpt = "en",
+    min_support: MinSupportOpt = 0,
+) -> None:
+    """The most central entities of the entity graph."""
+    from policygraph.analytics.rank import rank as compute
+    from policygraph.analytics.render import render_rank
+
+    store = store_of(project, graph, endpoint)
+    rows = compute(store, by=by.value, type_=type_, top=top, lang=lang, min_support=min_support)
+    typer.echo(render_rank(rows, by.value), nl=False)
+
+
+@app.command()
+@reported
+def path(
+    a: Annotated[str, typer.Argument(help="An entity: name in any language, slug or IRI.")],
+    b: Annotated[str, typer.Argument(help="Another entity.")],
+    project: ProjectOpt = None,
+    graph: GraphOpt = None,
+    endpoint: EndpointOpt = None,
+    max_length: Annotated[int, typer.Option("--max-length", min=1)] = 6,
+    all_paths: Annotated[
+        bool, typer.Option("--all", help="Every simple path, not only the shortest.")
+    ] = False,
+    lang: LangOpt = "en",
+    min_support: MinSupportOpt = 0,
+) -> None:
+    """How two entities connect, step by step (exit 4 when they do not)."""
+    from policygraph.analytics.paths import path as compute
+
+    store = store_of(project, graph, endpoint)
+    found = compute(
+        store, a, b, max_length=max_length, all_paths=all_paths, lang=lang, min_support=min_support
+    )
+    for connection in found:
+        typer.echo(str(connection))
+
+
+@app.command()
+@reported
+def timeline(
+    project: ProjectOpt = None,
+    graph: GraphOpt = None,
+    endpoint: EndpointOpt = None,
+    topic: Annotated[
+        str | None, typer.Option("--topic", help="A topic (narrower ones too).")
+    ] = None,
+    issuer: Annotated[
+        str | None, typer.Option("--issuer", help="An issuer (its units too).")
+    ] = None,
+    since: Annotated[str | None, typer.Option("--since", help="YYYY-MM-DD")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="YYYY-MM-DD")] = None,
+    fmt: Annotated[TimelineFormat, typer.Option("--format")] = TimelineFormat.table,
+    output: OutOpt = None,
+    lang: LangOpt = "en",
+    min_support: MinSupportOpt = 0,
+) -> None:
+    """Signals in date order, with issuer, nature, stance, sectors, support and dates seen."""
+    from policygraph.analytics.render import render_timeline
+    from policygraph.analytics.timeline import timeline as compute
+    from policygraph.analytics.timeline_html import render_timeline_html
+
+    entries = compute(
+        store_of(project, graph, endpoint),
+        topic=topic, issuer=issuer, since=since, until=until, min_support=min_support, lang=lang,
+    )  # fmt: skip
+    if fmt == TimelineFormat.html:
+        _emit(render_timeline_html(entries), output)
+    else:
+        _emit(render_timeline(entries, fmt.value), output)
+
+
+@app.command()
+@reported
+def diff(
+    old: Annotated[str, typer.Argument(help="Old build: an RDF file, a git revision or REV:path.")],
+    new: Annotated[str, typer.Argument(help="New build: an RDF file, a git revision or REV:path.")],
+    project: ProjectOpt = None,
+    fmt: Annotated[DiffFormat, typer.Option("--format")] = DiffFormat.text,
+) -> None:
+    """What changed between two builds; exit 0 when equal, 1 when they differ."""
+    from policygraph.analytics.diff import diff_builds
+    from policygraph.analytics.render import diff_json, render_diff, render_patch, to_json
+    from policygraph.project import find_project
+
+    repo = project.resolve() if project else None
+    if repo is None:
+        try:
+            repo = find_project().root
+        except Exception:  # noqa: BLE001  (git revisions are then read from the working directory)
+            repo = None
+    result = diff_builds(old, new, repo)
+    if fmt == DiffFormat.json:
+        typer.echo(to_json(diff_json(result)), nl=False)
+    elif fmt == DiffFormat.patch:
+        typer.echo(render_patch(result), nl=False)
+    else:
+        typer.echo(render_diff(result), nl=False)
+    if not result.equal:
+        raise typer.Exit(1)

@@ -1,0 +1,125 @@
+"""What changed between two builds: entities, signals and facts added, removed and changed.
+
+A build is an RDF file (any syntax) or a git revision of the project's ``graph/`` (``REV`` for
+``REV:graph/policygraph.trig``, or ``REV:path``). Facts are quads; a fact is *changed* when a
+graph keeps the same subject and predicate but states another object.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Dataset, URIRef
+from rdflib.namespace import RDF, SKOS
+from rdflib.term import Node
+
+from policygraph.errors import InputError, NotFoundError
+from policygraph.store import load_file
+from policygraph.vocab import PG
+
+Quad = tuple[Node, Node, Node, Node]
+DEFAULT_PATH = "graph/policygraph.trig"
+
+
+@dataclass(frozen=True)
+class Change:
+    subject: Node
+    predicate: Node
+    graph: Node
+    old: tuple[Node, ...]
+    new: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class Diff:
+    added: tuple[Quad, ...]
+    removed: tuple[Quad, ...]
+    changed: tuple[Change, ...]
+    entities_added: tuple[URIRef, ...]
+    entities_removed: tuple[URIRef, ...]
+    signals_added: tuple[URIRef, ...]
+    signals_removed: tuple[URIRef, ...]
+
+    @property
+    def equal(self) -> bool:
+        return not (self.added or self.removed)
+
+
+def load_build(spec: str, repo: Path | None = None) -> Dataset:
+    """A build from a file, or from git (``REV`` or ``REV:path``) in ``repo``."""
+    path = Path(spec)
+    if path.exists():
+        return load_file(path)
+    rev, _, inner = spec.partition(":")
+    inner = inner or DEFAULT_PATH
+    where = repo or Path.cwd()
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(where), "show", f"{rev}:{inner}"],
+            capture_output=True,
+            check=False,
+        )
+    except OSError as err:
+        raise NotFoundError(f"{spec}: no such file, and git cannot run: {err}") from err
+    if done.returncode != 0:
+        reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise NotFoundError(
+            f"{spec}: no such file or git revision ({reason[-1] if reason else 'git failed'})",
+            hint="give an RDF file, a git revision (HEAD~1) or REV:path",
+        )
+    dataset = Dataset(default_union=True)
+    fmt = "trig" if inner.endswith(".trig") else "turtle" if inner.endswith(".ttl") else "nquads"
+    try:
+        dataset.parse(data=done.stdout.decode("utf-8"), format=fmt)
+    except Exception as err:  # rdflib raises many unrelated types for bad syntax
+        raise InputError(f"{spec}: cannot parse as {fmt}: {err}") from err
+    return dataset
+
+
+def _quads(dataset: Dataset) -> set[Quad]:
+    return {(s, p, o, g) for s, p, o, g in dataset.quads((None, None, None, None))}  # type: ignore[misc]
+
+
+def _kinds(quads: set[Quad]) -> tuple[set[URIRef], set[URIRef]]:
+    entities = {s for s, p, _, _ in quads if p == SKOS.prefLabel and isinstance(s, URIRef)}
+    signals = {s for s, p, o, _ in quads if p == RDF.type and o == PG.PolicySignal}
+    return entities, {s for s in signals if isinstance(s, URIRef)}
+
+
+def diff(old: Dataset, new: Dataset) -> Diff:
+    before, after = _quads(old), _quads(new)
+    added, removed = after - before, before - after
+    gone: dict[tuple[Node, Node, Node], list[Node]] = {}
+    for s, p, o, g in removed:
+        gone.setdefault((s, p, g), []).append(o)
+    came: dict[tuple[Node, Node, Node], list[Node]] = {}
+    for s, p, o, g in added:
+        came.setdefault((s, p, g), []).append(o)
+    changed = tuple(
+        Change(
+            s,
+            p,
+            g,
+            tuple(sorted(gone[(s, p, g)], key=str)),
+            tuple(sorted(came[(s, p, g)], key=str)),
+        )
+        for s, p, g in sorted(gone.keys() & came.keys(), key=str)
+    )
+    old_entities, old_signals = _kinds(before)
+    new_entities, new_signals = _kinds(after)
+    return Diff(
+        tuple(sorted(added, key=str)),
+        tuple(sorted(removed, key=str)),
+        changed,
+        tuple(sorted(new_entities - old_entities)),
+        tuple(sorted(old_entities - new_entities)),
+        tuple(sorted(new_signals - old_signals)),
+        tuple(sorted(old_signals - new_signals)),
+    )
+
+
+def diff_builds(old: str, new: str, repo: Path | None = None) -> Diff:
+    """``diff`` of two builds named as files or git revisions."""
+    return diff(load_build(old, repo), load_build(new, repo))

@@ -1,0 +1,137 @@
+"""Stats, support, the networkx projection, rank and path: on the SASAC graph and the fictional
+multi-source fixture."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from policygraph.analytics.paths import path
+from policygraph.analytics.projection import to_networkx
+from policygraph.analytics.rank import rank
+from policygraph.analytics.render import render_rank, render_stats, to_json
+from policygraph.analytics.stats import stats
+from policygraph.analytics.support import fact_support, support
+from policygraph.build import build
+from policygraph.cli import app
+from policygraph.errors import InputError, NotFoundError
+from policygraph.project import Project
+from policygraph.store import MemoryStore, load_file
+from policygraph.vocab import PG, PGR
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "multi"
+MANDATE_2 = PGR["signal-2025-07-10-sh-sasac-mandate-2"]
+runner = CliRunner()
+
+
+@pytest.fixture(scope="session")
+def multi_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The fictional multi-source fixture, built in a temporary copy."""
+    root = tmp_path_factory.mktemp("multi") / "multi"
+    shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns("graph"))
+    project = Project(root)
+    build(project)
+    return project
+
+
+@pytest.fixture(scope="session")
+def multi_store(multi_project: Project) -> MemoryStore:
+    return MemoryStore(load_file(multi_project.trig_path))
+
+
+def test_support_counts_independent_sources(multi_store: MemoryStore) -> None:
+    found = support(multi_store)
+    assert found[MANDATE_2].count == 2
+    assert (found[MANDATE_2].first_seen, found[MANDATE_2].last_seen) == ("2025-09-05",) * 2
+    assert found[PGR["signal-2025-07-10-sh-sasac-mandate-1"]].count == 1
+    # the SASAC article gives no publication date: unknown stays unknown
+    assert found[PGR["signal-2025-07-10-sh-sasac-mandate-1"]].first_seen is None
+    follow_up = found[PGR["signal-2025-08-20-sh-sasac-pilot-reports"]]
+    assert (follow_up.count, follow_up.first_seen) == (1, "2025-08-21")
+    facts = fact_support(multi_store)
+    assert (
+        facts[(MANDATE_2, PG.issuedOn, next(iter(_objects(multi_store, PG.issuedOn))))].count == 2
+    )
+
+
+def _objects(store: MemoryStore, predicate: object) -> set[object]:
+    return {o for _, _, o in store.dataset().triples((MANDATE_2, predicate, None))}  # type: ignore[arg-type]
+
+
+def test_projection_folds_posts_and_participations(sasac_store: MemoryStore) -> None:
+    graph = to_networkx(sasac_store)
+    he_qing, sasac = PGR["person-he-qing"], PGR["org-sh-sasac"]
+    labels = {d["label"] for d in graph.get_edge_data(he_qing, sasac).values()}
+    assert labels == {"director"}
+    event = PGR["event-2025-07-10-sh-sasac-study-session"]
+    assert {d["label"] for d in graph.get_edge_data(he_qing, event).values()} == {"led the meeting"}
+    assert not any(str(n).endswith((".ev1", ".sel")) for n in graph.nodes)
+
+
+def test_stats_golden(sasac_store: MemoryStore, golden: Callable[[str, str], None]) -> None:
+    result = stats(sasac_store)
+    assert result.signals_by_issuer == {"Party Committee of Shanghai SASAC": 4}
+    assert result.components == 1
+    golden("analytics/stats-sasac.txt", render_stats(result))
+    golden("analytics/stats-sasac.json", to_json(result.as_json()))
+
+
+@pytest.mark.parametrize("measure", ["degree", "pagerank", "betweenness"])
+def test_rank_golden(
+    sasac_store: MemoryStore, golden: Callable[[str, str], None], measure: str
+) -> None:
+    golden(f"analytics/rank-{measure}.txt", render_rank(rank(sasac_store, by=measure), measure))
+
+
+def test_rank_by_type_and_min_support(multi_store: MemoryStore) -> None:
+    people = rank(multi_store, type_="Person", top=1)
+    assert [p.label for p in people] == ["He Qing"]
+    backed = rank(multi_store, type_="pg:PolicySignal", min_support=2, top=10)
+    assert [r.iri for r in backed] == [str(MANDATE_2)]
+    with pytest.raises(InputError):
+        rank(multi_store, type_="NoSuchClass")
+
+
+def test_path_spells_out_steps(sasac_store: MemoryStore) -> None:
+    found = path(sasac_store, "He Qing", "supply chain finance")
+    assert [str(c) for c in found] == [
+        "He Qing -issued-> Promote Industry-Digital Integration -targets-> supply chain finance"
+    ]
+    back = path(sasac_store, "Li Mingliang", "贺青")
+    assert "<-led the meeting- He Qing" in str(back[0])
+
+
+def test_path_none_and_unknown(sasac_store: MemoryStore) -> None:
+    with pytest.raises(NotFoundError, match="no path"):
+        path(sasac_store, "He Qing", "Guotai Haitong Securities", max_length=2)
+    with pytest.raises(NotFoundError):
+        path(sasac_store, "He Qing", "Nobody At All")
+
+
+def test_cli_stats_rank_path(multi_project: Project) -> None:
+    where = ["--project", str(multi_project.root)]
+    result = runner.invoke(app, ["stats", *where, "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert '"signals_by_issuer"' in result.stdout
+    result = runner.invoke(app, ["rank", *where, "--top", "3", "--by", "betweenness"])
+    assert result.exit_code == 0 and result.stdout.count("\n") == 4
+    result = runner.invoke(app, ["path", *where, "He Qing", "supply chain finance"])
+    assert result.exit_code == 0
+    assert "He Qing -issued-> " in result.stdout and result.stderr == ""
+
+
+def test_cli_path_bad_input(sasac_project: Project) -> None:
+    where = ["--project", str(sasac_project.root)]
+    result = runner.invoke(app, ["path", *where, "He Qing", "Nobody At All"])
+    assert result.exit_code == 4
+    assert "no entity is named 'Nobody At All'" in result.stderr and result.stdout == ""
+    result = runner.invoke(
+        app, ["path", *where, "He Qing", "Guotai Haitong Securities", "--max-length", "2"]
+    )
+    assert result.exit_code == 4 and "no path from 'He Qing'" in result.stderr
+    result = runner.invoke(app, ["rank", *where, "--type", "Unicorn"])
+    assert result.exit_code == 3 and "no entity of class 'Unicorn'" in result.stderr
