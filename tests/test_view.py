@@ -1,0 +1,196 @@
+"""Network views without a browser: selection, folding, safety, determinism, the CLI."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from policygraph.build import build
+from policygraph.cli import app
+from policygraph.project import Project
+from policygraph.store import MemoryStore, load_file
+from policygraph.views import render_view
+from policygraph.views.api import build_model
+from policygraph.views.layout import layout
+from policygraph.views.render import script_json
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+PGR = "https://w3id.org/policygraph/id/"
+HE_QING = PGR + "person-he-qing"
+SASAC = PGR + "org-sh-sasac"
+
+
+def page_data(page: str) -> dict[str, object]:
+    match = re.search(r'<script type="application/json" id="pg-data">(.*?)</script>', page, re.S)
+    assert match is not None
+    data: dict[str, object] = json.loads(match.group(1))
+    return data
+
+
+def edges_of(page: str) -> set[tuple[str, str, str]]:
+    data = page_data(page)
+    return {(e["from"], e["label"], e["to"]) for e in data["edges"]}  # type: ignore[attr-defined]
+
+
+def node_ids(page: str) -> set[str]:
+    return {n["id"] for n in page_data(page)["nodes"]}  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="module")
+def overview(sasac_store: MemoryStore) -> str:
+    return render_view(sasac_store, title="policygraph overview")
+
+
+def test_overview_folds_posts_and_drops_plumbing(overview: str) -> None:
+    nodes = node_ids(overview)
+    assert HE_QING in nodes and SASAC in nodes
+    assert not any(".ev" in n or "post-" in n or n.endswith((".p1", ".p2")) for n in nodes)
+    assert not any(n.startswith("https://w3id.org/policygraph/graph/") for n in nodes)
+    assert "https://w3id.org/policygraph/kos/topic" not in nodes  # a scheme
+    assert "https://w3id.org/policygraph/kos/topic.stablecoin" in nodes  # a signal points to it
+    assert "https://w3id.org/policygraph/kos/role.director" not in nodes  # folded into an edge
+    edges = edges_of(overview)
+    assert (HE_QING, "director", SASAC) in edges
+    event = PGR + "event-2025-07-10-sh-sasac-study-session"
+    assert (HE_QING, "led the meeting", event) in edges
+    assert not any(label == "rdf:type" for _, label, _ in edges)
+
+
+def test_overview_card_has_posts_and_quotes(overview: str) -> None:
+    card = page_data(overview)["cards"][HE_QING]  # type: ignore[index]
+    assert any("director" in p and "Shanghai State-owned" in p for p in card["posts"])
+    assert ["zh", "pref", "贺青"] in card["labels"]
+    assert any("SASAC Director He Qing" in q[1] for q in card["quotes"])
+
+
+def test_same_graph_same_bytes(sasac_store: MemoryStore, overview: str) -> None:
+    assert render_view(sasac_store, title="policygraph overview") == overview
+
+
+def test_build_writes_the_overview(sasac_project: Project, overview: str) -> None:
+    committed = sasac_project.overview_path.read_text(encoding="utf-8")
+    assert committed == overview, "graph/overview.html is stale: run `policygraph build`"
+
+
+def test_page_is_self_contained(overview: str) -> None:
+    assert not re.search(r"<(script|img|iframe)[^>]*\ssrc=", overview, re.I)
+    assert not re.search(r"<link[^>]*href=", overview, re.I)
+    assert not re.search(r"url\(\s*['\"]?(https?:)?//", overview, re.I)
+    assert "@import" not in overview
+    assert "default-src 'none'" in overview
+    assert len(re.findall(r"^<script", overview, re.M)) == 3  # data, vis-network, the view
+
+
+def test_script_json_escapes_markup() -> None:
+    text = script_json({"a": "</script><script>alert(1)</script>&\u2028\u2029<!--"})
+    for bad in ("<", ">", "&", "\u2028", "\u2029"):
+        assert bad not in text
+    assert json.loads(text)["a"].startswith("</script>")
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    root = tmp_path_factory.mktemp("hostile") / "project"
+    shutil.copytree(FIXTURES / "hostile", root)
+    build(Project(root))
+    return Project(root)
+
+
+def test_hostile_labels_stay_data(hostile: Project) -> None:
+    page = hostile.overview_path.read_text(encoding="utf-8")
+    body = page.split('id="pg-data">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in body and ">" not in body
+    labels = {n["label"] for n in page_data(page)["nodes"]}  # type: ignore[attr-defined]
+    assert "<img src=x onerror=alert(1)>" in labels
+    assert "</script><script>alert(1)</script>" in labels
+    assert "<img" not in page and "alert(1)</script>" not in page
+
+
+def test_raw_shows_every_node(sasac_store: MemoryStore) -> None:
+    page = render_view(sasac_store, raw=True)
+    nodes = node_ids(page)
+    assert PGR + "post-he-qing-sasac-director" in nodes
+    assert PGR + "post-he-qing-sasac-director.ev1.sel" in nodes
+    assert "http://xmlns.com/foaf/0.1/Person" in nodes
+
+
+def test_focus_depth(sasac_store: MemoryStore) -> None:
+    _, one, focus = build_model(sasac_store, focus="贺青", depth=1)
+    assert focus == HE_QING
+    assert SASAC in one.nodes
+    assert PGR + "org-guotai-haitong-securities" not in one.nodes
+    _, zero, _ = build_model(sasac_store, focus="He Qing", depth=0)
+    assert list(zero.nodes) == [HE_QING]
+
+
+def test_filters(sasac_store: MemoryStore) -> None:
+    _, people, _ = build_model(sasac_store, types=["foaf:Person", "org:Organization"])
+    assert HE_QING in people.nodes and SASAC in people.nodes
+    assert all("signal-" not in n for n in people.nodes)
+    _, top, _ = build_model(sasac_store, top=5)
+    assert len(top.nodes) == 5
+    _, late, _ = build_model(sasac_store, since="2026-01-01")
+    assert all("signal-" not in n for n in late.nodes)
+    _, source, _ = build_model(sasac_store, source="ffc-sasac-crypto-study")
+    assert PGR + "org-guotai-haitong-securities" not in source.nodes  # a curation fact only
+    assert HE_QING in source.nodes
+
+
+def test_query_select_and_construct(sasac_store: MemoryStore) -> None:
+    _, selected, _ = build_model(sasac_store, query="SELECT ?p WHERE { ?p a foaf:Person }")
+    assert set(selected.nodes) == {
+        HE_QING,
+        PGR + "person-li-mingliang",
+        PGR + "person-wang-zhiping",
+    }
+    construct = "CONSTRUCT { ?s pg:issuer ?o } WHERE { ?s pg:issuer ?o }"
+    _, built, _ = build_model(sasac_store, query=construct)
+    assert {e.label for e in built.edges} == {"issuer"}
+    assert PGR + "org-sh-sasac-party-committee" in built.nodes
+
+
+def test_layout_is_deterministic_and_spread() -> None:
+    nodes = [f"n{i}" for i in range(500)]
+    edges = [(f"n{i}", f"n{(i * 7 + 3) % 500}") for i in range(500)] + [("n1", "n2")]
+    first = layout(nodes, edges)
+    assert first == layout(list(reversed(nodes)), list(reversed(edges)))
+    assert len(set(first.values())) == len(nodes)
+
+
+def test_cli_writes_one_file(
+    tmp_path: Path, sasac_project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "he.html"
+    result = CliRunner().invoke(
+        app,
+        ["view", "-o", str(out), "--focus", "He Qing", "--project", str(sasac_project.root)],
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == f"wrote {out}\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["he.html"]  # no lib/, no temp files
+    assert HE_QING in node_ids(out.read_text(encoding="utf-8"))
+
+
+def test_cli_errors(tmp_path: Path, sasac_project: Project) -> None:
+    root = ["--project", str(sasac_project.root), "-o", str(tmp_path / "x.html")]
+    runner = CliRunner()
+    missing = runner.invoke(app, ["view", "--focus", "Nobody At All", *root])
+    assert missing.exit_code == 4
+    assert "no entity is named 'Nobody At All'" in missing.stderr
+    bad_size = runner.invoke(app, ["view", "--size", "mass", *root])
+    assert bad_size.exit_code == 3
+    assert "--size must be one of degree, pagerank" in bad_size.stderr
+    bad_query = runner.invoke(app, ["view", "--query", str(tmp_path / "nope.rq"), *root])
+    assert bad_query.exit_code == 4
+    bad_sparql = tmp_path / "bad.rq"
+    bad_sparql.write_text("SELEC nothing", encoding="utf-8")
+    broken = runner.invoke(app, ["view", "--query", str(bad_sparql), *root])
+    assert broken.exit_code == 5
+    assert not (tmp_path / "x.html").exists()
+    assert "Traceback" not in broken.stderr
