@@ -1,0 +1,76 @@
+"""``validate``: record checks, then the SHACL shapes over the union of all graphs."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from policygraph.build import build
+from policygraph.cli import app
+from policygraph.errors import DataProblems
+from policygraph.project import Project
+from policygraph.validate import validate_project
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    shutil.copytree(REPO / "data", tmp_path / "data")
+    return Project(tmp_path)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_repository_conforms(sasac_project: Project) -> None:
+    report = validate_project(sasac_project)
+    assert report.conforms, report.problems
+    assert report.checked == 54
+    assert not [p for p in report.problems if ": violation: " in p]
+
+
+def test_shapes_catch_a_signal_dated_after_its_source(project: Project) -> None:
+    meta = project.sources_dir / "ffc-sasac-crypto-study.yaml"
+    edit(meta, "published: ~", "published: 2025-07-01")
+    report = validate_project(project)
+    assert not report.conforms
+    late = [p for p in report.problems if "dated after the document that reports it" in p]
+    assert len(late) == 4  # the three mandates and the reading
+    records = project.records_dir / "ffc-sasac-crypto-study.yaml"
+    assert all(p.startswith(f"{records}:") for p in late)
+    assert any("pgr:signal-2025-07-10-sh-sasac-mandate-1: violation: " in p for p in late)
+    with pytest.raises(DataProblems):
+        build(project)
+    assert not project.trig_path.exists()  # nothing written
+
+
+def test_shapes_catch_a_person_without_an_english_name(project: Project) -> None:
+    edit(
+        project.records_dir / "reference.yaml",
+        "labels: {en: Wang Zhiping, zh: 王治平, zh-Latn-pinyin: Wáng Zhìpíng}",
+        "labels: {zh: 王治平}",
+    )
+    result = CliRunner().invoke(app, ["validate", "--project", str(project.root)])
+    assert result.exit_code == 1
+    reference = project.records_dir / "reference.yaml"
+    (line,) = [p for p in result.stdout.splitlines() if "A person needs an English name" in p]
+    assert line.startswith(f"{reference}:")
+    assert "pgr:person-wang-zhiping: violation: " in line
+    assert "the data does not conform" in result.stderr
+
+
+def test_record_problems_are_all_listed_at_once(project: Project) -> None:
+    edit(project.records_dir / "reference.yaml", "zh-Latn-pinyin: Hè Qīng", "zh-pinyin: Hè Qīng")
+    edit(project.records_dir / "ffc-sasac-crypto-study.yaml", "confidence: 0.85", "confidence: 2")
+    report = validate_project(project)
+    assert not report.conforms
+    assert len(report.problems) == 2
+    assert "confidence must be between 0 and 1" in report.problems[0]
+    assert "unknown language tag 'zh-pinyin'" in report.problems[1]
