@@ -1,0 +1,82 @@
+"""The timeline: order, filters (narrower topics, units of an issuer), support, formats, HTML."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import pytest
+from typer.testing import CliRunner
+
+from policygraph.analytics.render import render_timeline
+from policygraph.analytics.timeline import timeline
+from policygraph.analytics.timeline_html import render_timeline_html, script_json
+from policygraph.cli import app
+from policygraph.errors import InputError, NotFoundError
+from policygraph.project import Project
+from policygraph.store import MemoryStore
+from test_analytics import multi_project, multi_store  # noqa: F401  (shared fixtures)
+
+runner = CliRunner()
+
+
+def test_timeline_order_and_support(
+    multi_store: MemoryStore,  # noqa: F811
+    golden: Callable[[str, str], None],
+) -> None:
+    entries = timeline(multi_store)
+    assert [e.date for e in entries] == sorted(e.date for e in entries)
+    assert entries[-1].label == "Report blockchain pilots in supply chain finance (fictional)"
+    mandate_2 = next(e for e in entries if e.label == "Promote Industry-Digital Integration")
+    assert (mandate_2.support, mandate_2.first_seen) == (2, "2025-09-05")
+    golden("analytics/timeline-multi.txt", render_timeline(entries, "table"))
+    golden("analytics/timeline-multi.csv", render_timeline(entries, "csv"))
+
+
+def test_timeline_filters(multi_store: MemoryStore) -> None:  # noqa: F811
+    # digital currency includes cryptocurrency and stablecoin (skos:broader*)
+    labels = [e.label for e in timeline(multi_store, topic="digital currency")]
+    assert len(labels) == 2 and labels[0] == "Embrace Innovation-Driven Development"
+    # Shanghai SASAC includes its Party Committee (org:unitOf*)
+    assert len(timeline(multi_store, issuer="Shanghai SASAC")) == 5
+    assert [e.date for e in timeline(multi_store, since="2025-08-01")] == ["2025-08-20"]
+    assert len(timeline(multi_store, until="2025-07-31")) == 4
+    assert [e.support for e in timeline(multi_store, min_support=2)] == [2]
+    with pytest.raises(InputError):
+        timeline(multi_store, since="last week")
+    with pytest.raises(NotFoundError):
+        timeline(multi_store, topic="no such topic at all")
+
+
+def test_html_is_self_contained_and_escaped(multi_store: MemoryStore) -> None:  # noqa: F811
+    page = render_timeline_html(timeline(multi_store))
+    assert page == render_timeline_html(timeline(multi_store))
+    for loads_something in ("src=", "href=", "<link", "@import", "url(", "fetch("):
+        assert loads_something not in page
+    assert "innerHTML" not in page and "textContent" in page
+    hostile = script_json([{"label": "</script><b>&"}])
+    assert "</script>" not in hostile and "<" not in hostile and "&" not in hostile
+    assert json.loads(hostile) == [{"label": "</script><b>&"}]
+
+
+def test_committed_timeline_is_current(sasac_project: Project) -> None:
+    from policygraph.analytics.timeline_html import render_dataset_timeline
+    from policygraph.store import load_file
+
+    built = render_dataset_timeline(load_file(sasac_project.trig_path))
+    assert sasac_project.timeline_path.read_text(encoding="utf-8") == built
+
+
+def test_cli_timeline(multi_project: Project, tmp_path: object) -> None:  # noqa: F811
+    where = ["--project", str(multi_project.root)]
+    result = runner.invoke(app, ["timeline", *where, "--format", "json", "--min-support", "2"])
+    assert result.exit_code == 0, result.stderr
+    assert [e["support"] for e in json.loads(result.stdout)] == [2]
+    out = multi_project.root / "t.html"
+    result = runner.invoke(app, ["timeline", *where, "--format", "html", "-o", str(out)])
+    assert result.exit_code == 0 and result.stdout == ""
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    result = runner.invoke(app, ["timeline", *where, "--topic", "unicorns"])
+    assert result.exit_code == 4 and "no entity is named 'unicorns'" in result.stderr
+    result = runner.invoke(app, ["timeline", *where, "--since", "yesterday"])
+    assert result.exit_code == 3 and "--since 'yesterday' is not a date" in result.stderr
