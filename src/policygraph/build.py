@@ -13,6 +13,7 @@ from rdflib.namespace import RDF, SKOS
 from policygraph.analytics.timeline_html import render_dataset_timeline
 from policygraph.atomic import write_all_atomic
 from policygraph.errors import Location
+from policygraph.export.jsonld import to_jsonld
 from policygraph.mapping import Quad, graph_quads, record_quads, source_quads
 from policygraph.project import Project, packaged
 from policygraph.records.check import load_records
@@ -108,6 +109,7 @@ def render_outputs(project: Project, dataset: Dataset) -> dict[Path, str]:
         project.trig_path: to_trig(dataset),
         project.turtle_path: to_turtle(union_graph(dataset)),
     }
+    outputs[project.jsonld_path] = to_jsonld(dataset)
     outputs[project.timeline_path] = render_dataset_timeline(dataset)
     outputs[project.overview_path] = render_overview(dataset)
     return outputs

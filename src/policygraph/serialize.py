@@ -81,3 +81,18 @@ def to_trig(dataset: Dataset) -> str:
         if _graph_name(iri).startswith("pgg:"):
             used_all.add("pgg")
     return _header(used_all) + "\n" + "\n".join(blocks)
+
+
+def turtle_body(graph: Graph) -> tuple[str, set[str]]:
+    """Sorted Turtle statements of ``graph`` without prefix lines, and the prefixes they use."""
+    return _body(copy_graph(graph))
+
+
+def prefix_header(used: set[str]) -> str:
+    """``@prefix`` lines for the ``used`` declared prefixes, in declaration order."""
+    return _header(used)
+
+
+def graph_name(iri: URIRef) -> str:
+    """A named graph's IRI as written in TriG (prefixed when it can be)."""
+    return _graph_name(iri)

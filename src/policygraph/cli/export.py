@@ -1,1 +1,90 @@
-"""Commands of this area are registered here (see policygraph.cli)."""
+"""``export``: the graph in RDF syntaxes, GraphML, GEXF or CSV tables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from policygraph.cli.app import app, reported
+from policygraph.cli.common import EndpointOpt, LangOpt, ProjectOpt, store_of
+
+FORMAT_HELP = (
+    "turtle (default), trig, nt, nq, jsonld, xml, graphml, gexf or csv; "
+    "taken from the -o extension when not given."
+)
+
+
+@app.command()
+@reported
+def export(
+    fmt: Annotated[str | None, typer.Option("--format", "-f", help=FORMAT_HELP)] = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="File to write ('-' or none: standard output); csv: FILE.zip, FILE.csv or DIR/.",
+        ),
+    ] = None,
+    graph: Annotated[
+        str | None,
+        typer.Option(
+            "--graph",
+            help="Export one named graph: a source id, ref, curation, kos, ontology, prov, "
+            "pgg:NAME or an IRI.",
+        ),
+    ] = None,
+    query: Annotated[
+        str | None,
+        typer.Option(
+            "--query",
+            help="Export what a CONSTRUCT query builds (its text, a .rq file or a named query).",
+        ),
+    ] = None,
+    lang: LangOpt = "en",
+    project: ProjectOpt = None,
+    endpoint: EndpointOpt = None,
+    source: Annotated[
+        Path | None,
+        typer.Option(
+            "--from", "--input", help="Read this RDF file instead of the project's store."
+        ),
+    ] = None,
+) -> None:
+    """Export the graph for other tools: lossless RDF, GraphML/GEXF (Gephi, Cytoscape) or CSV."""
+    from policygraph.errors import InputError, NotFoundError
+    from policygraph.export import export as run_export
+    from policygraph.export import format_for, write
+    from policygraph.project import find_project
+
+    target = None if output in (None, "-") else Path(str(output))
+    chosen = format_for(output, fmt)
+    if target is None and chosen == "csv":
+        raise InputError(
+            "csv writes two tables (nodes and edges) and cannot go to standard output",
+            hint="give -o FILE.zip, -o FILE.csv or -o DIR/",
+        )
+    try:
+        found = find_project(project)
+    except NotFoundError:
+        if source is None and endpoint is None:
+            raise
+        found = None
+    store = store_of(project, source, endpoint)
+    try:
+        rendered = run_export(store, chosen, graph=graph, query=query, lang=lang, project=found)
+    finally:
+        store.close()
+    if rendered.merged:
+        typer.echo(
+            f"policygraph: note: {chosen} cannot hold named graphs; merged {rendered.merged} "
+            "graphs into one (trig, nq and jsonld keep them)",
+            err=True,
+        )
+    if target is None:
+        typer.echo(rendered.files[""], nl=False)
+        return
+    for path in write(rendered, target):
+        typer.echo(f"wrote {path}")

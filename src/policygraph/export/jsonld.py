@@ -1,0 +1,131 @@
+"""Deterministic compacted JSON-LD, written with the packaged context.
+
+rdflib's JSON-LD serializer formats differently depending on installed packages, so the document
+is built here: one object per named graph (``{"@id": graph, "@graph": [...]}``), nodes sorted by
+IRI, keys sorted, values sorted. Keys are the context's readable terms (``prefLabel``, ``issuer``);
+skos labels are language maps (``{"en": ..., "zh": ...}``). A value that does not fit its term
+(a label without a language, a date that is not an ``xsd:date``) is written in full under the
+prefixed property name, so nothing is lost. The context is embedded, so the file reads offline.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import RDF
+from rdflib.term import Node
+
+from policygraph.export.rdf import default_graph
+from policygraph.project import packaged
+from policygraph.serialize import named_graphs
+from policygraph.vocab import PREFIXES
+
+Json = Any
+
+
+@dataclass(frozen=True)
+class Term:
+    name: str
+    coerce: str | None  # "@id", an expanded datatype IRI, or None
+    language_map: bool
+
+
+@cache
+def context() -> dict[str, Json]:
+    """The packaged JSON-LD context (``schema/context.jsonld``), its ``@context`` object."""
+    text = packaged("schema/context.jsonld").read_text(encoding="utf-8")
+    loaded: dict[str, Json] = json.loads(text)["@context"]
+    return loaded
+
+
+def expand(name: str) -> str:
+    prefix, sep, local = name.partition(":")
+    return PREFIXES[prefix] + local if sep and prefix in PREFIXES else name
+
+
+@cache
+def terms() -> dict[str, Term]:
+    """The context's terms, by the full IRI of their property."""
+    found: dict[str, Term] = {}
+    for name, definition in context().items():
+        if isinstance(definition, dict):
+            coerce = definition.get("@type")
+            found[expand(definition["@id"])] = Term(
+                name=name,
+                coerce=coerce if coerce in (None, "@id") else expand(coerce),
+                language_map=definition.get("@container") == "@language",
+            )
+    return found
+
+
+def compact(iri: str) -> str:
+    """``pgr:person-he-qing`` for an IRI under a declared prefix, else the IRI itself."""
+    for prefix, base in PREFIXES.items():
+        local = iri[len(base) :]
+        if iri.startswith(base) and local and not local.startswith("//"):
+            return f"{prefix}:{local}"
+    return iri
+
+
+def _ref(node: Node) -> str:
+    return f"_:{node}" if isinstance(node, BNode) else compact(str(node))
+
+
+def _value(node: Node, coerce: str | None) -> Json:
+    if not isinstance(node, Literal):
+        return _ref(node) if coerce == "@id" else {"@id": _ref(node)}
+    if node.language:
+        return {"@value": str(node), "@language": node.language}
+    if node.datatype is not None:
+        if coerce == str(node.datatype):
+            return str(node)
+        return {"@value": str(node), "@type": compact(str(node.datatype))}
+    return str(node) if coerce is None else {"@value": str(node)}
+
+
+def _sorted(values: list[Json]) -> Json:
+    ordered = sorted(values, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return ordered[0] if len(ordered) == 1 else ordered
+
+
+def _node(graph: Graph, subject: Node) -> dict[str, Json]:
+    node: dict[str, Json] = {"@id": _ref(subject)}
+    plain: dict[str, list[Json]] = defaultdict(list)
+    maps: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    types: list[Json] = []
+    for predicate, obj in graph.predicate_objects(subject):
+        term = terms().get(str(predicate))
+        if predicate == RDF.type and isinstance(obj, URIRef):
+            types.append(compact(str(obj)))
+        elif term and term.language_map and isinstance(obj, Literal) and obj.language:
+            maps[term.name][obj.language].append(str(obj))
+        elif term and not term.language_map:
+            plain[term.name].append(_value(obj, term.coerce))
+        else:
+            plain[compact(str(predicate))].append(_value(obj, None))
+    if types:
+        node["@type"] = _sorted(types)
+    for key, values in plain.items():
+        node[key] = _sorted(values)
+    for key, by_lang in maps.items():
+        node[key] = {lang: _sorted(list(texts)) for lang, texts in by_lang.items()}
+    return node
+
+
+def _nodes(graph: Graph) -> list[dict[str, Json]]:
+    subjects = sorted(set(graph.subjects()), key=lambda s: (isinstance(s, BNode), str(s)))
+    return [_node(graph, subject) for subject in subjects]
+
+
+def to_jsonld(dataset: Dataset) -> str:
+    """Compacted JSON-LD of ``dataset`` with its named graphs, byte-stable."""
+    items: list[Json] = _nodes(default_graph(dataset))
+    for iri, graph in named_graphs(dataset):
+        items.append({"@id": compact(str(iri)), "@graph": _nodes(graph)})
+    document = {"@context": context(), "@graph": items}
+    return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
