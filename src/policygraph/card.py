@@ -1,0 +1,260 @@
+"""The entity card behind ``policygraph show``: everything the graph says about one entity.
+
+Every read goes through ``Store.query`` so the card works on any store. IRIs appear as prefixed
+names; the other side of a relation and each predicate are shown by their display labels.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass
+
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from policygraph.names import display_labels, resolve_entity, short_name
+from policygraph.store import Store
+from policygraph.vocab import sparql_prologue
+
+LABEL_KINDS = {"prefLabel": "pref", "altLabel": "alt", "hiddenLabel": "hidden", "label": "label"}
+_PROLOGUE = sparql_prologue()
+_LABELS = (
+    _PROLOGUE
+    + """SELECT ?entity ?kind ?text ?graph WHERE {
+  VALUES ?kind { skos:prefLabel skos:altLabel skos:hiddenLabel rdfs:label }
+  GRAPH ?graph { ?entity ?kind ?text } }"""
+)
+_TYPES = _PROLOGUE + "SELECT DISTINCT ?entity ?type WHERE { ?entity a ?type }"
+_OUT = (
+    _PROLOGUE
+    + """SELECT ?entity ?p ?o ?graph WHERE { GRAPH ?graph { ?entity ?p ?o }
+  FILTER(?p NOT IN (rdf:type, skos:prefLabel, skos:altLabel, skos:hiddenLabel, rdfs:label)) }"""
+)
+_IN = _PROLOGUE + "SELECT ?entity ?s ?p ?graph WHERE { GRAPH ?graph { ?s ?p ?entity } }"
+_POSTS = (
+    _PROLOGUE
+    + """SELECT ?entity ?post ?org ?role ?statedAs ?observed WHERE {
+  ?post org:member ?entity ; org:organization ?org .
+  OPTIONAL { ?post org:role ?role } OPTIONAL { ?post pg:statedAs ?statedAs }
+  OPTIONAL { ?post pg:observedOn ?observed } }"""
+)
+_SIGNALS = (
+    _PROLOGUE
+    + """SELECT ?entity ?rel ?signal ?date WHERE {
+  VALUES ?rel { pg:issuer prov:wasAttributedTo pg:addressee }
+  ?signal a pg:PolicySignal ; ?rel ?entity . OPTIONAL { ?signal pg:issuedOn ?date } }"""
+)
+_QUOTES = (
+    _PROLOGUE
+    + """SELECT DISTINCT ?entity ?claim ?source ?quote WHERE {
+  { BIND(?entity AS ?claim) ?claim pg:evidence ?ev }
+  UNION { ?claim org:member ?entity ; pg:evidence ?ev }
+  UNION { ?claim pg:participant ?entity ; pg:evidence ?ev }
+  UNION { ?claim pg:issuer|prov:wasAttributedTo|pg:addressee ?entity ; pg:evidence ?ev }
+  ?ev oa:hasSource ?source ; oa:hasSelector/oa:exact ?quote }"""
+)
+SIGNAL_ROLES = {
+    "issuer": "issued by",
+    "wasAttributedTo": "attributed to",
+    "addressee": "addressed to",
+}
+
+
+@dataclass(frozen=True, order=True)
+class Name:
+    text: str
+    lang: str
+    kind: str  # pref, alt, hidden or label
+    graph: str
+
+
+@dataclass(frozen=True, order=True)
+class Relation:
+    predicate: str
+    predicate_label: str
+    other: str
+    other_label: str
+    graph: str
+
+
+@dataclass(frozen=True, order=True)
+class Post:
+    post: str
+    organization: str
+    organization_label: str
+    role: str
+    role_label: str
+    stated_as: str
+    observed_on: str
+
+
+@dataclass(frozen=True, order=True)
+class SignalLink:
+    relation: str  # issued by, attributed to, addressed to (this entity)
+    signal: str
+    label: str
+    date: str
+
+
+@dataclass(frozen=True, order=True)
+class Quote:
+    claim: str
+    source: str
+    quote: str
+
+
+@dataclass(frozen=True, order=True)
+class Card:
+    iri: str
+    label: str
+    names: tuple[Name, ...]
+    types: tuple[str, ...]
+    outgoing: tuple[Relation, ...]
+    incoming: tuple[Relation, ...]
+    posts: tuple[Post, ...]
+    signals: tuple[SignalLink, ...]
+    quotes: tuple[Quote, ...]
+
+
+def _rows(store: Store, sparql: str, entity: URIRef) -> list[dict[str, Node]]:
+    result = store.query(sparql, {"entity": entity})
+    return [{str(k): v for k, v in row.items()} for row in result.bindings]
+
+
+def _text(node: Node | None) -> str:
+    if node is None:
+        return ""
+    return short_name(str(node)) if isinstance(node, URIRef) else str(node)
+
+
+def show(store: Store, text: str, lang: str = "en") -> Card:
+    """The card of the entity ``text`` names (IRI, prefixed name, slug or any label)."""
+    entity = resolve_entity(store, text)
+    rows = {name: _rows(store, q, entity) for name, q in _QUERIES.items()}
+    iris: set[URIRef] = {entity}
+    for found in rows.values():
+        for row in found:
+            iris.update(v for v in row.values() if isinstance(v, URIRef))
+    labels = display_labels(store, iris, lang)
+
+    def label(node: Node | None) -> str:
+        if isinstance(node, URIRef):
+            return labels.get(node, short_name(str(node)))
+        return _text(node)
+
+    names = [
+        Name(
+            str(r["text"]),
+            getattr(r["text"], "language", None) or "",
+            LABEL_KINDS.get(_local(r["kind"]), "label"),
+            _text(r["graph"]),
+        )
+        for r in rows["labels"]
+    ]
+    return Card(
+        iri=str(entity),
+        label=labels[entity],
+        names=tuple(sorted(names, key=lambda n: (n.kind != "pref", n.lang, n.text, n.graph))),
+        types=tuple(sorted(_text(r["type"]) for r in rows["types"])),
+        outgoing=_relations(rows["out"], "p", "o", label),
+        incoming=_relations(rows["in"], "p", "s", label),
+        posts=tuple(
+            sorted(
+                Post(
+                    _text(r["post"]),
+                    _text(r["org"]),
+                    label(r["org"]),
+                    _text(r.get("role")),
+                    label(r.get("role")),
+                    _text(r.get("statedAs")),
+                    _text(r.get("observed")),
+                )
+                for r in rows["posts"]
+            )
+        ),
+        signals=tuple(
+            sorted(
+                SignalLink(
+                    SIGNAL_ROLES.get(_local(r["rel"]), _text(r["rel"])),
+                    _text(r["signal"]),
+                    label(r["signal"]),
+                    _text(r.get("date")),
+                )
+                for r in rows["signals"]
+            )
+        ),
+        quotes=tuple(
+            sorted(
+                Quote(_text(r["claim"]), _text(r["source"]), str(r["quote"]))
+                for r in rows["quotes"]
+            )
+        ),
+    )
+
+
+_QUERIES = {
+    "labels": _LABELS,
+    "types": _TYPES,
+    "out": _OUT,
+    "in": _IN,
+    "posts": _POSTS,
+    "signals": _SIGNALS,
+    "quotes": _QUOTES,
+}
+
+
+def _local(node: Node) -> str:
+    return str(node).rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+def _relations(
+    rows: Iterable[dict[str, Node]], pred: str, other: str, label: Callable[[Node], str]
+) -> tuple[Relation, ...]:
+    found = {
+        Relation(
+            _text(r[pred]),
+            label(r[pred]),
+            _text(r[other]),
+            label(r[other]) if not isinstance(r[other], Literal) else _literal(r[other]),
+            _text(r["graph"]),
+        )
+        for r in rows
+    }
+    return tuple(sorted(found, key=lambda x: (x.predicate, x.other, x.graph)))
+
+
+def _literal(node: Node) -> str:
+    assert isinstance(node, Literal)
+    return f"{node}@{node.language}" if node.language else str(node)
+
+
+def render_text(card: Card) -> str:
+    """The card as text for a terminal."""
+    out = [f"{card.label}  ({short_name(card.iri)})", f"types: {', '.join(card.types) or '-'}"]
+    out.append("\nnames:")
+    out += [f"  {n.kind:<6} {n.lang or '-':<15} {n.text}   [{n.graph}]" for n in card.names]
+    if card.posts:
+        out.append("\nposts:")
+        for p in card.posts:
+            role = p.role_label or p.role or "member"
+            seen = f", observed {p.observed_on}" if p.observed_on else ""
+            stated = f' (stated as "{p.stated_as}")' if p.stated_as else ""
+            out.append(f"  {role} of {p.organization_label}{stated}{seen}")
+    if card.signals:
+        out.append("\nsignals:")
+        out += [
+            f"  {s.relation:<13} {s.date or '-':<10} {s.label}  ({s.signal})" for s in card.signals
+        ]
+    for title, relations in (("relations out", card.outgoing), ("relations in", card.incoming)):
+        if relations:
+            out.append(f"\n{title}:")
+            out += [f"  {r.predicate_label}: {r.other_label}  [{r.graph}]" for r in relations]
+    if card.quotes:
+        out.append("\nsources and quotes:")
+        out += [f"  {q.source} ({q.claim}):\n    \u201c{q.quote}\u201d" for q in card.quotes]
+    return "\n".join(out) + "\n"
+
+
+def render_json(card: Card) -> str:
+    return json.dumps(asdict(card), ensure_ascii=False, indent=2, sort_keys=True) + "\n"

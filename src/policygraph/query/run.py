@@ -1,0 +1,135 @@
+"""Run a checked query on any store, with a time limit, and keep the answer as plain values."""
+
+from __future__ import annotations
+
+import ctypes
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from rdflib import Graph
+from rdflib.term import Node, Variable
+
+from policygraph.errors import QueryError, QueryTimeout
+from policygraph.query.check import CheckedQuery, check_query
+from policygraph.query.named import NamedQuery, complete_params
+from policygraph.query.params import bind_all
+from policygraph.store import Store
+
+Row = dict[str, Node]
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """The answer to a query: rows (SELECT), a boolean (ASK) or a graph (CONSTRUCT, DESCRIBE)."""
+
+    kind: str
+    variables: tuple[str, ...] = ()
+    rows: tuple[Row, ...] = ()
+    answer: bool | None = None
+    graph: Graph | None = field(default=None, compare=False)
+
+
+class _Cancelled(BaseException):
+    """Raised inside a worker thread whose query ran out of time."""
+
+
+def _evaluate(store: Store, checked: CheckedQuery, bindings: Mapping[str, Node]) -> QueryResult:
+    result = store.query(checked.text, bindings)
+    if checked.kind == "SELECT":
+        names = tuple(str(var) for var in (result.vars or []))
+        rows: tuple[Row, ...] = tuple(
+            {str(var): value for var, value in binding.items() if isinstance(var, Variable)}
+            for binding in result.bindings
+        )
+        return QueryResult("SELECT", names, rows)
+    if checked.kind == "ASK":
+        return QueryResult("ASK", answer=bool(result.askAnswer))
+    graph = result.graph
+    if graph is None:
+        raise QueryError(f"the store gave no graph for a {checked.kind} query")
+    return QueryResult(checked.kind, graph=graph)
+
+
+def run_checked(
+    store: Store,
+    checked: CheckedQuery,
+    bindings: Mapping[str, Node] | None = None,
+    timeout: float | None = None,
+) -> QueryResult:
+    """Evaluate ``checked``; past ``timeout`` seconds, stop waiting and raise ``QueryTimeout``."""
+    values = dict(bindings or {})
+    if timeout is None:
+        return _guarded(store, checked, values)
+    outcome: list[QueryResult | BaseException] = []
+
+    def work() -> None:
+        try:
+            outcome.append(_guarded(store, checked, values))
+        except _Cancelled:
+            return
+        except BaseException as err:  # handed to the waiting thread, which re-raises it
+            outcome.append(err)
+
+    worker = threading.Thread(target=work, name="policygraph-query", daemon=True)
+    worker.start()
+    worker.join(timeout)
+    if worker.is_alive():
+        _cancel(worker)
+        raise QueryTimeout(
+            f"the query ran past the time limit of {timeout:g} s and was stopped",
+            hint="narrow the query (more specific patterns, LIMIT) or raise --timeout",
+        )
+    if not outcome:
+        raise QueryError("the query stopped without an answer")
+    answer = outcome[0]
+    if isinstance(answer, BaseException):
+        raise answer
+    return answer
+
+
+def _guarded(store: Store, checked: CheckedQuery, bindings: Mapping[str, Node]) -> QueryResult:
+    from policygraph.errors import PolicyGraphError
+
+    try:
+        return _evaluate(store, checked, bindings)
+    except (PolicyGraphError, _Cancelled):
+        raise
+    except Exception as err:  # the store's evaluation errors come in many types
+        raise QueryError(f"the query failed: {type(err).__name__}: {err}") from err
+
+
+def _cancel(worker: threading.Thread) -> None:
+    """Stop a pure-Python evaluation by raising ``_Cancelled`` inside its thread."""
+    if worker.ident is not None:
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(
+            ctypes.c_ulong(worker.ident), ctypes.py_object(_Cancelled)
+        )
+    worker.join(0.5)
+
+
+def query(
+    store: Store,
+    sparql: str | NamedQuery,
+    params: Mapping[str, object] | None = None,
+    *,
+    timeout: float | None = None,
+    allow_network: bool = False,
+    origin: str = "query",
+) -> QueryResult:
+    """Run a SPARQL query (text or a named query) read-only, with parameters bound as terms.
+
+    Parameter values may be rdflib terms or Python values; text is read as by
+    ``policygraph.query.params.parse_value`` (``"pgr:person-he-qing"``, ``"2025-07-10"``...).
+    For a named query, declared types apply (an ``entity`` may be any of its names) and
+    defaults fill missing parameters.
+    """
+    given = dict(params or {})
+    kinds: dict[str, str] = {}
+    if isinstance(sparql, NamedQuery):
+        kinds = sparql.kinds()
+        given = complete_params(sparql, given)
+        origin = sparql.name if sparql.origin == "packaged" else sparql.origin
+        sparql = sparql.text
+    checked = check_query(sparql, allow_network=allow_network, origin=origin)
+    return run_checked(store, checked, bind_all(given, kinds, store), timeout)
