@@ -305,11 +305,11 @@ class _Checker:
                 )
 
 
-RESTATABLE = ("signals", "events")
+RESTATABLE = ("signals",)  # events would need per-source participation IRIs
 
 
 def _restates(first: Record, again: Record, stated: set[tuple[str, str]]) -> bool:
-    """A second source stating the same signal or event (support grows; not a duplicate)."""
+    """A second source stating the same signal (its support grows; not a duplicate)."""
     return (
         again.section == first.section
         and again.section in RESTATABLE

@@ -24,7 +24,7 @@ class Record:
     values: Mapping[str, FieldValue]
     where: Location
     field_where: Mapping[str, Location] = field(default_factory=dict)
-    #: a signal or event another source's graph already states (the same id, restated)
+    #: a signal another source's graph already states (the same id, restated)
     restated: bool = False
 
     def get(self, name: str, default: FieldValue = None) -> FieldValue:
