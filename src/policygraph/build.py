@@ -127,4 +127,8 @@ def build(project: Project, *, write: bool = True) -> BuildResult:
         raise DataProblems([str(v) for v in report.violations if v.severity == "Violation"])
     outputs = render_outputs(project, dataset) if write else {}
     write_all_atomic(outputs)
+    if write:
+        from policygraph.stores.project import sync_project_store
+
+        sync_project_store(project)
     return BuildResult(dataset, records, summarise(dataset, records), tuple(outputs))

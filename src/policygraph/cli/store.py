@@ -1,1 +1,153 @@
-"""Commands of this area are registered here (see policygraph.cli)."""
+"""``load``, ``push``, ``serve`` and ``store check|dump|restore``: the stores' life cycle."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from policygraph.cli.app import app, reported
+from policygraph.cli.common import ProjectOpt, project_of
+
+store_app = typer.Typer(help="Verify, back up and rebuild the project's embedded store.")
+app.add_typer(store_app, name="store")
+
+StoreDirOpt = Annotated[
+    Path | None,
+    typer.Option("--store", help="Store folder (default: <project>/.policygraph/store)."),
+]
+
+
+def _store_root(project: Path | None, store: Path | None) -> Path:
+    return store if store is not None else project_of(project).store_dir
+
+
+@app.command()
+@reported
+def load(
+    files: Annotated[
+        list[Path], typer.Argument(help="RDF files: .ttl .nt .nq .trig .rdf .jsonld, .gz")
+    ],
+    graph: Annotated[
+        str | None, typer.Option("--graph", help="Put the triples in this named graph (IRI).")
+    ] = None,
+    project: ProjectOpt = None,
+    store: StoreDirOpt = None,
+) -> None:
+    """Load RDF files into the store in one transaction: all of them or, on error, none."""
+    from policygraph.loading import load_files
+
+    def progress(triples: int, seconds: float) -> None:
+        rate = triples / seconds if seconds else 0.0
+        typer.echo(f"\r  {triples:>12,} triples  {rate:>10,.0f} triples/s", err=True, nl=False)
+
+    summary = load_files(_store_root(project, store), files, graph=graph, progress=progress)
+    if summary.triples >= 100_000:
+        typer.echo("", err=True)
+    for item in summary.files:
+        where = f"into <{item.graph}>" if item.graph else "(graphs named in the file)"
+        typer.echo(f"{item.path}: {item.triples} triples {where}")
+    typer.echo(
+        f"loaded {summary.triples} triples from {len(summary.files)} file(s) in "
+        f"{summary.seconds:.2f} s ({summary.rate:,.0f} triples/s)"
+    )
+
+
+@app.command()
+@reported
+def push(
+    endpoint: Annotated[str, typer.Option("--endpoint", help="The server's SPARQL query URL.")],
+    update_endpoint: Annotated[
+        str | None,
+        typer.Option(
+            "--update-endpoint", help="SPARQL Update URL (default: guessed from --endpoint)."
+        ),
+    ] = None,
+    replace: Annotated[bool, typer.Option("--replace", help="Drop each graph first.")] = False,
+    project: ProjectOpt = None,
+) -> None:
+    """Upload the built dataset to a SPARQL 1.1 server, one named graph at a time."""
+    from policygraph.serialize import named_graphs
+    from policygraph.store import load_file
+    from policygraph.stores.remote import RemoteStore, push_graphs
+
+    dataset = load_file(project_of(project).trig_path)
+    remote = RemoteStore(endpoint, update_endpoint)
+    counts = push_graphs(remote, named_graphs(dataset), replace=replace)
+    typer.echo(f"pushed {sum(counts.values())} triples in {len(counts)} graphs to {endpoint}")
+
+
+@app.command()
+@reported
+def serve(
+    port: Annotated[int, typer.Option("--port", help="TCP port.")] = 7878,
+    host: Annotated[
+        str, typer.Option("--host", help="Interface (127.0.0.1: this machine only).")
+    ] = "127.0.0.1",
+    project: ProjectOpt = None,
+) -> None:
+    """Serve the project's store read-only over SPARQL, with a query page, until Ctrl-C."""
+    from policygraph.server import plan_serve
+
+    plan = plan_serve(project_of(project), host, port)
+    typer.echo(f"SPARQL endpoint {plan.url}query (query page: {plan.url}); Ctrl-C stops", err=True)
+    try:
+        subprocess.run(plan.command, check=False, stdout=sys.stderr)  # noqa: S603
+    finally:
+        plan.store.close()
+
+
+@store_app.command("check")
+@reported
+def check(project: ProjectOpt = None, store: StoreDirOpt = None) -> None:
+    """Open the store, count quads per graph, compare the built graphs with the TriG."""
+    from policygraph.stores.maintenance import check_store
+
+    trig = project_of(project).trig_path if store is None else None
+    report = check_store(_store_root(project, store), trig)
+    for name, count in report.graphs.items():
+        typer.echo(f"{count:>10}  {name or '(default graph)'}")
+    for problem in report.problems:
+        typer.echo(f"problem: {problem}", err=True)
+    if not report.ok:
+        raise typer.Exit(1)
+    typer.echo(f"ok: {sum(report.graphs.values())} quads in {report.version}", err=True)
+
+
+@store_app.command("dump")
+@reported
+def dump(
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="N-Quads file (default: stdout).")
+    ] = None,
+    project: ProjectOpt = None,
+    store: StoreDirOpt = None,
+) -> None:
+    """Write every quad, sorted, as N-Quads: a backup that any Oxigraph version can restore."""
+    from policygraph.atomic import write_atomic
+    from policygraph.stores.maintenance import dump_lines
+
+    lines = dump_lines(_store_root(project, store))
+    if output is None:
+        for line in lines:
+            sys.stdout.write(line)
+        return
+    write_atomic(output, "".join(lines))
+    typer.echo(f"wrote {output}", err=True)
+
+
+@store_app.command("restore")
+@reported
+def restore(
+    dump_file: Annotated[Path, typer.Argument(help="A dump (.nq) or TriG file.")],
+    project: ProjectOpt = None,
+    store: StoreDirOpt = None,
+) -> None:
+    """Rebuild the store from a dump, in one transaction."""
+    from policygraph.stores.maintenance import restore_store
+
+    count = restore_store(_store_root(project, store), dump_file)
+    typer.echo(f"restored {count} quads from {dump_file}")

@@ -1,0 +1,61 @@
+"""``serve``: a local, read-only SPARQL endpoint over the project's store (Oxigraph's server).
+
+The server reads the published store version, which never changes (writers publish new
+versions), while this process holds a shared lock on it so it is not collected.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from policygraph.errors import StoreError
+from policygraph.project import Project
+from policygraph.stores.oxigraph import OxigraphStore
+
+
+def oxigraph_binary() -> Path:
+    """The ``oxigraph`` server binary: beside this Python, or on ``PATH``."""
+    beside = Path(sys.executable).parent / "oxigraph"
+    if beside.exists():
+        return beside
+    found = shutil.which("oxigraph")
+    if found is None:
+        raise StoreError(
+            "the Oxigraph server is not installed", hint="pip install oxigraph (from PyPI)"
+        )
+    return Path(found)
+
+
+@dataclass
+class ServePlan:
+    """The command that serves ``store`` (close it when the server stops)."""
+
+    command: list[str]
+    store: OxigraphStore
+    url: str
+
+
+def plan_serve(project: Project, host: str = "127.0.0.1", port: int = 7878) -> ServePlan:
+    """Bring the project's store up to date, hold its version, and give the server command."""
+    from policygraph.stores.project import open_project_store
+
+    store = open_project_store(project)
+    if not isinstance(store, OxigraphStore):
+        store.close()
+        raise StoreError(
+            "the project's store is being written by another process", hint="try again shortly"
+        )
+    store.inner = None  # type: ignore[assignment]  # the server opens the folder itself
+    command = [
+        str(oxigraph_binary()),
+        "serve-read-only",
+        "--location",
+        store.label,
+        "--bind",
+        f"{host}:{port}",
+        "--union-default-graph",
+    ]
+    return ServePlan(command, store, f"http://{host}:{port}/")

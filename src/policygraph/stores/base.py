@@ -1,0 +1,78 @@
+"""The ``Store`` protocol and what every store shares: file formats and term conversion."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from rdflib import Dataset
+from rdflib.query import Result
+from rdflib.term import Node
+
+from policygraph.errors import InputError
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
+
+RDF_FORMATS = {
+    ".ttl": "turtle",
+    ".turtle": "turtle",
+    ".trig": "trig",
+    ".nt": "nt",
+    ".nq": "nquads",
+    ".rdf": "xml",
+    ".xml": "xml",
+    ".owl": "xml",
+    ".jsonld": "json-ld",
+    ".json": "json-ld",
+    ".n3": "n3",
+}
+
+#: rdflib format names -> pyoxigraph ``RdfFormat`` attribute names.
+OX_FORMATS = {
+    "turtle": "TURTLE",
+    "trig": "TRIG",
+    "nt": "N_TRIPLES",
+    "nquads": "N_QUADS",
+    "xml": "RDF_XML",
+    "json-ld": "JSON_LD",
+    "n3": "N3",
+}
+
+#: Formats whose files name their own graphs.
+QUAD_FORMATS = {"trig", "nquads"}
+
+
+class Store(Protocol):
+    """What every store offers: SPARQL queries (read-only) and the rdflib dataset API.
+
+    The default graph of a query is the union of the named graphs, whatever the store.
+    """
+
+    kind: str
+
+    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result: ...
+
+    def dataset(self) -> Dataset: ...
+
+    def close(self) -> None: ...
+
+
+def rdf_format(path: Path) -> str:
+    """The rdflib format name for a file, from its extension (``.gz`` looked through)."""
+    suffix = path.suffix.lower()
+    if suffix == ".gz":
+        suffix = Path(path.stem).suffix.lower()
+    if suffix not in RDF_FORMATS:
+        known = ", ".join(sorted(RDF_FORMATS))
+        raise InputError(f"{path}: unknown RDF file extension {suffix!r} (known: {known})")
+    return RDF_FORMATS[suffix]
+
+
+def ox_format(path: Path) -> ox.RdfFormat:
+    """The pyoxigraph format of a file, from its extension."""
+    import pyoxigraph as ox
+
+    fmt: ox.RdfFormat = getattr(ox.RdfFormat, OX_FORMATS[rdf_format(path)])
+    return fmt

@@ -1,0 +1,86 @@
+"""A project's default store: the built TriG kept in the embedded store, rebuilt when stale."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+from typing import Any
+
+from policygraph.errors import NotFoundError, StoreError
+from policygraph.project import Project
+from policygraph.stores.base import Store
+from policygraph.stores.disk import (
+    Transaction,
+    current_version,
+    open_reader,
+    read_meta,
+    write_transaction,
+)
+from policygraph.stores.memory import MemoryStore, load_file
+
+log = logging.getLogger(__name__)
+BUILD_WAIT_SECONDS = 30.0
+
+
+def trig_stamp(path: Path, *, digest: bool = True) -> dict[str, Any]:
+    """Size, mtime and (optionally) SHA-256 of the built TriG, to tell a stale store."""
+    stat = path.stat()
+    stamp: dict[str, Any] = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+    if digest:
+        stamp["sha256"] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return stamp
+
+
+def is_fresh(project: Project) -> bool:
+    """Whether the store holds the current ``graph/policygraph.trig``."""
+    if current_version(project.store_dir) is None:
+        return False
+    recorded = read_meta(project.store_dir).get("trig") or {}
+    quick = trig_stamp(project.trig_path, digest=False)
+    if all(recorded.get(k) == v for k, v in quick.items()):
+        return True
+    return bool(recorded.get("sha256") == trig_stamp(project.trig_path)["sha256"])
+
+
+def replace_built_graphs(txn: Transaction, trig: Path) -> int:
+    """Swap the graphs of the previous build for those of ``trig``; loaded files stay."""
+    import pyoxigraph as ox
+
+    quads = list(ox.parse(path=str(trig), format=ox.RdfFormat.TRIG))
+    graphs = {q.graph_name for q in quads}
+    old = {ox.NamedNode(iri) for iri in txn.meta.get("built_graphs", [])}
+    for graph in graphs | old:
+        if isinstance(graph, ox.NamedNode):
+            txn.store.remove_graph(graph)
+        else:
+            txn.store.clear_graph(graph)
+    txn.store.extend(quads)
+    txn.meta["built_graphs"] = sorted(g.value for g in graphs if isinstance(g, ox.NamedNode))
+    txn.meta["trig"] = trig_stamp(trig)
+    return len(quads)
+
+
+def sync_project_store(project: Project, *, wait: float = BUILD_WAIT_SECONDS) -> bool:
+    """Load the built TriG into the project's store (one transaction); ``False`` if busy."""
+    try:
+        with write_transaction(project.store_dir, wait=wait) as txn:
+            replace_built_graphs(txn, project.trig_path)
+    except StoreError as err:
+        log.warning("store not updated: %s (read commands will rebuild it)", err)
+        return False
+    return True
+
+
+def open_project_store(project: Project) -> Store:
+    """The project's embedded store, (re)built from the TriG if stale; memory if it is busy."""
+    if not project.trig_path.exists():
+        if current_version(project.store_dir) is not None:
+            return open_reader(project.store_dir)
+        raise NotFoundError(
+            f"{project.trig_path}: the project has not been built",
+            hint="run `policygraph build` first",
+        )
+    if not is_fresh(project) and not sync_project_store(project, wait=0.0):
+        return MemoryStore(load_file(project.trig_path), label=str(project.trig_path))
+    return open_reader(project.store_dir)
