@@ -90,7 +90,7 @@ def select(
     store: Store, *, graph: str | None = None, query: str | None = None, project: Project | None
 ) -> Dataset:
     """What to export: one named graph, a CONSTRUCT query's result, or the whole dataset."""
-    from policygraph.export.select import one_graph, query_result
+    from policygraph.export.selection import one_graph, query_result
 
     if graph is not None and query is not None:
         raise InputError("give --graph or --query, not both")

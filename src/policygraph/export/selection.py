@@ -16,7 +16,7 @@ from policygraph.errors import NotFoundError, QueryError
 from policygraph.names import expand_name, short_name
 from policygraph.project import Project, packaged
 from policygraph.store import Store
-from policygraph.vocab import PGG, sparql_prologue
+from policygraph.vocab import PGG
 
 #: Graph names that are not source ids.
 GRAPH_NAMES = ("ontology", "kos", "ref", "curation", "prov")
@@ -81,21 +81,16 @@ def query_text(text: str, project: Project | None) -> tuple[str, str]:
 
 
 def check_query(sparql: str, origin: str) -> str:
-    """``sparql`` after the prefix lines, or ``QueryError`` at ``origin:line:col``."""
-    from pyparsing import ParseException
-    from rdflib.plugins.sparql.parser import parseQuery
+    """The full text to run, checked as ``policygraph query`` checks it (``QueryError`` if not)."""
+    from policygraph.query import check_query as check
 
-    prologue = sparql_prologue()
-    full = prologue + sparql
-    try:
-        parseQuery(full)
-    except ParseException as err:
-        line = err.lineno - prologue.count("\n")
+    checked = check(sparql, origin=origin)
+    if checked.kind not in ("CONSTRUCT", "DESCRIBE"):
         raise QueryError(
-            f"{origin}:{line}:{err.col}: SPARQL syntax error: {err.msg}",
-            hint="export --query takes a CONSTRUCT or DESCRIBE query",
-        ) from err
-    return full
+            f"{origin}: export needs a CONSTRUCT or DESCRIBE query, not {checked.kind}",
+            hint="wrap the pattern: CONSTRUCT { ?s ?p ?o } WHERE { ... }",
+        )
+    return checked.text
 
 
 def _graph(result: Result) -> list[tuple[URIRef, URIRef, URIRef]]:
