@@ -11,13 +11,13 @@ import time
 from pathlib import Path
 
 import pytest
+from tests.benchmarks import synthetic
 from typer.testing import CliRunner
 
 from policygraph.cli import app
 from policygraph.stores.disk import WRITE_LOCK, current_version
 from policygraph.stores.lock import WriteLock
 from policygraph.stores.maintenance import dump_lines
-from tests.benchmarks import synthetic
 
 TTL = '@prefix ex: <http://e/> .\nex:a ex:b ex:c .\nex:a ex:name "A"@en .\n'
 TRIG = "@prefix ex: <http://e/> .\nex:g1 { ex:x ex:y ex:z . }\n"

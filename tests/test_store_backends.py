@@ -10,7 +10,7 @@ from rdflib import URIRef
 from rdflib.query import Result
 
 from policygraph.project import Project
-from policygraph.store import MemoryStore, Store, load_file, open_store
+from policygraph.store import MemoryStore, Store, open_store
 from policygraph.stores.disk import current_version
 from policygraph.stores.oxigraph import OxigraphStore
 from policygraph.stores.project import is_fresh, sync_project_store

@@ -1,7 +1,9 @@
 """``serve``: a local, read-only SPARQL endpoint over the project's store (Oxigraph's server).
 
 The server reads the published store version, which never changes (writers publish new
-versions), while this process holds a shared lock on it so it is not collected.
+versions). ``policygraph serve`` replaces itself with the server, which inherits a shared lock
+on that version so it is not collected while served; later builds and loads publish new
+versions that the running server does not see (restart it to serve them).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 
 from policygraph.errors import StoreError
 from policygraph.project import Project
+from policygraph.stores.lock import try_shared
 from policygraph.stores.oxigraph import OxigraphStore
 
 
@@ -34,7 +37,7 @@ class ServePlan:
     """The command that serves ``store`` (close it when the server stops)."""
 
     command: list[str]
-    store: OxigraphStore
+    lock_fd: int  # a shared lock on the served version: keep it open while serving
     url: str
 
 
@@ -48,7 +51,11 @@ def plan_serve(project: Project, host: str = "127.0.0.1", port: int = 7878) -> S
         raise StoreError(
             "the project's store is being written by another process", hint="try again shortly"
         )
-    store.inner = None  # type: ignore[assignment]  # the server opens the folder itself
+    location = Path(store.label)
+    lock_fd = try_shared(location.parent / f"{location.name}.lock")
+    store.close()
+    if lock_fd is None:
+        raise StoreError("the project's store changed while starting; try again")
     command = [
         str(oxigraph_binary()),
         "serve-read-only",
@@ -58,4 +65,4 @@ def plan_serve(project: Project, host: str = "127.0.0.1", port: int = 7878) -> S
         f"{host}:{port}",
         "--union-default-graph",
     ]
-    return ServePlan(command, store, f"http://{host}:{port}/")
+    return ServePlan(command, lock_fd, f"http://{host}:{port}/")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import subprocess
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -94,10 +94,9 @@ def serve(
 
     plan = plan_serve(project_of(project), host, port)
     typer.echo(f"SPARQL endpoint {plan.url}query (query page: {plan.url}); Ctrl-C stops", err=True)
-    try:
-        subprocess.run(plan.command, check=False, stdout=sys.stderr)  # noqa: S603
-    finally:
-        plan.store.close()
+    os.set_inheritable(plan.lock_fd, True)
+    sys.stderr.flush()
+    os.execv(plan.command[0], plan.command)  # noqa: S606  (the server keeps our pid and lock)
 
 
 @store_app.command("check")

@@ -1,0 +1,152 @@
+"""Against a real SPARQL server: Oxigraph's, on 127.0.0.1, fed by ``policygraph push``."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from tests.test_store_backends import QUERIES, answer
+from typer.testing import CliRunner
+
+from policygraph.cli import app
+from policygraph.project import Project, packaged
+from policygraph.server import oxigraph_binary
+from policygraph.store import Store, open_store
+from policygraph.stores.remote import RemoteStore, with_bindings
+
+pytestmark = pytest.mark.server
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def wait_until_up(url: str, proc: subprocess.Popen[bytes]) -> None:
+    for _ in range(200):
+        if proc.poll() is not None:
+            raise RuntimeError(f"oxigraph exited with {proc.returncode}")
+        try:
+            urllib.request.urlopen(url, timeout=1).close()  # noqa: S310
+            return
+        except OSError:
+            time.sleep(0.05)
+    raise RuntimeError(f"{url} did not answer")
+
+
+@pytest.fixture(scope="module")
+def endpoint(tmp_path_factory: pytest.TempPathFactory, repo_root: Path) -> Iterator[str]:
+    port = free_port()
+    location = tmp_path_factory.mktemp("server")
+    proc = subprocess.Popen(  # noqa: S603
+        [
+            str(oxigraph_binary()),
+            "serve",
+            "--location",
+            str(location),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--union-default-graph",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_until_up(f"http://127.0.0.1:{port}/", proc)
+        query = f"http://127.0.0.1:{port}/query"
+        result = CliRunner().invoke(app, ["push", "--endpoint", query, "--project", str(repo_root)])
+        assert result.exit_code == 0, result.stderr
+        assert "pushed 768 triples in 6 graphs" in result.stdout
+        yield query
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def named_queries(repo_root: Path) -> list[tuple[str, str]]:
+    files = sorted(Path(str(packaged("queries"))).glob("*.rq"))
+    return [(f.stem, f.read_text(encoding="utf-8")) for f in files]
+
+
+@pytest.fixture(scope="module")
+def local(repo_root: Path) -> Iterator[Store]:
+    store = open_store(Project(repo_root))
+    yield store
+    store.close()
+
+
+@pytest.mark.parametrize("name", sorted(QUERIES))
+def test_remote_answers_like_the_embedded_store(endpoint: str, local: Store, name: str) -> None:
+    remote = open_store(None, endpoint=endpoint)
+    assert remote.kind == "remote"
+    assert answer(remote, QUERIES[name]) == answer(local, QUERIES[name])
+
+
+def test_every_named_query_answers_alike(endpoint: str, local: Store, repo_root: Path) -> None:
+    queries = named_queries(repo_root)
+    remote = open_store(None, endpoint=endpoint)
+    compared = 0
+    for name, sparql in queries:
+        expected = answer(local, sparql)
+        assert answer(remote, sparql) == expected, name
+        compared += 1
+    assert compared == len(queries)
+
+
+def test_push_replace_keeps_counts(endpoint: str, repo_root: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["push", "--endpoint", endpoint, "--replace", "--project", str(repo_root)]
+    )
+    assert result.exit_code == 0, result.stderr
+    count = RemoteStore(endpoint).query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+    assert int(next(iter(count))[0]) == 768  # type: ignore[index, call-overload]
+
+
+def test_bindings_are_sent_as_values(endpoint: str) -> None:
+    from rdflib import URIRef
+
+    sparql = "SELECT ?g ?n WHERE { GRAPH ?g { ?s ?p ?o } BIND(1 AS ?n) } LIMIT 1"
+    bound = with_bindings(sparql, {"g": URIRef("https://w3id.org/policygraph/graph/prov")})
+    assert "VALUES (?g)" in bound
+    rows = list(
+        RemoteStore(endpoint).query(
+            sparql, {"g": URIRef("https://w3id.org/policygraph/graph/prov")}
+        )
+    )
+    assert str(rows[0][0]) == "https://w3id.org/policygraph/graph/prov"  # type: ignore[index]
+
+
+def test_serve_answers_read_only_on_localhost(repo_root: Path) -> None:
+    import sys
+
+    port = free_port()
+    proc = subprocess.Popen(  # noqa: S603
+        [
+            sys.executable,
+            "-m",
+            "policygraph",
+            "serve",
+            "--port",
+            str(port),
+            "--project",
+            str(repo_root),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_until_up(f"http://127.0.0.1:{port}/", proc)
+        remote = RemoteStore(f"http://127.0.0.1:{port}/query")
+        assert answer(remote, QUERIES["ask"]) is True
+        with pytest.raises(Exception, match="HTTP|refused|read"):
+            remote.update("INSERT DATA { <http://e/a> <http://e/b> <http://e/c> }")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
