@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from policygraph.build import build
 from policygraph.cli import app
 from policygraph.project import Project
-from policygraph.store import MemoryStore, load_file
+from policygraph.store import MemoryStore
 from policygraph.views import render_view
 from policygraph.views.api import build_model
 from policygraph.views.layout import layout

@@ -72,6 +72,7 @@ class Facts:
     posts: list[Post] = field(default_factory=list)
     participations: list[Post] = field(default_factory=list)
     quotes: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
+    closure: dict[str, frozenset[str]] = field(default_factory=dict)  # all_types, memoised
 
 
 def term_id(term: Node) -> str:
@@ -147,8 +148,10 @@ def read_facts(store: Store, graph: str | None = None) -> Facts:
     return facts
 
 
-def all_types(facts: Facts, node: str) -> set[str]:
+def all_types(facts: Facts, node: str) -> frozenset[str]:
     """The classes of ``node`` and all their superclasses."""
+    if node in facts.closure:
+        return facts.closure[node]
     seen: set[str] = set()
     todo = list(facts.types.get(node, ()))
     while todo:
@@ -156,4 +159,5 @@ def all_types(facts: Facts, node: str) -> set[str]:
         if cls not in seen:
             seen.add(cls)
             todo.extend(facts.superclasses.get(cls, ()))
-    return seen
+    facts.closure[node] = frozenset(seen)
+    return facts.closure[node]

@@ -24,6 +24,8 @@ GROUPS: tuple[tuple[str, str], ...] = (
     (str(SCHEMA.Event), "event"),
     (str(FOAF.Person), "person"),
     (str(ORG.Organization), "organisation"),
+    (str(ORG.FormalOrganization), "organisation"),
+    (str(ORG.OrganizationalUnit), "organisation"),
     (str(SCHEMA.Audience), "audience"),
     (str(PG.AgendaItem), "agenda item"),
     (str(SCHEMA.CreativeWork), "source document"),

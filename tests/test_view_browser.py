@@ -1,0 +1,183 @@
+"""Network views in a real headless Chromium (Debian's ``chromium``, driven by playwright).
+
+Set ``POLICYGRAPH_SCREENSHOT=1`` to (re)write ``docs/overview.png`` from the SASAC overview.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from benchmarks.bench_views import synthetic_store
+from policygraph.build import build
+from policygraph.project import Project
+from policygraph.store import MemoryStore
+from policygraph.views.api import build_model, render_model
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+HE_QING = "https://w3id.org/policygraph/id/person-he-qing"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Opened:
+    """A page opened from ``file://``, with what it requested, logged and alerted."""
+
+    def __init__(self, browser: Any, path: Path) -> None:
+        self.page = browser.new_page(viewport={"width": 1280, "height": 800})
+        self.requests: list[str] = []
+        self.console: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("console", lambda m: self.console.append(f"{m.type}: {m.text}"))
+        self.page.on("pageerror", lambda e: self.console.append(f"error: {e}"))
+        self.page.on("dialog", self._dialog)
+        self.page.route("**/*", self._route)
+        self.url = path.resolve().as_uri()
+        self.page.goto(self.url)
+        self.page.wait_for_selector('body[data-ready="1"]', state="attached", timeout=20000)
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def _route(self, route: Any) -> None:
+        if route.request.url == self.url:
+            route.continue_()
+        else:
+            route.abort()
+
+    def drawn(self) -> tuple[set[str], set[tuple[str, str, str]]]:
+        nodes = self.page.evaluate("window.policygraphData.nodes.getIds()")
+        edges = self.page.evaluate(
+            "window.policygraphData.edges.get().map(e => [e.from, e.label, e.to])"
+        )
+        return set(nodes), {tuple(e) for e in edges}
+
+    def click_node(self, node: str) -> None:
+        """Centre the view on the node, then a real mouse click on its place on the canvas."""
+        where = self.page.evaluate(
+            """id => { const n = window.policygraphNetwork;
+                       const p = n.getPositions([id])[id];
+                       n.moveTo({position: p, scale: 1.0, animation: false});
+                       return n.canvasToDOM(p); }""",
+            node,
+        )
+        box = self.page.locator("#pg-network").bounding_box()
+        self.page.mouse.click(box["x"] + where["x"], box["y"] + where["y"])
+
+    def card_text(self) -> str:
+        self.page.wait_for_selector("#pg-panel:not([hidden])", timeout=5000)
+        return str(self.page.locator("#pg-card").inner_text())
+
+
+@pytest.fixture(scope="module")
+def sasac(browser: Any, sasac_project: Project) -> Iterator[Opened]:
+    opened = Opened(browser, sasac_project.overview_path)
+    yield opened
+    opened.page.close()
+
+
+def test_overview_stays_offline_and_quiet(sasac: Opened) -> None:
+    assert sasac.requests == [sasac.url]
+    assert [m for m in sasac.console if m.startswith("error")] == []
+
+
+def test_drawn_network_is_the_selection(sasac: Opened, sasac_store: MemoryStore) -> None:
+    _, model, _ = build_model(sasac_store)
+    nodes, edges = sasac.drawn()
+    assert nodes == set(model.nodes)
+    assert edges == {(e.source, e.label, e.target) for e in model.edges}
+
+
+def test_clicking_he_qing_shows_his_posts(sasac: Opened) -> None:
+    sasac.click_node(HE_QING)
+    text = sasac.card_text()
+    assert text.startswith("He Qing")
+    assert "POSTS" in text.upper()
+    assert "director, Shanghai State-owned Assets Supervision" in text
+    assert "party committee secretary, Party Committee of Shanghai SASAC" in text
+    assert "SASAC Director He Qing laid out the marching orders." in text
+    if os.environ.get("POLICYGRAPH_SCREENSHOT"):
+        sasac.page.screenshot(path=str(DOCS / "overview.png"))
+
+
+@pytest.mark.parametrize("typed", ["贺青", "he qing", "Hè Qīng", "HEQING"])
+def test_search_finds_by_any_name(sasac: Opened, typed: str) -> None:
+    sasac.page.fill("#pg-search", typed)
+    sasac.page.press("#pg-search", "Enter")
+    assert sasac.card_text().startswith("He Qing")
+    assert sasac.page.evaluate("window.policygraphNetwork.getSelectedNodes()") == [HE_QING]
+
+
+def test_hostile_labels_run_nothing(browser: Any, tmp_path: Path) -> None:
+    root = tmp_path / "hostile"
+    shutil.copytree(FIXTURES / "hostile", root)
+    build(Project(root))
+    opened = Opened(browser, Project(root).overview_path)
+    try:
+        page = opened.page
+        opened.click_node("https://w3id.org/policygraph/id/org-hostile-img")
+        assert opened.card_text().startswith("<img src=x onerror=alert(1)>")
+        page.fill("#pg-search", "alert")
+        page.wait_for_selector("#pg-hits li")
+        page.hover("#pg-hits li")
+        opened.click_node("https://w3id.org/policygraph/id/person-hostile")
+        assert opened.card_text().startswith("</script><script>alert(1)</script>")
+        page.mouse.move(10, 10)
+        assert opened.dialogs == []
+        assert page.locator("img, svg, #injected, a[href]").count() == 0
+        assert page.locator("script").count() == 3
+        assert opened.requests == [opened.url]
+        assert [m for m in opened.console if m.startswith("error")] == []
+    finally:
+        opened.page.close()
+
+
+def test_five_thousand_nodes_draw_and_respond(browser: Any, tmp_path: Path) -> None:
+    facts, model, _ = build_model(synthetic_store(5000))
+    path = tmp_path / "big.html"
+    path.write_text(render_model(facts, model, title="5,000 nodes"), encoding="utf-8")
+    start = time.perf_counter()
+    opened = Opened(browser, path)
+    try:
+        drawn_in = time.perf_counter() - start
+        assert drawn_in < 10, f"drawn in {drawn_in:.1f} s"
+        nodes, _ = opened.drawn()
+        assert len(nodes) == len(model.nodes) >= 4900
+        opened.page.fill("#pg-search", "Official 1234")
+        opened.page.press("#pg-search", "Enter")
+        assert opened.card_text().startswith("Official 1234")
+        target = "https://w3id.org/policygraph/id/signal-77"
+        opened.click_node(target)
+        assert opened.card_text().startswith("Signal 77")
+        assert time.perf_counter() - start < 15
+    finally:
+        opened.page.close()
