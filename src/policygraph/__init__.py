@@ -14,6 +14,8 @@ _LAZY = {
     "timeline": "policygraph.analytics.timeline",
     "diff": "policygraph.analytics.diff",
     "support": "policygraph.analytics.support",
+    "query": "policygraph.sparql.run",
+    "show": "policygraph.card",
 }
 
 __all__ = sorted(_LAZY)

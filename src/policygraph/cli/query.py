@@ -86,10 +86,10 @@ def query(
 ) -> None:
     """Run a read-only SPARQL query; every project prefix is predeclared."""
     from policygraph.names import display_labels
-    from policygraph.query import check_query, get_query, run_checked
-    from policygraph.query.formats import FORMATS, render
-    from policygraph.query.named import complete_params
-    from policygraph.query.params import bind_all, split_assignment
+    from policygraph.sparql import check_query, get_query, run_checked
+    from policygraph.sparql.formats import FORMATS, render
+    from policygraph.sparql.named import complete_params
+    from policygraph.sparql.params import bind_all, split_assignment
 
     if fmt not in FORMATS:
         raise QueryError(f"unknown --format {fmt!r}", hint="formats: " + ", ".join(FORMATS))
@@ -127,7 +127,7 @@ def queries_list(ctx: typer.Context, project: ProjectOpt = None) -> None:
     """List the named queries: packaged ones and the project's queries/*.rq."""
     if ctx.invoked_subcommand is not None:
         return
-    from policygraph.query import load_queries
+    from policygraph.sparql import load_queries
 
     found = load_queries(_project_or_none(project))
     size = max((len(n) for n in found), default=0)
@@ -143,7 +143,7 @@ def queries_show(
     project: ProjectOpt = None,
 ) -> None:
     """Print a named query: its header (title, parameters) and its SPARQL."""
-    from policygraph.query import get_query
+    from policygraph.sparql import get_query
 
     typer.echo(get_query(name, _project_or_none(project)).text, nl=False)
 

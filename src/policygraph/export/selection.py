@@ -82,7 +82,7 @@ def query_text(text: str, project: Project | None) -> tuple[str, str]:
 
 def check_query(sparql: str, origin: str) -> str:
     """The full text to run, checked as ``policygraph query`` checks it (``QueryError`` if not)."""
-    from policygraph.query import check_query as check
+    from policygraph.sparql import check_query as check
 
     checked = check(sparql, origin=origin)
     if checked.kind not in ("CONSTRUCT", "DESCRIBE"):

@@ -11,12 +11,26 @@ from rdflib.term import Node
 
 from policygraph.errors import QueryError
 from policygraph.names import short_name
-from policygraph.query.run import QueryResult
+from policygraph.sparql.run import QueryResult
 
 SELECT_FORMATS = ("table", "csv", "tsv", "json", "xml", "markdown")
 GRAPH_FORMATS = ("turtle", "nt", "jsonld", "trig")
 FORMATS = SELECT_FORMATS + GRAPH_FORMATS
 CELL_WIDTH = 48
+
+
+def language_tag(tag: str) -> str:
+    """A BCP 47 tag in its conventional case (stores may lower-case tags: ``zh-latn-pinyin``)."""
+    parts = tag.split("-")
+    out = [parts[0].lower()]
+    for part in parts[1:]:
+        if len(part) == 4 and part.isalpha():
+            out.append(part.title())
+        elif len(part) == 2 and part.isalpha():
+            out.append(part.upper())
+        else:
+            out.append(part.lower())
+    return "-".join(out)
 
 
 def term_text(node: Node | None) -> str:
@@ -26,7 +40,7 @@ def term_text(node: Node | None) -> str:
     if isinstance(node, URIRef):
         return short_name(str(node))
     if isinstance(node, Literal):
-        return f"{node}@{node.language}" if node.language else str(node)
+        return f"{node}@{language_tag(node.language)}" if node.language else str(node)
     if isinstance(node, BNode):
         return f"_:{node}"
     return str(node)
@@ -136,7 +150,18 @@ def _markdown(header: Sequence[str], body: Sequence[Sequence[str]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _tsv(result: QueryResult) -> str:
+    """SPARQL 1.1 TSV: a ``?var`` header, then terms in Turtle/N-Triples syntax (rdflib has none)."""
+    lines = ["\t".join(f"?{var}" for var in result.variables)]
+    for row in result.rows:
+        cells = [row[var].n3() if var in row else "" for var in result.variables]
+        lines.append("\t".join(cell.replace("\t", "\\t") for cell in cells))
+    return "\n".join(lines) + "\n"
+
+
 def _w3c(result: QueryResult, fmt: str) -> str:
+    if fmt == "tsv":
+        return _tsv(result)
     from rdflib.query import Result
     from rdflib.term import Identifier, Variable
 
@@ -163,4 +188,12 @@ def _graph_text(result: QueryResult, fmt: str) -> str:
         return "\n".join(line for line in lines if line.strip()) + "\n"
     if fmt == "jsonld":
         return graph.serialize(format="json-ld", sort_keys=True, indent=2) + "\n"
-    return graph.serialize(format="trig")
+    from rdflib import Dataset
+
+    from policygraph.vocab import bind_prefixes
+
+    dataset = Dataset()
+    bind_prefixes(dataset)
+    for triple in graph:
+        dataset.add(triple)
+    return dataset.serialize(format="trig")

@@ -11,9 +11,9 @@ from rdflib import Graph
 from rdflib.term import Node, Variable
 
 from policygraph.errors import QueryError, QueryTimeout
-from policygraph.query.check import CheckedQuery, check_query
-from policygraph.query.named import NamedQuery, complete_params
-from policygraph.query.params import bind_all
+from policygraph.sparql.check import CheckedQuery, check_query
+from policygraph.sparql.named import NamedQuery, complete_params
+from policygraph.sparql.params import bind_all
 from policygraph.store import Store
 
 Row = dict[str, Node]
@@ -120,7 +120,7 @@ def query(
     """Run a SPARQL query (text or a named query) read-only, with parameters bound as terms.
 
     Parameter values may be rdflib terms or Python values; text is read as by
-    ``policygraph.query.params.parse_value`` (``"pgr:person-he-qing"``, ``"2025-07-10"``...).
+    ``policygraph.sparql.params.parse_value`` (``"pgr:person-he-qing"``, ``"2025-07-10"``...).
     For a named query, declared types apply (an ``entity`` may be any of its names) and
     defaults fill missing parameters.
     """

@@ -6,9 +6,9 @@
 
 from __future__ import annotations
 
-from policygraph.query.check import CheckedQuery, check_query
-from policygraph.query.named import NamedQuery, Param, get_query, load_queries
-from policygraph.query.run import QueryResult, query, run_checked
+from policygraph.sparql.check import CheckedQuery, check_query
+from policygraph.sparql.named import NamedQuery, Param, get_query, load_queries
+from policygraph.sparql.run import QueryResult, query, run_checked
 
 __all__ = [
     "CheckedQuery",

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from policygraph.errors import InputError, Location, NotFoundError, QueryError
 from policygraph.project import Project, packaged
-from policygraph.query.params import TYPES, split_assignment
+from policygraph.sparql.params import TYPES, split_assignment
 
 REQUIRED = "required"
 UNBOUND = "any"
