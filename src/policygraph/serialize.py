@@ -76,7 +76,7 @@ def to_trig(dataset: Dataset) -> str:
     for iri, graph in named_graphs(dataset):
         body, used = _body(copy_graph(graph))
         used_all |= used
-        indented = "\n".join(f"    {line}" if line else "" for line in body.splitlines())
+        indented = indent_statements(body)
         blocks.append(f"{_graph_name(iri)} {{\n{indented}\n}}\n")
         if _graph_name(iri).startswith("pgg:"):
             used_all.add("pgg")
@@ -96,3 +96,43 @@ def prefix_header(used: set[str]) -> str:
 def graph_name(iri: URIRef) -> str:
     """A named graph's IRI as written in TriG (prefixed when it can be)."""
     return _graph_name(iri)
+
+
+def _statement_lines(text: str) -> list[str]:
+    """``text`` split at the line feeds that are outside string literals and IRIs.
+
+    A line feed inside a long (triple-quoted) literal belongs to the literal, and Python's
+    ``splitlines`` also splits at characters such as U+001E that Turtle treats as plain text.
+    """
+    lines: list[str] = []
+    start = i = 0
+    quote = ""
+    while i < len(text):
+        char = text[i]
+        if quote:
+            if char == "\\":
+                i += 2
+                continue
+            if text.startswith(quote, i):
+                i += len(quote)
+                quote = ""
+                continue
+        elif char in "\"'":
+            quote = char * 3 if text.startswith(char * 3, i) else char
+            i += len(quote)
+            continue
+        elif char == "<":
+            end = text.find(">", i)
+            i = end + 1 if end >= 0 else len(text)
+            continue
+        elif char == "\n":
+            lines.append(text[start:i])
+            start = i + 1
+        i += 1
+    lines.append(text[start:])
+    return lines
+
+
+def indent_statements(body: str, pad: str = "    ") -> str:
+    """Indent each statement line of Turtle ``body``, never the inside of a literal."""
+    return "\n".join(f"{pad}{line}" if line else "" for line in _statement_lines(body))

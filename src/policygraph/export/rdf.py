@@ -18,6 +18,7 @@ from policygraph.names import short_name
 from policygraph.serialize import (
     copy_graph,
     graph_name,
+    indent_statements,
     named_graphs,
     prefix_header,
     to_trig,
@@ -60,13 +61,24 @@ def trig(dataset: Dataset) -> str:
     for label, graph in [("", default), *((graph_name(i), g) for i, g in named_graphs(dataset))]:
         body, used = turtle_body(graph)
         used_all |= used | ({"pgg"} if label.startswith("pgg:") else set())
-        indented = "\n".join(f"    {line}" if line else "" for line in body.splitlines())
+        indented = indent_statements(body)
         blocks.append(f"{label}{' ' if label else ''}{{\n{indented}\n}}\n")
     return prefix_header(used_all) + "\n" + "\n".join(blocks)
 
 
+_NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
 def _term(node: Node) -> str:
-    return node.n3()
+    """A term as N-Triples writes it (strings on one line: quote, backslash, CR, LF escaped)."""
+    if isinstance(node, Literal):
+        text = f'"{str(node).translate(_NT_ESCAPES)}"'
+        if node.language:
+            return f"{text}@{node.language}"
+        return f"{text}^^<{node.datatype}>" if node.datatype is not None else text
+    if isinstance(node, BNode):
+        return f"_:{node}"
+    return f"<{node}>"
 
 
 def ntriples(dataset: Dataset) -> str:
