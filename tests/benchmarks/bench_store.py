@@ -1,0 +1,171 @@
+"""Store benchmark: policygraph's default store vs bare pyoxigraph vs rdflib in memory.
+
+``python -m tests.benchmarks.bench_store [--sizes 10000,100000,1000000] [--rdflib-max N]``
+Each (engine, size) runs in its own subprocess so its peak memory (ru_maxrss) is its own.
+Writes docs/bench-store.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from tests.benchmarks import synthetic
+
+PROLOGUE = (
+    "PREFIX pg: <https://w3id.org/policygraph/ns#>\nPREFIX oa: <http://www.w3.org/ns/oa#>\n"
+    "PREFIX org: <http://www.w3.org/ns/org#>\nPREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
+)
+QUERIES = {
+    "group-by-issuer": "SELECT ?issuer (COUNT(?s) AS ?n) WHERE { ?s a pg:PolicySignal ; "
+    "pg:issuer ?issuer } GROUP BY ?issuer ORDER BY DESC(?n)",
+    "two-hop-quotes": "SELECT ?s ?quote WHERE { ?s pg:evidence ?e . ?e oa:hasSelector ?x . "
+    "?x oa:exact ?quote } LIMIT 1000",
+    "posts-of-person": "SELECT ?org ?day WHERE { ?post org:member "
+    "<https://w3id.org/policygraph/id/person-1> ; org:organization ?org ; pg:observedOn ?day }",
+    "label-lookup": 'SELECT ?x WHERE { ?x skos:prefLabel "Official 7"@en }',
+}
+REPEAT = 5
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _median(run: object) -> float:
+    times = []
+    for _ in range(REPEAT):
+        start = time.perf_counter()
+        run()  # type: ignore[operator]
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def measure(engine: str, data: Path, work: Path) -> dict[str, object]:
+    """One engine on one file: load, queries, Turtle export, peak memory."""
+    import resource
+
+    out: dict[str, object] = {}
+    start = time.perf_counter()
+    if engine == "rdflib":
+        from rdflib import Dataset
+
+        ds = Dataset(default_union=True)
+        ds.parse(data, format="nquads")
+        out["load_s"] = time.perf_counter() - start
+        for name, q in QUERIES.items():
+            out[f"q:{name}"] = _median(lambda q=q: list(ds.query(PROLOGUE + q)))
+        start = time.perf_counter()
+        ds.serialize(format="turtle")
+        out["turtle_s"] = time.perf_counter() - start
+    else:
+        import pyoxigraph as ox
+
+        if engine == "pyoxigraph":
+            inner = ox.Store(str(work / "bare"))
+            inner.bulk_load(path=str(data), format=ox.RdfFormat.N_QUADS)
+            out["load_s"] = time.perf_counter() - start
+
+            def ask(q: str) -> object:
+                return list(inner.query(PROLOGUE + q, use_default_graph_as_union=True))
+        else:
+            from policygraph.loading import load_files
+            from policygraph.stores.disk import open_reader
+
+            load_files(work / "store", [data])
+            out["load_s"] = time.perf_counter() - start
+            store = open_reader(work / "store")
+            inner = store.inner
+
+            def ask(q: str) -> object:
+                return list(store.query(PROLOGUE + q))
+
+        for name, q in QUERIES.items():
+            out[f"q:{name}"] = _median(lambda q=q: ask(q))
+        start = time.perf_counter()
+        inner.query(
+            "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True
+        ).serialize(format=ox.RdfFormat.TURTLE)
+        out["turtle_s"] = time.perf_counter() - start
+    out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return out
+
+
+def run_child(engine: str, data: Path) -> dict[str, object]:
+    with tempfile.TemporaryDirectory() as work:
+        text = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "tests.benchmarks.bench_store",
+                "--child",
+                engine,
+                str(data),
+                work,
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+        ).stdout
+    result: dict[str, object] = json.loads(text)
+    return result
+
+
+def report(results: dict[tuple[int, str], dict[str, object]]) -> str:
+    lines = [
+        "# Store benchmark",
+        "",
+        "`make bench` (`python -m tests.benchmarks.bench_store`): synthetic policy graph "
+        "(tests/benchmarks/synthetic.py, N-Quads), each engine in its own process. "
+        "Engines: `policygraph` = `policygraph load` into the embedded store + queries through "
+        "`Store.query` (rdflib results); `pyoxigraph` = bare `bulk_load` + `query`; `rdflib` = "
+        "rdflib's in-memory Dataset. Query times are medians of 5 runs.",
+        "",
+        "| triples | engine | load s | triples/s | "
+        + " | ".join(f"{q} ms" for q in QUERIES)
+        + " | Turtle s | peak MB |",
+        "|" + "---|" * (6 + len(QUERIES)),
+    ]
+    for (_size, engine), r in sorted(results.items()):
+        load = float(r["load_s"])  # type: ignore[arg-type]
+        qs = " | ".join(f"{1000 * float(r[f'q:{q}']):.1f}" for q in QUERIES)  # type: ignore[arg-type]
+        lines.append(
+            f"| {r['triples']:,} | {engine} | {load:.2f} | {float(r['triples']) / load:,.0f} | "  # type: ignore[arg-type]
+            f"{qs} | {float(r['turtle_s']):.2f} | {float(r['peak_mb']):.0f} |"  # type: ignore[arg-type]
+        )
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--rdflib-max", type=int, default=100_000)
+    parser.add_argument("--child", nargs=3)
+    parser.add_argument("--output", default=str(ROOT / "docs" / "bench-store.md"))
+    args = parser.parse_args()
+    if args.child:
+        engine, data, work = args.child
+        print(json.dumps(measure(engine, Path(data), Path(work))))
+        return
+    results: dict[tuple[int, str], dict[str, object]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in (int(s) for s in args.sizes.split(",")):
+            data = Path(tmp) / f"synthetic-{size}.nq"
+            triples = synthetic.write(data, size)
+            for engine in ("policygraph", "pyoxigraph", "rdflib"):
+                if engine == "rdflib" and size > args.rdflib_max:
+                    continue
+                result = run_child(engine, data)
+                result["triples"] = triples
+                results[(size, engine)] = result
+                print(size, engine, json.dumps(result), flush=True)
+    Path(args.output).write_text(report(results), encoding="utf-8")
+    print(f"wrote {args.output}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,17 @@
+"""``make bench``: run every benchmark in turn (append yours)."""
+
+from __future__ import annotations
+
+import sys
+
+from tests.benchmarks import bench_store, bench_views
+
+
+def main() -> None:
+    sys.argv = [sys.argv[0]]
+    bench_store.main()
+    bench_views.main()
+
+
+if __name__ == "__main__":
+    main()
