@@ -8,12 +8,20 @@ from collections.abc import Mapping
 from pathlib import Path
 
 
+def _file_mode() -> int:
+    """The mode a plain ``open()`` would give a new file (0666 less the umask)."""
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
 def write_atomic(path: Path, content: str | bytes) -> None:
     """Replace ``path`` with ``content``; on failure the old file is left untouched."""
     path.parent.mkdir(parents=True, exist_ok=True)
     data = content.encode("utf-8") if isinstance(content, str) else content
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        os.fchmod(fd, _file_mode())
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -33,6 +41,7 @@ def write_all_atomic(files: Mapping[Path, str | bytes]) -> None:
             data = content.encode("utf-8") if isinstance(content, str) else content
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
             staged.append((tmp, path))
+            os.fchmod(fd, _file_mode())
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
                 handle.flush()
