@@ -1,4 +1,4 @@
-"""``policygraph query``: every format, and a clear error (no traceback) for each kind of bad input."""
+"""``policygraph query``: every format, and a clear error (no traceback) for bad input."""
 
 from __future__ import annotations
 
@@ -23,12 +23,18 @@ from policygraph.sparql import check_query, query
 from policygraph.sparql.params import parse_value
 from policygraph.store import MemoryStore
 
-PEOPLE = "SELECT ?person ?name WHERE { ?person a foaf:Person ; skos:prefLabel ?name } ORDER BY ?name"
+PEOPLE = (
+    "SELECT ?person ?name WHERE { ?person a foaf:Person ; skos:prefLabel ?name } ORDER BY ?name"
+)
 RESULTS_SCHEMA = {
     "type": "object",
     "required": ["head", "results"],
     "properties": {
-        "head": {"type": "object", "required": ["vars"], "properties": {"vars": {"type": "array", "items": {"type": "string"}}}},
+        "head": {
+            "type": "object",
+            "required": ["vars"],
+            "properties": {"vars": {"type": "array", "items": {"type": "string"}}},
+        },
         "results": {
             "type": "object",
             "required": ["bindings"],
@@ -78,7 +84,9 @@ def test_table_uses_prefixed_names_and_language_tags(trig: str) -> None:
 
 
 def test_labels_column_in_the_chosen_language(trig: str) -> None:
-    result = run("query", "SELECT ?p WHERE { ?p a foaf:Person }", "--labels", "--lang", "zh", "--graph", trig)
+    result = run(
+        "query", "SELECT ?p WHERE { ?p a foaf:Person }", "--labels", "--lang", "zh", "--graph", trig
+    )
     assert result.exit_code == 0, result.stderr
     assert "p label" in result.stdout and "王治平" in result.stdout
 
@@ -96,7 +104,11 @@ def test_json_is_sparql_results_json(trig: str, sasac_store: MemoryStore) -> Non
     assert data["head"]["vars"] == ["person", "name"]
     got = [(b["person"]["value"], b["name"]["value"]) for b in data["results"]["bindings"]]
     assert got == expected_people(sasac_store)
-    assert {b["name"]["xml:lang"] for b in data["results"]["bindings"]} == {"en", "zh", "zh-Latn-pinyin"}
+    assert {b["name"]["xml:lang"] for b in data["results"]["bindings"]} == {
+        "en",
+        "zh",
+        "zh-Latn-pinyin",
+    }
 
 
 def test_csv_parses_back_to_the_same_rows(trig: str, sasac_store: MemoryStore) -> None:
@@ -134,13 +146,18 @@ def test_ask_prints_true_or_false(trig: str) -> None:
     assert run("query", "ASK { ?s a pg:Nothing }", "--graph", trig).stdout == "false\n"
 
 
-@pytest.mark.parametrize("fmt,check", [("turtle", "@prefix"), ("nt", "<https://"), ("jsonld", '"@id"'), ("trig", "pgr:")])
+@pytest.mark.parametrize(
+    "fmt,check", [("turtle", "@prefix"), ("nt", "<https://"), ("jsonld", '"@id"'), ("trig", "pgr:")]
+)
 def test_construct_formats(trig: str, fmt: str, check: str) -> None:
     sparql = "CONSTRUCT { ?p skos:prefLabel ?n } WHERE { ?p a foaf:Person ; skos:prefLabel ?n }"
     result = run("query", sparql, "--format", fmt, "--graph", trig)
     assert result.exit_code == 0, result.stderr
     assert check in result.stdout
-    graph = Graph().parse(data=result.stdout, format={"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig"}[fmt])
+    graph = Graph().parse(
+        data=result.stdout,
+        format={"turtle": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig"}[fmt],
+    )
     assert len(graph) == 9
 
 
@@ -153,8 +170,12 @@ def test_describe_gives_turtle(trig: str) -> None:
 def test_query_from_file_and_stdin(trig: str, tmp_path: Path) -> None:
     file = tmp_path / "people.rq"
     file.write_text(PEOPLE, encoding="utf-8")
-    assert run("query", "-f", str(file), "--format", "csv", "--graph", trig).stdout.count("\n") == 10
-    assert run("query", "-", "--format", "csv", "--graph", trig, input=PEOPLE).stdout.count("\n") == 10
+    assert (
+        run("query", "-f", str(file), "--format", "csv", "--graph", trig).stdout.count("\n") == 10
+    )
+    assert (
+        run("query", "-", "--format", "csv", "--graph", trig, input=PEOPLE).stdout.count("\n") == 10
+    )
 
 
 def test_user_prefix_lines_are_allowed(trig: str) -> None:
@@ -163,13 +184,25 @@ def test_user_prefix_lines_are_allowed(trig: str) -> None:
 
 
 def test_named_query_on_the_project_store(repo_root: Path) -> None:
-    result = run("query", "--name", "meeting-participants", "--param", "event=pgr:event-2025-07-10-sh-sasac-study-session", "--format", "csv", "--project", str(repo_root))
+    result = run(
+        "query",
+        "--name",
+        "meeting-participants",
+        "--param",
+        "event=pgr:event-2025-07-10-sh-sasac-study-session",
+        "--format",
+        "csv",
+        "--project",
+        str(repo_root),
+    )
     assert result.exit_code == 0, result.stderr
     assert "Wang Zhiping" in result.stdout and "expert briefer" in result.stdout
 
 
 def test_params_are_typed_terms_not_text(sasac_store: MemoryStore) -> None:
-    assert parse_value("pgr:person-he-qing") == URIRef("https://w3id.org/policygraph/id/person-he-qing")
+    assert parse_value("pgr:person-he-qing") == URIRef(
+        "https://w3id.org/policygraph/id/person-he-qing"
+    )
     assert parse_value("2025-07-10").datatype.endswith("#date")  # type: ignore[union-attr]
     assert parse_value("3") == Literal(3)
     assert parse_value('"稳定币"@zh') == Literal("稳定币", lang="zh")
@@ -205,14 +238,17 @@ def test_syntax_error_in_a_file_names_the_file(trig: str, tmp_path: Path) -> Non
     assert_clean_failure(result, 5, f"{file}:2:3: SPARQL syntax error")
 
 
-@pytest.mark.parametrize("update", [
-    "INSERT DATA { pgr:x pgr:y pgr:z }",
-    "DELETE WHERE { ?s ?p ?o }",
-    "LOAD <http://example.org/data.ttl>",
-    "CLEAR ALL",
-    "DROP GRAPH pgg:ref",
-    "PREFIX ex: <http://example.org/>\nCREATE GRAPH ex:g",
-])
+@pytest.mark.parametrize(
+    "update",
+    [
+        "INSERT DATA { pgr:x pgr:y pgr:z }",
+        "DELETE WHERE { ?s ?p ?o }",
+        "LOAD <http://example.org/data.ttl>",
+        "CLEAR ALL",
+        "DROP GRAPH pgg:ref",
+        "PREFIX ex: <http://example.org/>\nCREATE GRAPH ex:g",
+    ],
+)
 def test_updates_are_refused(trig: str, update: str, sasac_store: MemoryStore) -> None:
     before = len(sasac_store.dataset())
     assert_clean_failure(run("query", update, "--graph", trig), 5, "never changes data")
@@ -258,7 +294,9 @@ def listener() -> Iterator[Listener]:
 
 
 def test_service_is_refused_without_a_connection(trig: str, listener: Listener) -> None:
-    sparql = f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{listener.port}/sparql> {{ ?s ?p ?o }} }}"
+    sparql = (
+        f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{listener.port}/sparql> {{ ?s ?p ?o }} }}"
+    )
     assert_clean_failure(run("query", sparql, "--graph", trig), 5, "SERVICE", "--allow-network")
     time.sleep(0.3)
     assert listener.connections == 0
@@ -271,11 +309,15 @@ def test_service_is_refused_without_a_connection(trig: str, listener: Listener) 
 
 def test_service_hidden_in_a_nested_pattern_is_found() -> None:
     with pytest.raises(QueryError, match="SERVICE"):
-        check_query("SELECT * WHERE { OPTIONAL { { SERVICE SILENT <http://x.example/> { ?s ?p ?o } } } }")
+        check_query(
+            "SELECT * WHERE { OPTIONAL { { SERVICE SILENT <http://x.example/> { ?s ?p ?o } } } }"
+        )
 
 
 def test_unknown_named_query_suggests_close_names() -> None:
-    assert_clean_failure(run("query", "--name", "meeting-participant"), 4, "no named query", "meeting-participants")
+    assert_clean_failure(
+        run("query", "--name", "meeting-participant"), 4, "no named query", "meeting-participants"
+    )
 
 
 def test_missing_param_is_named(repo_root: Path) -> None:
@@ -289,11 +331,15 @@ def test_unknown_param_is_named(repo_root: Path) -> None:
 
 
 def test_unknown_prefix_is_named(trig: str) -> None:
-    assert_clean_failure(run("query", "SELECT * WHERE { ?s ex:p ?o }", "--graph", trig), 5, "unknown prefix ex:")
+    assert_clean_failure(
+        run("query", "SELECT * WHERE { ?s ex:p ?o }", "--graph", trig), 5, "unknown prefix ex:"
+    )
 
 
 def test_unknown_format(trig: str) -> None:
-    assert_clean_failure(run("query", PEOPLE, "--format", "yaml", "--graph", trig), 5, "unknown --format")
+    assert_clean_failure(
+        run("query", PEOPLE, "--format", "yaml", "--graph", trig), 5, "unknown --format"
+    )
 
 
 def test_timeout_stops_a_runaway_query(trig: str) -> None:
@@ -303,7 +349,9 @@ def test_timeout_stops_a_runaway_query(trig: str) -> None:
     assert_clean_failure(result, 6, "time limit of 0.5 s")
     assert time.monotonic() - started < 5
     time.sleep(0.5)
-    assert not [t for t in threading.enumerate() if t.name == "policygraph-query"], "worker still running"
+    assert not [t for t in threading.enumerate() if t.name == "policygraph-query"], (
+        "worker still running"
+    )
 
 
 def test_timeout_in_the_python_api(sasac_store: MemoryStore) -> None:

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from policygraph.cli import app
 from policygraph.names import short_name
 from policygraph.project import Project
-from policygraph.sparql import QueryResult, get_query, load_queries, query
+from policygraph.sparql import QueryResult, check_query, get_query, load_queries, query
 from policygraph.sparql.formats import language_tag
 from policygraph.store import MemoryStore, Store
 
@@ -38,7 +38,10 @@ def as_golden(result: QueryResult) -> str:
     rows = sorted(
         [term(row[var]) if var in row else "" for var in result.variables] for row in result.rows
     )
-    return json.dumps({"vars": list(result.variables), "rows": rows}, ensure_ascii=False, indent=1) + "\n"
+    return (
+        json.dumps({"vars": list(result.variables), "rows": rows}, ensure_ascii=False, indent=1)
+        + "\n"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +59,8 @@ def test_at_least_twelve_named_queries_with_headers() -> None:
     queries = load_queries()
     assert len(queries) >= 12
     for named in queries.values():
+        # packaged queries skip the run-time check (for speed): they must pass it here
+        assert check_query(named.text).kind == "SELECT", named.name
         assert named.title != named.name and named.description, named.name
         for param in named.params:
             assert param.meaning, (named.name, param.name)
@@ -99,9 +104,13 @@ def test_facts_from_the_article(sasac_store: MemoryStore) -> None:
     assert len(column("signal-goals", "part", sasac_store)) == 5  # the "five centers"
 
 
-def test_posts_as_of_a_date_before_the_meeting_is_empty(sasac_store: MemoryStore, ox_store: Store) -> None:
+def test_posts_as_of_a_date_before_the_meeting_is_empty(
+    sasac_store: MemoryStore, ox_store: Store
+) -> None:
     for store in (sasac_store, ox_store):
-        assert column("posts-as-of", "organization", store, person="He Qing", date="2025-07-01") == []
+        assert (
+            column("posts-as-of", "organization", store, person="He Qing", date="2025-07-01") == []
+        )
         assert len(column("posts-as-of", "organization", store, person="hè qīng")) == 2
 
 

@@ -87,6 +87,7 @@ def query(
     """Run a read-only SPARQL query; every project prefix is predeclared."""
     from policygraph.names import display_labels
     from policygraph.sparql import check_query, get_query, run_checked
+    from policygraph.sparql.check import packaged_query
     from policygraph.sparql.formats import FORMATS, render
     from policygraph.sparql.named import complete_params
     from policygraph.sparql.params import bind_all, split_assignment
@@ -101,12 +102,13 @@ def query(
         named = get_query(name, _project_or_none(project))
         given_all = complete_params(named, given)
         text, origin, kinds = named.text, named.origin, named.kinds()
-        if origin == "packaged":
-            origin = f"{name}.rq"
     else:
         text, origin = _read_text(sparql, file)
         given_all = dict(given)
-    checked = check_query(text, allow_network=allow_network, origin=origin)
+    if origin == "packaged":
+        checked = packaged_query(text)
+    else:
+        checked = check_query(text, allow_network=allow_network, origin=origin)
     store = store_of(project, graph, endpoint)
     try:
         result = run_checked(store, checked, bind_all(given_all, kinds, store), timeout)

@@ -151,7 +151,7 @@ def _markdown(header: Sequence[str], body: Sequence[Sequence[str]]) -> str:
 
 
 def _tsv(result: QueryResult) -> str:
-    """SPARQL 1.1 TSV: a ``?var`` header, then terms in Turtle/N-Triples syntax (rdflib has none)."""
+    """SPARQL 1.1 TSV: a ``?var`` header, then terms in N-Triples syntax (rdflib has none)."""
     lines = ["\t".join(f"?{var}" for var in result.variables)]
     for row in result.rows:
         cells = [row[var].n3() if var in row else "" for var in result.variables]
@@ -159,9 +159,56 @@ def _tsv(result: QueryResult) -> str:
     return "\n".join(lines) + "\n"
 
 
+_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
+def _csv(result: QueryResult) -> str:
+    """SPARQL 1.1 CSV: IRIs and literals as plain strings, blank nodes as ``_:label``."""
+    import csv
+    import io
+
+    def plain(node: Node | None) -> str:
+        return "" if node is None else f"_:{node}" if isinstance(node, BNode) else str(node)
+
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(result.variables)
+    for row in result.rows:
+        writer.writerow([plain(row.get(var)) for var in result.variables])
+    return out.getvalue()
+
+
+def _json_term(node: Node) -> dict[str, str]:
+    if isinstance(node, URIRef):
+        return {"type": "uri", "value": str(node)}
+    if isinstance(node, BNode):
+        return {"type": "bnode", "value": str(node)}
+    assert isinstance(node, Literal)
+    term = {"type": "literal", "value": str(node)}
+    if node.language:
+        term["xml:lang"] = node.language
+    elif node.datatype is not None and str(node.datatype) != _XSD_STRING:
+        term["datatype"] = str(node.datatype)
+    return term
+
+
+def _json(result: QueryResult) -> str:
+    """SPARQL 1.1 Query Results JSON."""
+    import json
+
+    bindings = [{var: _json_term(value) for var, value in row.items()} for row in result.rows]
+    document = {"head": {"vars": list(result.variables)}, "results": {"bindings": bindings}}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
 def _w3c(result: QueryResult, fmt: str) -> str:
+    """The W3C results formats; only XML uses rdflib (its plugin loads the SPARQL engine)."""
     if fmt == "tsv":
         return _tsv(result)
+    if fmt == "csv":
+        return _csv(result)
+    if fmt == "json":
+        return _json(result)
     from rdflib.query import Result
     from rdflib.term import Identifier, Variable
 

@@ -11,7 +11,7 @@ from rdflib import Graph
 from rdflib.term import Node, Variable
 
 from policygraph.errors import QueryError, QueryTimeout
-from policygraph.sparql.check import CheckedQuery, check_query
+from policygraph.sparql.check import CheckedQuery, check_query, packaged_query
 from policygraph.sparql.named import NamedQuery, complete_params
 from policygraph.sparql.params import bind_all
 from policygraph.store import Store
@@ -36,19 +36,20 @@ class _Cancelled(BaseException):
 
 def _evaluate(store: Store, checked: CheckedQuery, bindings: Mapping[str, Node]) -> QueryResult:
     result = store.query(checked.text, bindings)
-    if checked.kind == "SELECT":
+    kind = checked.kind or str(result.type)
+    if kind == "SELECT":
         names = tuple(str(var) for var in (result.vars or []))
         rows: tuple[Row, ...] = tuple(
             {str(var): value for var, value in binding.items() if isinstance(var, Variable)}
             for binding in result.bindings
         )
         return QueryResult("SELECT", names, rows)
-    if checked.kind == "ASK":
+    if kind == "ASK":
         return QueryResult("ASK", answer=bool(result.askAnswer))
     graph = result.graph
     if graph is None:
-        raise QueryError(f"the store gave no graph for a {checked.kind} query")
-    return QueryResult(checked.kind, graph=graph)
+        raise QueryError(f"the store gave no graph for a {kind} query")
+    return QueryResult(kind, graph=graph)
 
 
 def run_checked(
@@ -129,7 +130,10 @@ def query(
     if isinstance(sparql, NamedQuery):
         kinds = sparql.kinds()
         given = complete_params(sparql, given)
-        origin = sparql.name if sparql.origin == "packaged" else sparql.origin
-        sparql = sparql.text
+        if sparql.origin == "packaged":
+            return run_checked(
+                store, packaged_query(sparql.text), bind_all(given, kinds, store), timeout
+            )
+        origin, sparql = sparql.origin, sparql.text
     checked = check_query(sparql, allow_network=allow_network, origin=origin)
     return run_checked(store, checked, bind_all(given, kinds, store), timeout)
