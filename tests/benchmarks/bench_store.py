@@ -18,10 +18,9 @@ from pathlib import Path
 
 from tests.benchmarks import synthetic
 
-PROLOGUE = (
-    "PREFIX pg: <https://w3id.org/policygraph/ns#>\nPREFIX oa: <http://www.w3.org/ns/oa#>\n"
-    "PREFIX org: <http://www.w3.org/ns/org#>\nPREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n"
-)
+from policygraph.vocab import sparql_prologue
+
+PROLOGUE = sparql_prologue()
 QUERIES = {
     "group-by-issuer": "SELECT ?issuer (COUNT(?s) AS ?n) WHERE { ?s a pg:PolicySignal ; "
     "pg:issuer ?issuer } GROUP BY ?issuer ORDER BY DESC(?n)",
@@ -33,6 +32,15 @@ QUERIES = {
 }
 REPEAT = 5
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def _named_queries() -> dict[str, str]:
+    """The packaged named queries, parameters left unbound (every match)."""
+    folder = ROOT / "src" / "policygraph" / "queries"
+    return {f"named:{f.stem}": f.read_text(encoding="utf-8") for f in sorted(folder.glob("*.rq"))}
+
+
+QUERIES.update(_named_queries())
 
 
 def _median(run: object) -> float:
@@ -115,28 +123,44 @@ def run_child(engine: str, data: Path) -> dict[str, object]:
     return result
 
 
+def _f(result: dict[str, object], key: str) -> float:
+    return float(result[key])  # type: ignore[arg-type]
+
+
 def report(results: dict[tuple[int, str], dict[str, object]]) -> str:
+    sizes = sorted({size for size, _ in results})
     lines = [
         "# Store benchmark",
         "",
-        "`make bench` (`python -m tests.benchmarks.bench_store`): synthetic policy graph "
-        "(tests/benchmarks/synthetic.py, N-Quads), each engine in its own process. "
-        "Engines: `policygraph` = `policygraph load` into the embedded store + queries through "
-        "`Store.query` (rdflib results); `pyoxigraph` = bare `bulk_load` + `query`; `rdflib` = "
-        "rdflib's in-memory Dataset. Query times are medians of 5 runs.",
+        "`make bench` (`python -m tests.benchmarks.bench_store`): a synthetic policy graph "
+        "(tests/benchmarks/synthetic.py, N-Quads), each engine in its own process. Engines: "
+        "`policygraph` = `policygraph load` into the embedded store, then queries through "
+        "`Store.query` (rdflib results); `pyoxigraph` = bare `bulk_load` and `query`; `rdflib` = "
+        "rdflib's in-memory Dataset. Query times are medians of 5 runs, in ms; named queries run "
+        "with their parameters unbound. Turtle = CONSTRUCT of the union graph serialized by "
+        "Oxigraph (rdflib: `serialize`).",
         "",
-        "| triples | engine | load s | triples/s | "
-        + " | ".join(f"{q} ms" for q in QUERIES)
-        + " | Turtle s | peak MB |",
-        "|" + "---|" * (6 + len(QUERIES)),
+        "## Load, export, memory",
+        "",
+        "| triples | engine | load s | triples/s | Turtle s | peak MB |",
+        "|---|---|---|---|---|---|",
     ]
     for (_size, engine), r in sorted(results.items()):
-        load = float(r["load_s"])  # type: ignore[arg-type]
-        qs = " | ".join(f"{1000 * float(r[f'q:{q}']):.1f}" for q in QUERIES)  # type: ignore[arg-type]
+        load = _f(r, "load_s")
         lines.append(
-            f"| {r['triples']:,} | {engine} | {load:.2f} | {float(r['triples']) / load:,.0f} | "  # type: ignore[arg-type]
-            f"{qs} | {float(r['turtle_s']):.2f} | {float(r['peak_mb']):.0f} |"  # type: ignore[arg-type]
+            f"| {int(_f(r, 'triples')):,} | {engine} | {load:.2f} | {_f(r, 'triples') / load:,.0f} "
+            f"| {_f(r, 'turtle_s'):.2f} | {_f(r, 'peak_mb'):.0f} |"
         )
+    for size in sizes:
+        engines = [e for e in ("policygraph", "pyoxigraph", "rdflib") if (size, e) in results]
+        lines += ["", f"## Queries at {size:,} triples (ms)", ""]
+        lines.append("| query | " + " | ".join(engines) + " | policygraph / bare |")
+        lines.append("|---|" + "---|" * (len(engines) + 1))
+        for name in QUERIES:
+            cells = [f"{1000 * _f(results[(size, e)], f'q:{name}'):.1f}" for e in engines]
+            ours = _f(results[(size, "policygraph")], f"q:{name}")
+            bare = _f(results[(size, "pyoxigraph")], f"q:{name}")
+            lines.append(f"| {name} | " + " | ".join(cells) + f" | {ours / bare:.2f} |")
     return "\n".join(lines) + "\n"
 
 

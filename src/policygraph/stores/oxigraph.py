@@ -33,22 +33,43 @@ def to_ox(term: Node) -> Any:
     raise QueryError(f"cannot bind a {type(term).__name__} in a query")
 
 
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
 def from_ox(term: Any) -> Identifier:
     """A pyoxigraph term as an rdflib term."""
     import pyoxigraph as ox
 
-    if isinstance(term, ox.NamedNode):
+    kind = type(term)
+    if kind is ox.NamedNode:
         return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
+    if kind is ox.BlankNode:
         return BNode(term.value)
-    if isinstance(term, ox.Literal):
+    if kind is ox.Literal:
         if term.language:
             return Literal(term.value, lang=term.language)
         datatype = term.datatype.value
-        if datatype == "http://www.w3.org/2001/XMLSchema#string":
+        if datatype == XSD_STRING:
             return Literal(term.value)
         return Literal(term.value, datatype=URIRef(datatype))
     raise QueryError(f"unsupported term in a result: {term!r}")
+
+
+def _rows(answer: Any, names: list[Variable]) -> list[Mapping[Variable, Identifier]]:
+    """Solutions as rdflib rows; equal terms are converted once (rows repeat them a lot)."""
+    seen: dict[Any, Identifier] = {}
+    rows: list[Mapping[Variable, Identifier]] = []
+    for solution in answer:
+        row: dict[Variable, Identifier] = {}
+        for name, value in zip(names, solution, strict=True):
+            if value is None:
+                continue
+            term = seen.get(value)
+            if term is None:
+                term = seen[value] = from_ox(value)
+            row[name] = term
+        rows.append(row)
+    return rows
 
 
 def _convert(answer: Any) -> Result:
@@ -62,10 +83,7 @@ def _convert(answer: Any) -> Result:
         out = Result("SELECT")
         names = [Variable(v.value) for v in answer.variables]
         out.vars = names
-        out.bindings = [
-            {name: from_ox(value) for name, value in zip(names, row, strict=True) if value}
-            for row in answer
-        ]
+        out.bindings = _rows(answer, names)
         return out
     out = Result("CONSTRUCT")
     graph = Graph()
