@@ -14,6 +14,7 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from policygraph.names import display_labels, resolve_entity, short_name
+from policygraph.sparql.formats import language_tag
 from policygraph.store import Store
 from policygraph.vocab import sparql_prologue
 
@@ -146,7 +147,7 @@ def show(store: Store, text: str, lang: str = "en") -> Card:
     names = [
         Name(
             str(r["text"]),
-            getattr(r["text"], "language", None) or "",
+            language_tag(getattr(r["text"], "language", None) or ""),
             LABEL_KINDS.get(_local(r["kind"]), "label"),
             _text(r["graph"]),
         )

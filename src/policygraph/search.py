@@ -13,6 +13,7 @@ from rdflib import Literal, URIRef
 
 from policygraph.errors import NotFoundError, QueryError
 from policygraph.names import expand_name, normalise_name, short_name
+from policygraph.sparql.formats import language_tag
 from policygraph.store import Store
 from policygraph.vocab import sparql_prologue
 
@@ -93,7 +94,7 @@ def search(store: Store, text: str, type_: str | None = None, limit: int = 20) -
             continue
         if kind is not None:
             types.setdefault(subject, set()).add(str(kind))
-        candidates = [(str(label), label.language or ""), (_local(subject), "slug")]
+        candidates = [(str(label), language_tag(label.language or "")), (_local(subject), "slug")]
         for name, lang in candidates:
             rank = _rank(key, normalise_name(name))
             if rank is not None and not (lang == "slug" and rank == 2):
