@@ -150,3 +150,23 @@ def test_serve_answers_read_only_on_localhost(repo_root: Path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def example_params(sparql: str) -> list[str]:
+    """The ``# example: a=1; b=2`` parameters of a named query."""
+    for line in sparql.splitlines():
+        if line.startswith("# example:"):
+            return [p.strip() for p in line.removeprefix("# example:").split(";") if p.strip()]
+    return []
+
+
+def test_named_queries_through_the_cli_endpoint_option(endpoint: str, repo_root: Path) -> None:
+    runner = CliRunner()
+    for name, sparql in named_queries(repo_root):
+        base = ["query", "--name", name, "--format", "csv", "--project", str(repo_root)]
+        base += [arg for pair in example_params(sparql) for arg in ("--param", pair)]
+        local = runner.invoke(app, base)
+        assert local.exit_code == 0, (name, local.stderr)
+        remote = runner.invoke(app, [*base, "--endpoint", endpoint])
+        assert remote.exit_code == local.exit_code, (name, remote.stderr)
+        assert sorted(remote.stdout.splitlines()) == sorted(local.stdout.splitlines()), name
