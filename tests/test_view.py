@@ -172,7 +172,7 @@ def test_cli_writes_one_file(
         ["view", "-o", str(out), "--focus", "He Qing", "--project", str(sasac_project.root)],
     )
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == f"wrote {out}\n"
+    assert result.stdout == f"wrote {out}: 7 nodes, 14 edges\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["he.html"]  # no lib/, no temp files
     assert HE_QING in node_ids(out.read_text(encoding="utf-8"))
 

@@ -146,6 +146,11 @@ def test_hostile_labels_run_nothing(browser: Any, tmp_path: Path) -> None:
         page = opened.page
         opened.click_node("https://w3id.org/policygraph/id/org-hostile-img")
         assert opened.card_text().startswith("<img src=x onerror=alert(1)>")
+        box = page.locator("#pg-network").bounding_box()
+        page.mouse.move(box["x"] + box["width"] / 2 + 3, box["y"] + box["height"] / 2 + 3)
+        tooltip = page.locator("div.vis-tooltip")
+        tooltip.wait_for(state="visible", timeout=5000)
+        assert tooltip.inner_text().startswith("<img src=x onerror=alert(1)>")
         page.fill("#pg-search", "alert")
         page.wait_for_selector("#pg-hits li")
         page.hover("#pg-hits li")

@@ -80,12 +80,12 @@ def view(
 ) -> None:
     """Write an interactive network view: one HTML file that works offline."""
     from policygraph.atomic import write_atomic
-    from policygraph.views import render_view
+    from policygraph.views.api import build_model, default_title, render_model
 
     text = _query_text(query, project) if query else None
     store = store_of(project, graph, endpoint)
     try:
-        page = render_view(
+        facts, model, focus_iri = build_model(
             store,
             focus=focus,
             depth=depth,
@@ -97,12 +97,13 @@ def view(
             top=top,
             lang=lang,
             raw=raw,
-            size_by=size,
         )
+        title = default_title(facts, focus_iri, depth, lang)
+        page = render_model(facts, model, lang=lang, size_by=size, title=title)
     finally:
         store.close()
     write_atomic(output, page)
-    typer.echo(f"wrote {output}")
+    typer.echo(f"wrote {output}: {len(model.nodes)} nodes, {len(model.edges)} edges")
     if open_it:
         import webbrowser
 

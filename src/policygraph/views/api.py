@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.query import Result
 
 from policygraph.errors import InputError, NotFoundError, QueryError
@@ -47,15 +47,16 @@ def _run_query(store: Store, query: str) -> Result:
         raise QueryError(f"the view's query failed: {err}") from err
 
 
-def _query_selection(store: Store, query: str) -> tuple[frozenset[str] | None, tuple | None]:  # type: ignore[type-arg]
+Triples = tuple[tuple[str, str, str], ...]
+
+
+def _query_selection(store: Store, query: str) -> tuple[frozenset[str] | None, Triples | None]:
     result = _run_query(store, query)
     if result.type in ("CONSTRUCT", "DESCRIBE"):
         graph = result.graph if isinstance(result.graph, Graph) else Graph()
         triples = tuple(
             sorted(
-                (term_id(s), str(p), term_id(o))
-                for s, p, o in graph
-                if not hasattr(o, "language") and not hasattr(o, "datatype")
+                (term_id(s), str(p), term_id(o)) for s, p, o in graph if not isinstance(o, Literal)
             )
         )
         return None, triples
@@ -124,6 +125,12 @@ def render_model(
     return html_page(data)
 
 
+def default_title(facts: Facts, focus: str | None, depth: int, lang: str) -> str:
+    if focus is None:
+        return "policygraph"
+    return f"policygraph: {best_label(facts, focus, lang)} and neighbours (depth {depth})"
+
+
 def render_view(
     store: Store,
     *,
@@ -155,9 +162,7 @@ def render_view(
         raw=raw,
     )
     if title is None:
-        title = "policygraph"
-        if focus_iri:
-            title += f": {best_label(facts, focus_iri, lang)} and neighbours (depth {depth})"
+        title = default_title(facts, focus_iri, depth, lang)
     return render_model(facts, model, lang=lang, size_by=size_by, title=title)
 
 
