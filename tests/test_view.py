@@ -194,3 +194,13 @@ def test_cli_errors(tmp_path: Path, sasac_project: Project) -> None:
     assert broken.exit_code == 5
     assert not (tmp_path / "x.html").exists()
     assert "Traceback" not in broken.stderr
+
+
+def test_oxigraph_store_gives_the_same_page(sasac_project: Project, overview: str) -> None:
+    import pyoxigraph as ox
+
+    from policygraph.stores.oxigraph import OxigraphStore
+
+    inner = ox.Store()
+    inner.load(path=str(sasac_project.trig_path), format=ox.RdfFormat.TRIG)
+    assert render_view(OxigraphStore(inner), title="policygraph overview") == overview
