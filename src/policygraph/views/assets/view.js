@@ -49,7 +49,7 @@
     physics: big ? { enabled: false } : {
       enabled: true,
       solver: "forceAtlas2Based",
-      forceAtlas2Based: { gravitationalConstant: -60, springLength: 120, avoidOverlap: 0.4 },
+      forceAtlas2Based: { gravitationalConstant: -200, springLength: 150, avoidOverlap: 1 },
       stabilization: { enabled: true, iterations: 400, updateInterval: 50, fit: true }
     }
   };
