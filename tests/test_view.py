@@ -186,6 +186,9 @@ def test_cli_errors(tmp_path: Path, sasac_project: Project) -> None:
     bad_size = runner.invoke(app, ["view", "--size", "mass", *root])
     assert bad_size.exit_code == 3
     assert "--size must be one of degree, pagerank" in bad_size.stderr
+    bad_date = runner.invoke(app, ["view", "--since", "last week", *root])
+    assert bad_date.exit_code == 3
+    assert "--since 'last week' is not a date" in bad_date.stderr
     bad_query = runner.invoke(app, ["view", "--query", str(tmp_path / "nope.rq"), *root])
     assert bad_query.exit_code == 4
     bad_sparql = tmp_path / "bad.rq"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -18,6 +19,7 @@ from policygraph.views.select import Selection, ViewModel, best_label, degrees, 
 from policygraph.vocab import source_graph, sparql_prologue
 
 SIZE_BY = ("degree", "pagerank")
+DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
 def _class_iri(text: str) -> str:
@@ -86,6 +88,11 @@ def build_model(
     iris, triples = _query_selection(store, query) if query else (None, None)
     if depth < 0 or (top is not None and top < 1):
         raise InputError("--depth must be 0 or more and --top 1 or more")
+    for name, value in (("--since", since), ("--until", until)):
+        if value is not None and not DATE.fullmatch(value):
+            raise InputError(
+                f"{name} {value!r} is not a date", hint="write YYYY, YYYY-MM or YYYY-MM-DD"
+            )
     selection = Selection(
         focus=focus_iri,
         depth=depth,

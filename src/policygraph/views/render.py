@@ -37,7 +37,7 @@ STYLES: dict[str, tuple[str, str]] = {
     "topic": ("#ff7f0e", "hexagon"),
     "sector": ("#e377c2", "hexagon"),
     "goal": ("#8c564b", "hexagon"),
-    "srole": ("#aec7e8", "hexagon"),
+    "expected role": ("#aec7e8", "hexagon"),
 }
 SPARE = ("#98df8a", "#ffbb78", "#c5b0d5", "#c49c94", "#f7b6d2", "#dbdb8d", "#9edae5", "#393b79")
 ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}

@@ -59,6 +59,8 @@ DATE_PREDICATES = (
     "http://purl.org/dc/terms/issued",
 )
 CONCEPT = str(SKOS.Concept)
+#: Legend names of concept schemes whose codes are abbreviations.
+SCHEME_NAMES = {"srole": "expected role", "instr": "instrument", "prole": "participation role"}
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,8 @@ def group_of(facts: Facts, iri: str, scheme: dict[str, str]) -> str:
     classes = all_types(facts, iri)
     if CONCEPT in classes:
         code = scheme.get(iri, "")
-        return code[len(str(KOS)) :] if code.startswith(str(KOS)) else "concept"
+        name = code[len(str(KOS)) :] if code.startswith(str(KOS)) else "concept"
+        return SCHEME_NAMES.get(name, name)
     for cls, group in GROUPS:
         if cls in classes:
             return group
