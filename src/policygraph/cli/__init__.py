@@ -6,8 +6,14 @@ a command only pays for what it uses. Exit codes: see ``policygraph.cli.app``.
 
 from __future__ import annotations
 
-from policygraph.cli import analytics, core, export, query, store, view  # noqa: F401  (registers)
+from importlib import import_module
+
 from policygraph.cli.app import app
+
+#: Command modules, in the order their commands appear in ``--help``.
+COMMAND_MODULES = ("core", "query", "view", "export", "analytics", "store")
+for _module in COMMAND_MODULES:
+    import_module(f"policygraph.cli.{_module}")
 
 
 def main() -> None:
