@@ -10,6 +10,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+def _shown(path: Path) -> str:
+    """``path`` relative to the working directory when it lies inside it, as a person typed it."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
 @dataclass(frozen=True)
 class Location:
     """A place in an input file; lines and columns count from 1."""
@@ -19,7 +27,7 @@ class Location:
     col: int = 0
 
     def __str__(self) -> str:
-        text = str(self.path)
+        text = _shown(self.path)
         if self.line:
             text += f":{self.line}"
             if self.col:
