@@ -54,7 +54,7 @@ def test_relations_use_labels_and_ontology_predicate_labels(sasac_store: MemoryS
     card = show(sasac_store, "SASAC Party Committee")
     out = {(r.predicate_label, r.other_label) for r in card.outgoing}
     assert (
-        "org:unitOf",
+        "unit of",  # rdfs:label given to org:unitOf in the ontology graph
         "Shanghai State-owned Assets Supervision and Administration Commission",
     ) in out
     incoming = {(r.predicate_label, r.other_label) for r in card.incoming}
