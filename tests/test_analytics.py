@@ -74,7 +74,7 @@ def test_projection_folds_posts_and_participations(sasac_store: MemoryStore) -> 
 
 def test_stats_golden(sasac_store: MemoryStore, golden: Callable[[str, str], None]) -> None:
     result = stats(sasac_store)
-    assert result.signals_by_issuer == {"Party Committee of Shanghai SASAC": 4}
+    assert result.signals_by_issuer == {"Party Committee of Shanghai SASAC": 5}
     assert result.components == 1
     golden("analytics/stats-sasac.txt", render_stats(result))
     golden("analytics/stats-sasac.json", to_json(result.as_json()))

@@ -87,7 +87,7 @@ def test_turtle_is_prefix_clean(built: BuildResult) -> None:
 def test_summary_counts(built: BuildResult) -> None:
     summary = built.summary
     assert summary.sources == 1
-    assert summary.signals == 4
+    assert summary.signals == 5
     assert summary.entities["foaf:Person"] == 3
     assert summary.entities["pg:AgendaItem"] == 4
     assert summary.entities["pg:StudySession"] == 1

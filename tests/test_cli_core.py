@@ -308,7 +308,7 @@ def test_validate_and_build_a_good_project(project: Path) -> None:
     result = run("build", "--project", str(project))
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("built ")
-    assert "signals: 4" in result.stdout
+    assert "signals: 5" in result.stdout
     assert f"wrote {project / 'graph' / 'policygraph.trig'}" in result.stdout
     assert result.stderr == ""
     assert snapshot(project / "graph") == before  # same data, same bytes

@@ -36,7 +36,7 @@ def test_diff_sasac_to_multi(
 
 def test_diff_changed_facts(tmp_path: Path, sasac_project: Project) -> None:
     text = sasac_project.trig_path.read_text(encoding="utf-8")
-    edited = text.replace("pg:confidence 0.6", "pg:confidence 0.65")
+    edited = text.replace("pg:confidence 0.6 ", "pg:confidence 0.65 ", 1)  # one reading only
     assert edited != text
     new = tmp_path / "new.trig"
     new.write_text(edited, encoding="utf-8")

@@ -32,7 +32,7 @@ def test_records_are_typed_and_located(sasac_project: Project) -> None:
     source = records.sources["ffc-sasac-crypto-study"]
     assert (source.published, source.author, source.retrieved) == (None, None, None)
     signals = {r.id: r for r in records.by_section("signals")}
-    assert len(signals) == 4
+    assert len(signals) == 5
     mandate = signals["signal-2025-07-10-sh-sasac-mandate-3"]
     assert mandate.get("date") == dt.date(2025, 7, 10)
     assert mandate.get("confidence") == Decimal("0.85")

@@ -59,7 +59,7 @@ def test_relations_use_labels_and_ontology_predicate_labels(sasac_store: MemoryS
     ) in out
     incoming = {(r.predicate_label, r.other_label) for r in card.incoming}
     assert ("issuer", "Promote Industry-Digital Integration") in incoming  # rdfs:label of pg:issuer
-    assert [s.relation for s in card.signals].count("issued by") == 4
+    assert [s.relation for s in card.signals].count("issued by") == 5
 
 
 def test_names_show_the_graph_that_states_them(sasac_store: MemoryStore) -> None:

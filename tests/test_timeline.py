@@ -38,9 +38,9 @@ def test_timeline_filters(multi_store: MemoryStore) -> None:  # noqa: F811
     labels = [e.label for e in timeline(multi_store, topic="digital currency")]
     assert len(labels) == 2 and labels[0] == "Embrace Innovation-Driven Development"
     # Shanghai SASAC includes its Party Committee (org:unitOf*)
-    assert len(timeline(multi_store, issuer="Shanghai SASAC")) == 5
+    assert len(timeline(multi_store, issuer="Shanghai SASAC")) == 6
     assert [e.date for e in timeline(multi_store, since="2025-08-01")] == ["2025-08-20"]
-    assert len(timeline(multi_store, until="2025-07-31")) == 4
+    assert len(timeline(multi_store, until="2025-07-31")) == 5
     assert [e.support for e in timeline(multi_store, min_support=2)] == [2]
     with pytest.raises(InputError):
         timeline(multi_store, since="last week")

@@ -32,7 +32,7 @@ def edit(path: Path, old: str, new: str) -> None:
 def test_the_repository_conforms(sasac_project: Project) -> None:
     report = validate_project(sasac_project)
     assert report.conforms, report.problems
-    assert report.checked == 54
+    assert report.checked == 55
     assert not [p for p in report.problems if ": violation: " in p]
 
 
@@ -42,7 +42,7 @@ def test_shapes_catch_a_signal_dated_after_its_source(project: Project) -> None:
     report = validate_project(project)
     assert not report.conforms
     late = [p for p in report.problems if "dated after the document that reports it" in p]
-    assert len(late) == 4  # the three mandates and the reading
+    assert len(late) == 5  # the three mandates and the two readings
     records = project.records_dir / "ffc-sasac-crypto-study.yaml"
     assert all(p.startswith(f"{records}:") for p in late)
     assert any("pgr:signal-2025-07-10-sh-sasac-mandate-1: violation: " in p for p in late)

@@ -93,7 +93,7 @@ def summarise(dataset: Dataset, records: RecordSet) -> BuildSummary:
     for node, cls in union.subject_objects(RDF.type):
         if isinstance(cls, URIRef) and (node, SKOS.prefLabel, None) in union:
             classes[union.namespace_manager.normalizeUri(cls)] += 1
-    graphs = sum(1 for c in dataset.contexts() if len(c))
+    graphs = sum(1 for c in dataset.graphs() if len(c))
     return BuildSummary(
         sources=len(records.sources),
         entities=dict(sorted(classes.items())),

@@ -54,7 +54,7 @@ def union_graph(dataset: Dataset) -> Graph:
 def named_graphs(dataset: Dataset) -> list[tuple[URIRef, Graph]]:
     """The non-empty named graphs of ``dataset``, sorted by IRI."""
     found = []
-    for context in dataset.contexts():
+    for context in dataset.graphs():
         name = context.identifier
         if isinstance(name, URIRef) and len(context) and name != URIRef("urn:x-rdflib:default"):
             found.append((name, context))
