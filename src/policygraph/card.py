@@ -49,7 +49,7 @@ _SIGNALS = (
 _QUOTES = (
     _PROLOGUE
     + """SELECT DISTINCT ?entity ?claim ?source ?quote WHERE {
-  { BIND(?entity AS ?claim) ?claim pg:evidence ?ev }
+  { ?entity pg:evidence ?ev BIND(?entity AS ?claim) }  # BIND after the pattern: ?entity bound
   UNION { ?claim org:member ?entity ; pg:evidence ?ev }
   UNION { ?claim pg:participant ?entity ; pg:evidence ?ev }
   UNION { ?claim pg:issuer|prov:wasAttributedTo|pg:addressee ?entity ; pg:evidence ?ev }
