@@ -13,8 +13,7 @@ from dataclasses import asdict, dataclass
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from policygraph.names import display_labels, resolve_entity, short_name
-from policygraph.sparql.formats import language_tag
+from policygraph.names import display_labels, language_tag, resolve_entity, short_name
 from policygraph.store import Store
 from policygraph.vocab import sparql_prologue
 
@@ -227,7 +226,7 @@ def _relations(
 
 def _literal(node: Node) -> str:
     assert isinstance(node, Literal)
-    return f"{node}@{node.language}" if node.language else str(node)
+    return f"{node}@{language_tag(node.language)}" if node.language else str(node)
 
 
 def render_text(card: Card) -> str:

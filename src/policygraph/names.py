@@ -8,7 +8,7 @@ tone marks and other combining marks removed, spaces and punctuation dropped. So
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from rdflib import Literal, URIRef
@@ -30,9 +30,33 @@ def normalise_name(text: str) -> str:
     return "".join(kept)
 
 
+def language_tag(tag: str) -> str:
+    """A BCP 47 tag in its conventional case: ``zh-Latn-pinyin``, ``en-GB``.
+
+    The one place tags are canonicalised: Oxigraph lower-cases them (``zh-latn-pinyin``) and
+    rdflib keeps them as written, so every tag read from a store goes through here.
+    """
+    parts = tag.split("-")
+    out = [parts[0].lower()]
+    for part in parts[1:]:
+        if len(part) == 4 and part.isalpha():
+            out.append(part.title())
+        elif len(part) == 2 and part.isalpha():
+            out.append(part.upper())
+        else:
+            out.append(part.lower())
+    return "-".join(out)
+
+
 def fallback_order(lang: str) -> tuple[str, ...]:
     """``lang`` first, then the other display languages, then untagged."""
+    lang = language_tag(lang)
     return (lang, *(other for other in LANGUAGES if other != lang), "")
+
+
+def pick_label(by_lang: Mapping[str, str], lang: str) -> str | None:
+    """The label of ``by_lang`` (canonical tag -> text) to show for ``lang``, with fallback."""
+    return next((by_lang[tag] for tag in fallback_order(lang) if tag in by_lang), None)
 
 
 def short_name(iri: str) -> str:
@@ -56,12 +80,11 @@ def display_labels(store: Store, iris: Iterable[URIRef], lang: str = "en") -> di
     for row in store.query(query):
         subject, label = row[0], row[1]  # type: ignore[index]
         if isinstance(subject, URIRef) and isinstance(label, Literal):
-            found.setdefault(subject, {}).setdefault(label.language or "", str(label))
-    order = fallback_order(lang)
+            tag = language_tag(label.language or "")
+            found.setdefault(subject, {}).setdefault(tag, str(label))
     labels = {}
     for iri in wanted:
-        by_lang = found.get(iri, {})
-        best = next((by_lang[tag] for tag in order if tag in by_lang), None)
+        best = pick_label(found.get(iri, {}), lang)
         labels[iri] = best if best is not None else short_name(str(iri))
     return labels
 

@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from rdflib import Literal, URIRef
 
 from policygraph.errors import NotFoundError, QueryError
-from policygraph.names import expand_name, normalise_name, short_name
-from policygraph.sparql.formats import language_tag
+from policygraph.names import expand_name, language_tag, normalise_name, short_name
 from policygraph.store import Store
 from policygraph.vocab import sparql_prologue
 

@@ -10,27 +10,13 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from policygraph.errors import QueryError
-from policygraph.names import short_name
+from policygraph.names import language_tag, short_name
 from policygraph.sparql.run import QueryResult
 
 SELECT_FORMATS = ("table", "csv", "tsv", "json", "xml", "markdown")
 GRAPH_FORMATS = ("turtle", "nt", "jsonld", "trig")
 FORMATS = SELECT_FORMATS + GRAPH_FORMATS
 CELL_WIDTH = 48
-
-
-def language_tag(tag: str) -> str:
-    """A BCP 47 tag in its conventional case (stores may lower-case tags: ``zh-latn-pinyin``)."""
-    parts = tag.split("-")
-    out = [parts[0].lower()]
-    for part in parts[1:]:
-        if len(part) == 4 and part.isalpha():
-            out.append(part.title())
-        elif len(part) == 2 and part.isalpha():
-            out.append(part.upper())
-        else:
-            out.append(part.lower())
-    return "-".join(out)
 
 
 def term_text(node: Node | None) -> str:

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
+from policygraph.names import language_tag
 from policygraph.store import Store
-from policygraph.vocab import LANGUAGES, sparql_prologue
+from policygraph.vocab import sparql_prologue
 
 LABEL_KINDS = {
     "http://www.w3.org/2004/02/skos/core#prefLabel": "pref",
@@ -82,15 +83,6 @@ def term_id(term: Node) -> str:
     return str(term)
 
 
-CANONICAL_TAGS = {tag.lower(): tag for tag in LANGUAGES}
-
-
-def language_tag(label: Literal) -> str:
-    """The label's language in policygraph's spelling (some stores lower-case tags)."""
-    tag = label.language or ""
-    return CANONICAL_TAGS.get(tag.lower(), tag)
-
-
 def _rows(store: Store, query: str) -> list[tuple[Node | None, ...]]:
     return [tuple(row) for row in store.query(sparql_prologue() + query)]  # type: ignore[arg-type]
 
@@ -116,7 +108,8 @@ def read_facts(store: Store, graph: str | None = None) -> Facts:
     for s, p, label in _rows(store, Q_LABELS):
         if s is not None and isinstance(label, Literal):
             kind = LABEL_KINDS.get(str(p), "alt")
-            facts.labels[term_id(s)].append((language_tag(label), kind, str(label)))
+            tag = language_tag(label.language or "")
+            facts.labels[term_id(s)].append((tag, kind, str(label)))
     for s, c in _rows(store, Q_TYPES):
         if s is not None and isinstance(c, URIRef):
             facts.types[term_id(s)].add(str(c))

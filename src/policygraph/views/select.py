@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from rdflib.namespace import FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS
 
-from policygraph.names import fallback_order, normalise_name, short_name
+from policygraph.names import normalise_name, pick_label, short_name
 from policygraph.views.facts import Facts, Post, all_types
 from policygraph.vocab import KOS, OA, PG, PGG, SCHEMA
 
@@ -108,10 +108,8 @@ def best_label(facts: Facts, iri: str, lang: str) -> str:
     for tag, kind, text in facts.labels.get(iri, ()):
         if kind in ("pref", "title"):
             by_lang.setdefault(tag, text)
-    for tag in fallback_order(lang):
-        if tag in by_lang:
-            return by_lang[tag]
-    return short_name(iri)
+    best = pick_label(by_lang, lang)
+    return best if best is not None else short_name(iri)
 
 
 def group_of(facts: Facts, iri: str, scheme: dict[str, str]) -> str:
