@@ -9,7 +9,14 @@ from typing import Annotated
 import typer
 
 from policygraph.cli.app import app, reported
-from policygraph.cli.common import EndpointOpt, GraphOpt, LangOpt, ProjectOpt, store_of
+from policygraph.cli.common import (
+    EndpointOpt,
+    GraphOpt,
+    LangOpt,
+    ProjectOpt,
+    project_or_none,
+    store_of,
+)
 
 MinSupportOpt = Annotated[
     int,
@@ -165,14 +172,10 @@ def diff(
     """What changed between two builds; exit 0 when equal, 1 when they differ."""
     from policygraph.analytics.diff import diff_builds
     from policygraph.analytics.render import diff_json, render_diff, render_patch, to_json
-    from policygraph.project import find_project
 
-    repo = project.resolve() if project else None
-    if repo is None:
-        try:
-            repo = find_project().root
-        except Exception:  # noqa: BLE001  (git revisions are then read from the working directory)
-            repo = None
+    repo = project.resolve() if project is not None else None
+    if repo is None and (found := project_or_none(None)) is not None:
+        repo = found.root  # with no project, git reads revisions in the working directory
     result = diff_builds(old, new, repo)
     if fmt == DiffFormat.json:
         typer.echo(to_json(diff_json(result)), nl=False)

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from policygraph.errors import NotFoundError
 from policygraph.project import Project, find_project
 from policygraph.store import Store, open_store
 
@@ -36,6 +37,16 @@ LangOpt = Annotated[
 
 def project_of(path: Path | None) -> Project:
     return find_project(path)
+
+
+def project_or_none(path: Path | None) -> Project | None:
+    """The project, if there is one: commands that also work on --graph or --endpoint alone."""
+    if path is not None:
+        return find_project(path)
+    try:
+        return find_project(None)
+    except NotFoundError:
+        return None
 
 
 def store_of(project: Path | None, graph: Path | None, endpoint: str | None) -> Store:

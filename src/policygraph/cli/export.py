@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from policygraph.cli.app import app, reported
-from policygraph.cli.common import EndpointOpt, LangOpt, ProjectOpt, store_of
+from policygraph.cli.common import EndpointOpt, LangOpt, ProjectOpt, project_or_none, store_of
 
 FORMAT_HELP = (
     "turtle (default), trig, nt, nq, jsonld, xml, graphml, gexf or csv; "
@@ -54,10 +54,9 @@ def export(
     ] = None,
 ) -> None:
     """Export the graph for other tools: lossless RDF, GraphML/GEXF (Gephi, Cytoscape) or CSV."""
-    from policygraph.errors import InputError, NotFoundError
+    from policygraph.errors import InputError
     from policygraph.export import export as run_export
     from policygraph.export import format_for, write
-    from policygraph.project import find_project
 
     target = None if output in (None, "-") else Path(str(output))
     chosen = format_for(output, fmt)
@@ -66,12 +65,7 @@ def export(
             "csv writes two tables (nodes and edges) and cannot go to standard output",
             hint="give -o FILE.zip, -o FILE.csv or -o DIR/",
         )
-    try:
-        found = find_project(project)
-    except NotFoundError:
-        if source is None and endpoint is None:
-            raise
-        found = None
+    found = project_or_none(project)  # its own named queries; none with --from/--endpoint
     store = store_of(project, source, endpoint)
     try:
         rendered = run_export(store, chosen, graph=graph, query=query, lang=lang, project=found)

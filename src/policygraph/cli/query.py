@@ -12,24 +12,20 @@ from typing import Annotated
 import typer
 
 from policygraph.cli.app import app, reported
-from policygraph.cli.common import EndpointOpt, GraphOpt, LangOpt, ProjectOpt, store_of
+from policygraph.cli.common import (
+    EndpointOpt,
+    GraphOpt,
+    LangOpt,
+    ProjectOpt,
+    project_or_none,
+    store_of,
+)
 from policygraph.errors import NotFoundError, QueryError
-from policygraph.project import Project, find_project
 
 queries_app = typer.Typer(
     help="List the named queries, or print one.", invoke_without_command=True, no_args_is_help=False
 )
 app.add_typer(queries_app, name="queries")
-
-
-def _project_or_none(path: Path | None) -> Project | None:
-    """The project (for its own named queries); without one, only packaged queries exist."""
-    if path is not None:
-        return find_project(path)
-    try:
-        return find_project(None)
-    except NotFoundError:
-        return None
 
 
 def _read_text(sparql: str | None, file: Path | None) -> tuple[str, str]:
@@ -99,7 +95,7 @@ def query(
     if name is not None:
         if sparql is not None or file is not None:
             raise QueryError("give either --name or a query, not both")
-        named = get_query(name, _project_or_none(project))
+        named = get_query(name, project_or_none(project))
         given_all = complete_params(named, given)
         text, origin, kinds = named.text, named.origin, named.kinds()
     else:
@@ -131,7 +127,7 @@ def queries_list(ctx: typer.Context, project: ProjectOpt = None) -> None:
         return
     from policygraph.sparql import load_queries
 
-    found = load_queries(_project_or_none(project))
+    found = load_queries(project_or_none(project))
     size = max((len(n) for n in found), default=0)
     for key, named in found.items():
         where = "" if named.origin == "packaged" else f"  [{named.origin}]"
@@ -147,7 +143,7 @@ def queries_show(
     """Print a named query: its header (title, parameters) and its SPARQL."""
     from policygraph.sparql import get_query
 
-    typer.echo(get_query(name, _project_or_none(project)).text, nl=False)
+    typer.echo(get_query(name, project_or_none(project)).text, nl=False)
 
 
 @app.command()
