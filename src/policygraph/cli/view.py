@@ -8,32 +8,14 @@ from typing import Annotated
 import typer
 
 from policygraph.cli.app import app, reported
-from policygraph.cli.common import EndpointOpt, GraphOpt, LangOpt, ProjectOpt, store_of
-
-
-def _query_text(spec: str, project: Path | None) -> str:
-    """A query from a ``.rq`` file, or a named query (the project's, then the packaged ones)."""
-    from policygraph.errors import NotFoundError
-    from policygraph.project import find_project, packaged
-
-    path = Path(spec)
-    if path.suffix == ".rq" or path.exists():
-        if not path.is_file():
-            raise NotFoundError(f"{spec}: no such query file")
-        return path.read_text(encoding="utf-8")
-    try:
-        own = find_project(project).queries_dir / f"{spec}.rq"
-        if own.is_file():
-            return own.read_text(encoding="utf-8")
-    except NotFoundError:
-        pass  # no project: only the packaged queries
-    shipped = packaged(f"queries/{spec}.rq")
-    if shipped.is_file():
-        return shipped.read_text(encoding="utf-8")
-    raise NotFoundError(
-        f"no query file or named query {spec!r}",
-        hint="give a path to a .rq file, or the name of a query in queries/",
-    )
+from policygraph.cli.common import (
+    EndpointOpt,
+    GraphOpt,
+    LangOpt,
+    ProjectOpt,
+    project_or_none,
+    store_of,
+)
 
 
 @app.command()
@@ -80,9 +62,10 @@ def view(
 ) -> None:
     """Write an interactive network view: one HTML file that works offline."""
     from policygraph.atomic import write_atomic
+    from policygraph.sparql.named import load_query_text
     from policygraph.views.api import build_model, default_title, render_model
 
-    text = _query_text(query, project) if query else None
+    text = load_query_text(query, project_or_none(project), inline=False)[0] if query else None
     store = store_of(project, graph, endpoint)
     try:
         facts, model, focus_iri = build_model(

@@ -6,15 +6,12 @@ works on every store: the project's, an RDF file, or a remote endpoint.
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-
 from rdflib import Dataset, URIRef
 from rdflib.query import Result
 
 from policygraph.errors import NotFoundError, QueryError
 from policygraph.names import expand_name, short_name
-from policygraph.project import Project, packaged
+from policygraph.project import Project
 from policygraph.store import Store
 from policygraph.vocab import PGG
 
@@ -57,42 +54,6 @@ def one_graph(store: Store, text: str) -> Dataset:
     return dataset
 
 
-def query_text(text: str, project: Project | None) -> tuple[str, str]:
-    """The SPARQL of ``--query`` (a file, a named query, or the query itself), and its origin."""
-    if re.fullmatch(r"[\w.-]+", text):
-        name = text.removesuffix(".rq")
-        candidates = [Path(text)] if text.endswith(".rq") else []
-        if project is not None:
-            candidates.append(project.queries_dir / f"{name}.rq")
-        for path in candidates:
-            if path.is_file():
-                return path.read_text(encoding="utf-8"), str(path)
-        packaged_query = packaged(f"queries/{name}.rq")
-        if packaged_query.is_file():
-            return packaged_query.read_text(encoding="utf-8"), f"queries/{name}.rq"
-        raise NotFoundError(
-            f"no named query {name!r}",
-            hint="give a CONSTRUCT query, a .rq file, or the name of a query in queries/",
-        )
-    path = Path(text)
-    if text.endswith(".rq") and path.is_file():
-        return path.read_text(encoding="utf-8"), str(path)
-    return text, "--query"
-
-
-def check_query(sparql: str, origin: str) -> str:
-    """The full text to run, checked as ``policygraph query`` checks it (``QueryError`` if not)."""
-    from policygraph.sparql import check_query as check
-
-    checked = check(sparql, origin=origin)
-    if checked.kind not in ("CONSTRUCT", "DESCRIBE"):
-        raise QueryError(
-            f"{origin}: export needs a CONSTRUCT or DESCRIBE query, not {checked.kind}",
-            hint="wrap the pattern: CONSTRUCT { ?s ?p ?o } WHERE { ... }",
-        )
-    return checked.text
-
-
 def _graph(result: Result) -> list[tuple[URIRef, URIRef, URIRef]]:
     if result.type not in ("CONSTRUCT", "DESCRIBE") or result.graph is None:
         raise QueryError(
@@ -103,16 +64,22 @@ def _graph(result: Result) -> list[tuple[URIRef, URIRef, URIRef]]:
 
 
 def query_result(store: Store, text: str, project: Project | None) -> Dataset:
-    """The triples a CONSTRUCT (or DESCRIBE) query builds, in the default graph of a dataset."""
-    sparql, origin = query_text(text, project)
-    full = check_query(sparql, origin)
-    try:
-        result = store.query(full)
-    except QueryError:
-        raise
-    except Exception as err:  # rdflib raises many types for a query it cannot evaluate
-        raise QueryError(f"{origin}: the query failed: {err}") from err
+    """The triples a CONSTRUCT (or DESCRIBE) query builds, in the default graph of a dataset.
+
+    ``text`` is the query, a ``.rq`` file or a named query, checked as ``policygraph query``
+    checks it (``QueryError`` if it does not parse or is not a CONSTRUCT or DESCRIBE).
+    """
+    from policygraph.sparql import check_query, load_query_text, run_checked
+
+    sparql, origin = load_query_text(text, project)
+    checked = check_query(sparql, origin=origin)
+    if checked.kind not in ("CONSTRUCT", "DESCRIBE"):
+        raise QueryError(
+            f"{origin}: export needs a CONSTRUCT or DESCRIBE query, not {checked.kind}",
+            hint="wrap the pattern: CONSTRUCT { ?s ?p ?o } WHERE { ... }",
+        )
+    result = run_checked(store, checked)
     dataset = Dataset()
-    for triple in _graph(result):
+    for triple in result.graph if result.graph is not None else ():
         dataset.add(triple)
     return dataset

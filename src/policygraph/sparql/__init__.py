@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from policygraph.sparql.check import CheckedQuery, check_query
-from policygraph.sparql.named import NamedQuery, Param, get_query, load_queries
+from policygraph.sparql.named import NamedQuery, Param, get_query, load_queries, load_query_text
 from policygraph.sparql.run import QueryResult, query, run_checked
 
 __all__ = [
@@ -18,6 +18,7 @@ __all__ = [
     "check_query",
     "get_query",
     "load_queries",
+    "load_query_text",
     "query",
     "run_checked",
 ]

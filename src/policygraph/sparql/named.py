@@ -116,6 +116,40 @@ def get_query(name: str, project: Project | None = None) -> NamedQuery:
     raise NotFoundError(f"no named query {name!r}", hint=hint)
 
 
+_NAME = re.compile(r"[\w.-]+")
+
+
+def load_query_text(spec: str, project: Project | None, *, inline: bool = True) -> tuple[str, str]:
+    """The SPARQL a ``--query SPEC`` option means, and where it came from (for messages).
+
+    ``spec`` is a ``.rq`` file, the name of a named query (the project's, then the packaged
+    ones) or, when ``inline``, the query text itself.
+    """
+    path = Path(spec)
+    if spec.endswith(".rq") or not inline:
+        if _is_file(path):
+            return path.read_text(encoding="utf-8"), spec
+        if spec.endswith(".rq") and len(path.parts) > 1:
+            raise NotFoundError(f"{spec}: no such query file")
+    if _NAME.fullmatch(spec):
+        named = get_query(spec.removesuffix(".rq"), project)
+        origin = named.origin if named.origin != "packaged" else f"queries/{named.name}.rq"
+        return named.text, origin
+    if not inline:
+        raise NotFoundError(
+            f"no query file or named query {spec!r}",
+            hint="give a path to a .rq file, or the name of a query (`policygraph queries`)",
+        )
+    return spec, "--query"
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except (OSError, ValueError):  # query text given where a path may be: too long, or a NUL
+        return False
+
+
 def complete_params(named: NamedQuery, given: Mapping[str, object]) -> dict[str, object]:
     """``given`` plus defaults; an unknown or missing required parameter is an error."""
     declared = {param.name: param for param in named.params}

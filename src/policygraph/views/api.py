@@ -6,7 +6,6 @@ import re
 from collections.abc import Sequence
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.query import Result
 
 from policygraph.errors import InputError, NotFoundError, QueryError
 from policygraph.names import expand_name, resolve_entity, short_name
@@ -16,7 +15,7 @@ from policygraph.views.facts import Facts, read_facts, term_id
 from policygraph.views.layout import layout, pagerank, sizes
 from policygraph.views.render import html_page, page_data
 from policygraph.views.select import Selection, ViewModel, best_label, degrees, select
-from policygraph.vocab import source_graph, sparql_prologue
+from policygraph.vocab import source_graph
 
 SIZE_BY = ("degree", "pagerank")
 DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
@@ -42,28 +41,26 @@ def _source_graph(store: Store, source: str) -> str:
     return str(graph)
 
 
-def _run_query(store: Store, query: str) -> Result:
-    try:
-        return store.query(sparql_prologue() + query)
-    except Exception as err:  # every store raises its own parse and evaluation errors
-        raise QueryError(f"the view's query failed: {err}") from err
-
-
 Triples = tuple[tuple[str, str, str], ...]
 
 
 def _query_selection(store: Store, query: str) -> tuple[frozenset[str] | None, Triples | None]:
-    result = _run_query(store, query)
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        graph = result.graph if isinstance(result.graph, Graph) else Graph()
+    """What a ``--query`` selects, checked and run as ``policygraph query`` runs it."""
+    from policygraph.sparql import check_query, run_checked
+
+    result = run_checked(store, check_query(query, origin="--query"))
+    if result.kind in ("CONSTRUCT", "DESCRIBE"):
+        graph = result.graph if result.graph is not None else Graph()
         triples = tuple(
             sorted(
                 (term_id(s), str(p), term_id(o)) for s, p, o in graph if not isinstance(o, Literal)
             )
         )
         return None, triples
-    if result.type == "SELECT":
-        iris = frozenset(str(v) for row in result for v in row if isinstance(v, URIRef))  # type: ignore[union-attr]
+    if result.kind == "SELECT":
+        iris = frozenset(
+            str(v) for row in result.rows for v in row.values() if isinstance(v, URIRef)
+        )
         return iris, None
     raise QueryError("a view's --query must be a SELECT or a CONSTRUCT query")
 
