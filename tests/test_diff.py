@@ -70,3 +70,21 @@ def test_cli_diff_exit_codes(
     result = runner.invoke(app, ["diff", "no-such-rev-or-file", str(sasac_project.trig_path)])
     assert result.exit_code == 4 and "no such file or git revision" in result.stderr
     assert result.stdout == ""
+
+
+def test_git_revision_reads_any_rdf_syntax(sasac_project: Project, tmp_path: Path) -> None:
+    """``REV:path`` is parsed by its extension like a file is (JSON-LD was read as N-Quads)."""
+    import subprocess
+
+    from policygraph.analytics.diff import diff, load_build
+    from policygraph.store import load_file
+
+    spec = "HEAD:graph/policygraph.jsonld"
+    shown = subprocess.run(
+        ["git", "-C", str(sasac_project.root), "show", spec], capture_output=True, check=True
+    )
+    copy = tmp_path / "policygraph.jsonld"
+    copy.write_bytes(shown.stdout)
+    from_git = load_build(spec, sasac_project.root)
+    assert len(from_git) > 0
+    assert diff(from_git, load_file(copy)).equal

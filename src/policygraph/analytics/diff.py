@@ -16,7 +16,7 @@ from rdflib.namespace import RDF, SKOS
 from rdflib.term import Node
 
 from policygraph.errors import InputError, NotFoundError
-from policygraph.store import load_file
+from policygraph.store import load_file, rdf_format
 from policygraph.vocab import PG
 
 Quad = tuple[Node, Node, Node, Node]
@@ -69,8 +69,8 @@ def load_build(spec: str, repo: Path | None = None) -> Dataset:
             f"{spec}: no such file or git revision ({reason[-1] if reason else 'git failed'})",
             hint="give an RDF file, a git revision (HEAD~1) or REV:path",
         )
+    fmt = rdf_format(Path(inner))  # the same reading of extensions as for files
     dataset = Dataset(default_union=True)
-    fmt = "trig" if inner.endswith(".trig") else "turtle" if inner.endswith(".ttl") else "nquads"
     try:
         dataset.parse(data=done.stdout.decode("utf-8"), format=fmt)
     except Exception as err:  # rdflib raises many unrelated types for bad syntax
