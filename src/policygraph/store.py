@@ -10,12 +10,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rdflib import Dataset
+
 from policygraph.errors import NotFoundError
 from policygraph.project import Project
 from policygraph.stores.base import RDF_FORMATS, Store, rdf_format
 from policygraph.stores.memory import MemoryStore, load_file
 
-__all__ = ["RDF_FORMATS", "MemoryStore", "Store", "load_file", "open_store", "rdf_format"]
+__all__ = [
+    "RDF_FORMATS",
+    "MemoryStore",
+    "Store",
+    "load_file",
+    "open_store",
+    "rdf_format",
+    "union_store",
+]
 
 
 def open_store(
@@ -37,3 +47,8 @@ def open_store(
     from policygraph.stores.project import open_project_store
 
     return open_project_store(project)
+
+
+def union_store(dataset: Dataset) -> MemoryStore:
+    """A store over ``dataset`` whose default graph is the union of its named graphs (no copy)."""
+    return MemoryStore(Dataset(store=dataset.store, default_union=True))

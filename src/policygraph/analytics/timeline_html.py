@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from rdflib import Dataset
 
 from policygraph.analytics.timeline import Entry, timeline
-from policygraph.store import MemoryStore
+from policygraph.store import union_store
 
 PAGE = """<!DOCTYPE html>
 <html lang="en">
@@ -81,7 +81,4 @@ def render_timeline_html(entries: Sequence[Entry], *, title: str = "Policy signa
 
 def render_dataset_timeline(dataset: Dataset) -> str:
     """The timeline page of a whole built dataset (what ``build`` writes)."""
-    union = Dataset(default_union=True)
-    for quad in dataset.quads((None, None, None, None)):
-        union.add(quad)  # type: ignore[arg-type]
-    return render_timeline_html(timeline(MemoryStore(union)))
+    return render_timeline_html(timeline(union_store(dataset)))

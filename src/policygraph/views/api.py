@@ -9,7 +9,7 @@ from rdflib import Dataset, Graph, Literal, URIRef
 
 from policygraph.errors import InputError, NotFoundError, QueryError
 from policygraph.names import expand_name, resolve_entity, short_name
-from policygraph.store import MemoryStore, Store
+from policygraph.store import Store, union_store
 from policygraph.views.card import cards
 from policygraph.views.facts import Facts, read_facts, term_id
 from policygraph.views.layout import layout, pagerank, sizes
@@ -168,11 +168,6 @@ def render_view(
     if title is None:
         title = default_title(facts, focus_iri, depth, lang)
     return render_model(facts, model, lang=lang, size_by=size_by, title=title)
-
-
-def union_store(dataset: Dataset) -> MemoryStore:
-    """A store over ``dataset`` whose default graph is the union of its named graphs (no copy)."""
-    return MemoryStore(Dataset(store=dataset.store, default_union=True))
 
 
 def render_overview(dataset: Dataset, lang: str = "en") -> str:
