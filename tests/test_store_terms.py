@@ -1,0 +1,130 @@
+"""The embedded store's cheap conversions make the same rdflib objects and results as rdflib."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Literal, URIRef, Variable
+from rdflib.query import Result
+
+from policygraph.store import MemoryStore
+from policygraph.stores.oxigraph import OxigraphStore
+from policygraph.stores.results import RowsResult
+from policygraph.stores.terms import from_ox, to_ox
+from policygraph.vocab import sparql_prologue
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+TERMS = [
+    URIRef("https://w3id.org/policygraph/id/person-he-qing"),
+    URIRef("http://example.org/é?q=1#frag"),
+    Literal("何青", lang="zh"),
+    Literal("He Qing", lang="en"),
+    Literal("Hé Qīng", lang="zh-Latn-pinyin"),
+    Literal("colour", lang="en-GB"),
+    Literal("plain"),
+    Literal(""),
+    Literal("2025-07-10", datatype=URIRef(XSD + "date")),
+    Literal("0.8", datatype=URIRef(XSD + "decimal")),
+    Literal("007", datatype=URIRef(XSD + "integer")),
+    Literal("not a number", datatype=URIRef(XSD + "integer")),
+    Literal("true", datatype=URIRef(XSD + "boolean")),
+    Literal("x", datatype=URIRef("http://example.org/own-type")),
+]
+
+
+@pytest.mark.parametrize("term", TERMS, ids=repr)
+def test_converted_terms_are_what_rdflib_makes(term: Literal | URIRef) -> None:
+    made = from_ox(to_ox(term))
+    assert type(made) is type(term)
+    assert made == term
+    assert hash(made) == hash(term)
+    assert made.n3() == term.n3()
+    if isinstance(term, Literal):
+        assert isinstance(made, Literal)
+        for slot in Literal.__slots__:
+            assert getattr(made, slot) == getattr(term, slot), slot
+        assert made.toPython() == term.toPython()
+        assert made.eq(term)
+
+
+@pytest.fixture(scope="module")
+def stores(sasac_store: MemoryStore) -> tuple[MemoryStore, OxigraphStore]:
+    inner = ox.Store()
+    trig = sasac_store.dataset().serialize(format="trig")
+    inner.load(trig.encode("utf-8"), format=ox.RdfFormat.TRIG)
+    return sasac_store, OxigraphStore(inner)
+
+
+SELECTS = {
+    "labels": "SELECT ?x ?l WHERE { ?x skos:prefLabel ?l } ORDER BY ?x STR(?l) LANG(?l)",
+    "dates": "SELECT ?s ?day WHERE { ?s pg:issuedOn ?day } ORDER BY ?s",
+    "optional": "SELECT ?e ?org WHERE { ?e a pg:Participation . "
+    "OPTIONAL { ?e pg:nothing ?org } } ORDER BY ?e",
+    "empty-row": "SELECT ?x WHERE { OPTIONAL { <urn:x:none> <urn:x:none> ?x } }",
+    "no-rows": "SELECT ?x WHERE { ?x <urn:x:none> ?y }",
+}
+
+
+@pytest.mark.parametrize("name", sorted(SELECTS))
+def test_select_results_behave_like_rdflibs(
+    name: str, stores: tuple[MemoryStore, OxigraphStore]
+) -> None:
+    memory, oxigraph = stores
+    sparql = sparql_prologue() + SELECTS[name]
+    expected = memory.query(sparql)
+    got = oxigraph.query(sparql)
+    assert isinstance(got, RowsResult)
+    assert got.vars == expected.vars
+    assert len(got) == len(expected)
+    assert bool(got) == bool(expected)
+    assert got.bindings == expected.bindings
+    assert got == expected
+    rows, want = list(got), list(expected)
+    assert rows == want
+    assert list(got) == want  # iterating again gives the same rows
+    for row, other in zip(rows, want, strict=True):
+        assert row.asdict() == other.asdict()  # type: ignore[union-attr]
+        for var in got.vars or []:
+            assert row[str(var)] == other[str(var)]  # type: ignore[index,call-overload]
+            assert row.get(str(var)) == other.get(str(var))  # type: ignore[union-attr]
+    as_json = json.loads(got.serialize(format="json") or b"{}")
+    assert as_json == json.loads(expected.serialize(format="json") or b"{}")
+
+
+def test_an_empty_row_is_counted_but_not_iterated(
+    stores: tuple[MemoryStore, OxigraphStore],
+) -> None:
+    got = stores[1].query(SELECTS["empty-row"])
+    assert len(got) == 1
+    assert got.bindings == [{}]
+    assert list(got) == []
+
+
+def test_rows_can_be_replaced_through_bindings() -> None:
+    result = RowsResult([Variable("a"), Variable("b")], [], has_empty=False)
+    result.bindings = [{Variable("a"): URIRef("urn:x:1")}, {}]
+    assert len(result) == 2
+    assert [tuple(row) for row in result] == [(URIRef("urn:x:1"), None)]  # type: ignore[arg-type]
+    assert result == Result.parse(
+        io.StringIO(
+            json.dumps(
+                {
+                    "head": {"vars": ["a", "b"]},
+                    "results": {"bindings": [{"a": {"type": "uri", "value": "urn:x:1"}}, {}]},
+                }
+            ),
+        ),
+        format="json",
+    )
+
+
+def test_construct_answers_are_graphs(stores: tuple[MemoryStore, OxigraphStore]) -> None:
+    memory, oxigraph = stores
+    sparql = sparql_prologue() + "CONSTRUCT { ?s pg:issuedOn ?d } WHERE { ?s pg:issuedOn ?d }"
+    got, expected = oxigraph.query(sparql), memory.query(sparql)
+    assert got.graph is not None and expected.graph is not None
+    assert set(got.graph) == set(expected.graph)
+    assert len(got.graph) > 0
