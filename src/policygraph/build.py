@@ -14,8 +14,9 @@ from policygraph.analytics.timeline_html import render_dataset_timeline
 from policygraph.atomic import write_all_atomic
 from policygraph.errors import Location
 from policygraph.export.jsonld import to_jsonld
-from policygraph.mapping import Quad, graph_quads, record_quads, source_quads
+from policygraph.mapping import Quad, record_quads
 from policygraph.project import Project, packaged
+from policygraph.provenance import graph_quads, source_quads
 from policygraph.records.check import load_records
 from policygraph.records.model import RecordSet
 from policygraph.serialize import to_trig, to_turtle, union_graph

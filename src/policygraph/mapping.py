@@ -1,5 +1,7 @@
 """Checked records to RDF quads: one small function per kind of record.
 
+The provenance graph's quads (source documents, graph descriptions) are in ``provenance``.
+
 Pure functions: records in, ``(subject, predicate, object, graph)`` quads out. No blank nodes:
 every node gets an IRI minted from its record's slug, so serialisations are byte-stable.
 """
@@ -7,22 +9,20 @@ every node gets an IRI minted from its record's slug, so serialisations are byte
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, FOAF, ORG, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import FOAF, ORG, PROV, RDF, SKOS, XSD
 from rdflib.term import Node
 
-from policygraph.records.model import Record, RecordSet, Source
+from policygraph.records.model import Record, Source
 from policygraph.vocab import (
     CURATION_GRAPH,
     KOS_GRAPH,
     OA,
     PG,
     PGR,
-    PROVENANCE_GRAPH,
     REFERENCE_GRAPH,
     SCHEMA,
     concept,
@@ -41,14 +41,6 @@ ORG_CLASSES = {
     "company": SCHEMA.Corporation,
 }
 EVENT_CLASSES = {"study-session": PG.StudySession, "meeting": SCHEMA.Event, "speech": SCHEMA.Event}
-SOURCE_CLASSES = {
-    "news-article": SCHEMA.NewsArticle,
-    "statement": SCHEMA.CreativeWork,
-    "report": SCHEMA.Report,
-    "web-page": SCHEMA.WebPage,
-    "speech": SCHEMA.CreativeWork,
-    "document": SCHEMA.DigitalDocument,
-}
 RELATIONS = {"unit-of": ORG.unitOf, "part-of": ORG.subOrganizationOf}
 SIGNAL_REFS = {
     "issuer": PG.issuer,
@@ -277,57 +269,3 @@ def record_quads(record: Record, sources: Mapping[str, Source]) -> Iterator[Quad
         yield from _agenda_item(record, g, lang)
     elif section == "signals":
         yield from _signal(record, g, lang)
-
-
-def _issued(text: str) -> Literal:
-    datatype = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}[len(text)]
-    return Literal(text, datatype=datatype)
-
-
-def source_quads(source: Source, text_path: str) -> Iterator[Quad]:
-    """What the provenance graph says about a source and the graph of what it states."""
-    g, doc, graph = PROVENANCE_GRAPH, source_document(source.id), source_graph(source.id)
-    yield doc, RDF.type, SOURCE_CLASSES[source.kind], g
-    yield doc, RDF.type, PROV.Entity, g
-    if source.title:
-        yield doc, DCTERMS.title, Literal(source.title, lang=source.language), g
-        yield doc, SKOS.prefLabel, Literal(source.title, lang=source.language or "en"), g
-    if source.url:
-        yield doc, SCHEMA.url, URIRef(source.url), g
-    for value, prop in ((source.publisher, DCTERMS.publisher), (source.author, DCTERMS.creator)):
-        if value:
-            yield doc, prop, Literal(value), g
-    if source.language:
-        yield doc, DCTERMS.language, Literal(source.language), g
-    if source.published:
-        yield doc, DCTERMS.issued, _issued(source.published), g
-    if source.note:
-        yield doc, RDFS.comment, Literal(source.note, lang="en"), g
-    digest = hashlib.sha256(source.text.encode("utf-8")).hexdigest()
-    yield doc, PG.contentHash, Literal(f"sha256:{digest}"), g
-    yield doc, PG.archivedText, Literal(text_path), g
-    yield graph, RDF.type, PG.AssertionGraph, g
-    yield graph, PROV.wasDerivedFrom, doc, g
-    yield graph, PG.method, concept("method.manual"), g
-    if source.published:
-        yield graph, PG.firstSeen, _issued(source.published), g
-        yield graph, PG.lastSeen, _issued(source.published), g
-
-
-def graph_quads(records: RecordSet) -> Iterator[Quad]:
-    """Descriptions of the reference and curation graphs."""
-    g = PROVENANCE_GRAPH
-    yield REFERENCE_GRAPH, RDF.type, PG.ReferenceGraph, g
-    yield REFERENCE_GRAPH, RDFS.label, Literal("curated identities and names", lang="en"), g
-    if records.curation:
-        yield CURATION_GRAPH, RDF.type, PG.AssertionGraph, g
-        yield (
-            CURATION_GRAPH,
-            RDFS.label,
-            Literal("analyst additions, stated by no source", lang="en"),
-            g,
-        )
-        for info in records.curation:
-            yield CURATION_GRAPH, RDFS.comment, Literal(" ".join(info.note.split()), lang="en"), g
-            if info.confidence is not None:
-                yield CURATION_GRAPH, PG.confidence, Literal(Decimal(info.confidence)), g
