@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -11,6 +12,14 @@ import typer
 
 from policygraph.cli.app import app, reported
 from policygraph.cli.common import ProjectOpt, project_of
+
+
+class Protocol(StrEnum):
+    """How ``push`` uploads: SPARQL 1.1 Update or the Graph Store Protocol."""
+
+    update = "update"
+    gsp = "gsp"
+
 
 store_app = typer.Typer(help="Verify, back up and rebuild the project's embedded store.")
 app.add_typer(store_app, name="store")
@@ -66,18 +75,42 @@ def push(
             "--update-endpoint", help="SPARQL Update URL (default: guessed from --endpoint)."
         ),
     ] = None,
-    replace: Annotated[bool, typer.Option("--replace", help="Drop each graph first.")] = False,
+    gsp_endpoint: Annotated[
+        str | None,
+        typer.Option(
+            "--gsp-endpoint",
+            help="Graph Store Protocol URL (default: guessed from --endpoint).",
+        ),
+    ] = None,
+    protocol: Annotated[
+        Protocol,
+        typer.Option(
+            "--protocol",
+            help="update: SPARQL 1.1 Update (INSERT DATA); gsp: Graph Store Protocol "
+            "(PUT/POST ?graph=IRI, N-Triples).",
+        ),
+    ] = Protocol.update,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Replace each pushed graph (others stay).")
+    ] = False,
     project: ProjectOpt = None,
 ) -> None:
     """Upload the built dataset to a SPARQL 1.1 server, one named graph at a time."""
     from policygraph.serialize import named_graphs
     from policygraph.store import load_file
-    from policygraph.stores.remote import RemoteStore, push_graphs
 
-    dataset = load_file(project_of(project).trig_path)
-    remote = RemoteStore(endpoint, update_endpoint)
-    counts = push_graphs(remote, named_graphs(dataset), replace=replace)
-    typer.echo(f"pushed {sum(counts.values())} triples in {len(counts)} graphs to {endpoint}")
+    graphs = named_graphs(load_file(project_of(project).trig_path))
+    if protocol is Protocol.gsp:
+        from policygraph.stores.gsp import gsp_url, put_graphs
+
+        target = gsp_endpoint or gsp_url(endpoint)
+        counts = put_graphs(target, graphs, replace=replace)
+    else:
+        from policygraph.stores.remote import RemoteStore, push_graphs
+
+        target = endpoint
+        counts = push_graphs(RemoteStore(endpoint, update_endpoint), graphs, replace=replace)
+    typer.echo(f"pushed {sum(counts.values())} triples in {len(counts)} graphs to {target}")
 
 
 @app.command()

@@ -1,0 +1,195 @@
+"""``push --protocol gsp``: the Graph Store Protocol against a real Oxigraph server."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import BNode, Graph, Literal, URIRef
+from tests.test_server import free_port, wait_until_up
+from typer.testing import CliRunner
+
+from policygraph.cli import app
+from policygraph.errors import StoreError
+from policygraph.server import oxigraph_binary
+from policygraph.stores.gsp import graph_url, gsp_url, put_graphs
+from policygraph.stores.remote import RemoteStore
+
+runner = CliRunner()
+OTHER = URIRef("urn:x:not-pushed")
+PROV = "https://w3id.org/policygraph/graph/prov"
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[str]:
+    """A fresh Oxigraph server (empty store) for one test; its query URL."""
+    port = free_port()
+    proc = subprocess.Popen(  # noqa: S603
+        [
+            str(oxigraph_binary()),
+            "serve",
+            "--location",
+            str(tmp_path / "server"),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--union-default-graph",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        wait_until_up(f"http://127.0.0.1:{port}/", proc)
+        yield f"http://127.0.0.1:{port}/query"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def built(repo_root: Path) -> set[ox.Quad]:
+    return set(
+        ox.parse(path=str(repo_root / "graph" / "policygraph.trig"), format=ox.RdfFormat.TRIG)
+    )
+
+
+def server_quads(endpoint: str) -> set[ox.Quad]:
+    """Every quad on the server, read back as N-Quads through the GSP."""
+    import urllib.request
+
+    store = endpoint.rsplit("/", 1)[0] + "/store"
+    request = urllib.request.Request(store, headers={"Accept": "application/n-quads"})
+    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+        return set(ox.parse(response.read(), format=ox.RdfFormat.N_QUADS))
+
+
+def push(endpoint: str, repo_root: Path, *extra: str) -> str:
+    args = ["push", "--endpoint", endpoint, "--protocol", "gsp", "--project", str(repo_root)]
+    result = runner.invoke(app, [*args, *extra])
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+@pytest.mark.server
+def test_gsp_push_keeps_every_quad_in_its_graph(server: str, repo_root: Path) -> None:
+    expected = built(repo_root)
+    out = push(server, repo_root)
+    graphs = {q.graph_name for q in expected}
+    assert out == f"pushed {len(expected)} triples in {len(graphs)} graphs to {gsp_url(server)}\n"
+    assert server_quads(server) == expected
+    push(server, repo_root)  # without --replace: POST adds, and the same triples are no news
+    assert server_quads(server) == expected
+
+
+@pytest.mark.server
+def test_gsp_replace_replaces_pushed_graphs_only(server: str, repo_root: Path) -> None:
+    remote = RemoteStore(server)
+    push(server, repo_root)
+    remote.update(
+        f"INSERT DATA {{ GRAPH <{PROV}> {{ <urn:x:stale> <urn:x:p> 1 }} "
+        f"GRAPH <{OTHER}> {{ <urn:x:kept> <urn:x:p> 2 }} }}"
+    )
+    push(server, repo_root)
+    assert len(server_quads(server)) == len(built(repo_root)) + 2  # merged: the stale one stays
+    push(server, repo_root, "--replace")
+    kept = ox.Quad(
+        ox.NamedNode("urn:x:kept"), ox.NamedNode("urn:x:p"), ox.Literal(2), ox.NamedNode(OTHER)
+    )
+    assert server_quads(server) == built(repo_root) | {kept}
+
+
+@pytest.mark.server
+def test_gsp_and_update_pushes_leave_the_same_store(server: str, repo_root: Path) -> None:
+    result = runner.invoke(
+        app, ["push", "--endpoint", server, "--replace", "--project", str(repo_root)]
+    )
+    assert result.exit_code == 0, result.stderr
+    by_update = server_quads(server)
+    push(server, repo_root, "--replace")
+    assert server_quads(server) == by_update == built(repo_root)
+
+
+@pytest.mark.server
+def test_large_graphs_go_in_pieces_and_blank_nodes_stay_one(server: str) -> None:
+    graph = Graph()
+    for i in range(25):
+        graph.add((URIRef(f"urn:x:s{i}"), URIRef("urn:x:p"), Literal(f'line {i}\nwith "quotes"')))
+    node = BNode()
+    graph.add((URIRef("urn:x:s0"), URIRef("urn:x:q"), node))
+    graph.add((node, URIRef("urn:x:p"), Literal("inside", lang="en")))
+    name = URIRef("urn:x:big?a=1&b=2#part")  # needs escaping in the query string
+    gsp = gsp_url(server)
+    counts = put_graphs(gsp, [(name, graph)], replace=True, chunk=10)
+    assert counts == {name: 27}
+    count = (
+        f"SELECT (COUNT(*) AS ?n) (COUNT(DISTINCT ?b) AS ?nodes) WHERE {{ GRAPH <{name}> "
+        "{ ?s ?p ?o OPTIONAL { ?s <urn:x:q> ?b } } }"
+    )
+    row = next(iter(RemoteStore(server).query(count)))
+    assert (int(row[0]), int(row[1])) == (27, 1)  # type: ignore[index, call-overload]
+    put_graphs(gsp, [(name, graph)], replace=True, chunk=10)  # PUT first, then POSTs
+    row = next(iter(RemoteStore(server).query(count)))
+    assert (int(row[0]), int(row[1])) == (27, 1)  # type: ignore[index, call-overload]
+
+
+@pytest.mark.server
+def test_a_wrong_gsp_endpoint_is_an_error_not_a_crash(server: str, repo_root: Path) -> None:
+    wrong = server.rsplit("/", 1)[0] + "/nowhere"
+    result = runner.invoke(
+        app,
+        [
+            "push",
+            "--endpoint",
+            server,
+            "--protocol",
+            "gsp",
+            "--gsp-endpoint",
+            wrong,
+            "--project",
+            str(repo_root),
+        ],
+    )
+    assert result.exit_code == 7
+    assert "HTTP 404" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "expected"),
+    [
+        ("http://127.0.0.1:7878/query", "http://127.0.0.1:7878/store"),
+        ("http://h:3030/ds/query", "http://h:3030/ds/data"),
+        ("http://h:3030/ds/sparql", "http://h:3030/ds/data"),
+        ("http://h:7200/repositories/pg", "http://h:7200/repositories/pg/rdf-graphs/service"),
+    ],
+)
+def test_gsp_endpoint_is_guessed_from_the_query_url(endpoint: str, expected: str) -> None:
+    assert gsp_url(endpoint) == expected
+
+
+def test_an_unguessable_gsp_endpoint_asks_for_the_option(repo_root: Path) -> None:
+    with pytest.raises(StoreError, match="cannot guess") as caught:
+        gsp_url("http://h/sparql-endpoint")
+    assert "--gsp-endpoint" in caught.value.hint
+    result = runner.invoke(
+        app,
+        [
+            "push",
+            "--endpoint",
+            "http://127.0.0.1:9/x",
+            "--protocol",
+            "gsp",
+            "--project",
+            str(repo_root),
+        ],
+    )
+    assert result.exit_code == 7
+    assert "--gsp-endpoint" in result.stderr
+
+
+def test_graph_names_are_escaped_in_the_url() -> None:
+    assert graph_url("http://h/store", URIRef("urn:x:a?b=1&c#d")) == (
+        "http://h/store?graph=urn%3Ax%3Aa%3Fb%3D1%26c%23d"
+    )
+    assert graph_url("http://h/s?repo=1", URIRef("urn:x:a")).startswith("http://h/s?repo=1&graph=")
