@@ -28,6 +28,7 @@ REQUIRED = "required"
 UNBOUND = "any"
 _HEADER = re.compile(r"^#\s*(title|description|param|example):\s*(.*)$")
 _PARAM = re.compile(r"^([A-Za-z_]\w*)\s+(\S+)\s+(\S+)\s*(?:[—–-]+\s*(.*))?$")
+_FILE_NAME = re.compile(r"[\w-][\w.-]*")  # a file in the queries folder, not a path
 
 
 @dataclass(frozen=True)
@@ -105,7 +106,19 @@ def load_queries(project: Project | None = None) -> dict[str, NamedQuery]:
 
 
 def get_query(name: str, project: Project | None = None) -> NamedQuery:
-    """One named query, or ``NotFoundError`` suggesting close names."""
+    """One named query, or ``NotFoundError`` suggesting close names.
+
+    Reads only ``<name>.rq`` (the project's, else the packaged one); all of them are read only
+    to suggest names for one that does not exist.
+    """
+    if _FILE_NAME.fullmatch(name):
+        if project is not None:
+            path = project.queries_dir / f"{name}.rq"
+            if path.is_file():
+                return parse_named(name, path.read_text(encoding="utf-8"), str(path))
+        node = packaged(f"queries/{name}.rq")
+        if node.is_file():
+            return parse_named(name, node.read_text(encoding="utf-8"), "packaged")
     queries = load_queries(project)
     if name in queries:
         return queries[name]

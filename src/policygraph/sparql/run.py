@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -102,6 +101,8 @@ def _guarded(store: Store, checked: CheckedQuery, bindings: Mapping[str, Node]) 
 
 def _cancel(worker: threading.Thread) -> None:
     """Stop a pure-Python evaluation by raising ``_Cancelled`` inside its thread."""
+    import ctypes  # only a query past its time limit needs it (start-up time is measured)
+
     if worker.ident is not None:
         ctypes.pythonapi.PyThreadState_SetAsyncExc(
             ctypes.c_ulong(worker.ident), ctypes.py_object(_Cancelled)
