@@ -1,6 +1,7 @@
 """Tracking and analytics commands: stats, rank, path, timeline, diff."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: Typer reads these annotations on every start, and
+# as strings it compiles and evaluates each twice (tests/test_query_startup.py).
 
 from enum import StrEnum
 from pathlib import Path

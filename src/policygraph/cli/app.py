@@ -15,7 +15,8 @@ Exit codes (the same table is in README.md):
 ====  =====================================================================
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: Typer reads these annotations on every start, and
+# as strings it compiles and evaluates each twice (tests/test_query_startup.py).
 
 import functools
 import os

@@ -1,6 +1,7 @@
 """``build``, ``validate`` and ``init``: the project's own life cycle."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: Typer reads these annotations on every start, and
+# as strings it compiles and evaluates each twice (tests/test_query_startup.py).
 
 from pathlib import Path
 from typing import Annotated

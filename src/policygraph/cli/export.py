@@ -1,6 +1,7 @@
 """``export``: the graph in RDF syntaxes, GraphML, GEXF or CSV tables."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: Typer reads these annotations on every start, and
+# as strings it compiles and evaluates each twice (tests/test_query_startup.py).
 
 from pathlib import Path
 from typing import Annotated

@@ -3,7 +3,8 @@
 Library imports happen inside the commands so that ``policygraph query`` loads only what it uses.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations`: Typer reads these annotations on every start, and
+# as strings it compiles and evaluates each twice (tests/test_query_startup.py).
 
 import sys
 from pathlib import Path

@@ -1,6 +1,7 @@
 """``load``, ``push``, ``serve`` and ``store check|dump|restore``: the stores' life cycle."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: Typer reads these annotations on every start, and
+# as strings it compiles and evaluates each twice (tests/test_query_startup.py).
 
 import os
 import sys

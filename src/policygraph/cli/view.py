@@ -1,6 +1,7 @@
 """``view``: write an interactive, offline HTML view of (part of) the graph."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: Typer reads these annotations on every start, and
+# as strings it compiles and evaluates each twice (tests/test_query_startup.py).
 
 from pathlib import Path
 from typing import Annotated

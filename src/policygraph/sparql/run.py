@@ -37,9 +37,11 @@ def _evaluate(store: Store, checked: CheckedQuery, bindings: Mapping[str, Node])
     result = store.query(checked.text, bindings)
     kind = checked.kind or str(result.type)
     if kind == "SELECT":
-        names = tuple(str(var) for var in (result.vars or []))
+        variables = [var for var in (result.vars or []) if isinstance(var, Variable)]
+        names = tuple(str(var) for var in variables)
+        # each row's keys in the order of the variables, whatever order the store gave them in
         rows: tuple[Row, ...] = tuple(
-            {str(var): value for var, value in binding.items() if isinstance(var, Variable)}
+            {str(var): binding[var] for var in variables if binding.get(var) is not None}
             for binding in result.bindings
         )
         return QueryResult("SELECT", names, rows)

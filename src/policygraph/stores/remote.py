@@ -13,8 +13,9 @@ import urllib.parse
 import urllib.request
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.query import Result
 from rdflib.term import Node
 
@@ -70,17 +71,42 @@ def _send(request: urllib.request.Request, timeout: float) -> tuple[bytes, str]:
 
 
 def parse_answer(body: bytes, content_type: str) -> Result:
-    """A SPARQL protocol response body as an rdflib ``Result``."""
+    """A SPARQL protocol response body as an rdflib ``Result``, language tags canonical."""
     if content_type in ("application/sparql-results+json", "application/json"):
-        return Result.parse(io.BytesIO(body), format="json")
+        return canonical_tags(Result.parse(io.BytesIO(body), format="json"))
     if content_type == "application/sparql-results+xml":
-        return Result.parse(io.BytesIO(body), format="xml")
+        return canonical_tags(Result.parse(io.BytesIO(body), format="xml"))
     formats = {"application/n-triples": "nt", "text/plain": "nt", "text/turtle": "turtle"}
     if content_type not in formats:
         raise StoreError(f"unexpected answer type from the endpoint: {content_type}")
     out = Result("CONSTRUCT")
     out.graph = Graph().parse(data=body.decode("utf-8"), format=formats[content_type])
-    return out
+    return canonical_tags(out)
+
+
+def canonical_tags(result: Result) -> Result:
+    """``result`` with language tags in their conventional case, as the other stores give them.
+
+    Servers may change a tag's case (Oxigraph's lower-cases ``zh-Latn-pinyin``); tags are
+    case-insensitive, so nothing is lost, and every store then answers with the same terms.
+    """
+    from policygraph.names import language_tag
+
+    def fix(term: Node) -> Any:
+        if isinstance(term, Literal) and term.language:
+            tag = language_tag(term.language)
+            if tag != term.language:
+                return Literal(str(term), lang=tag)
+        return term
+
+    if result.type == "SELECT":
+        result.bindings = [{k: fix(v) for k, v in row.items()} for row in result.bindings]
+    elif result.graph is not None:
+        graph = Graph()
+        for s, p, o in result.graph:
+            graph.add((s, p, fix(o)))
+        result.graph = graph
+    return result
 
 
 @dataclass
