@@ -57,6 +57,14 @@ def view(
     size: Annotated[
         str, typer.Option("--size", help="Node size by degree or pagerank.")
     ] = "degree",
+    min_support: Annotated[
+        int,
+        typer.Option(
+            "--min-support",
+            min=0,
+            help="Keep claims and facts stated by at least K sources (curated ones stay).",
+        ),
+    ] = 0,
     graph: GraphOpt = None,
     endpoint: EndpointOpt = None,
     project: ProjectOpt = None,
@@ -81,6 +89,7 @@ def view(
             top=top,
             lang=lang,
             raw=raw,
+            min_support=min_support,
         )
         title = default_title(facts, focus_iri, depth, lang)
         page = render_model(facts, model, lang=lang, size_by=size, title=title)

@@ -15,6 +15,7 @@ from policygraph.views.facts import Facts, read_facts, term_id
 from policygraph.views.layout import layout, pagerank, sizes
 from policygraph.views.render import html_page, page_data
 from policygraph.views.select import Selection, ViewModel, best_label, degrees, select
+from policygraph.views.support import read_backing
 from policygraph.vocab import source_graph
 
 SIZE_BY = ("degree", "pagerank")
@@ -78,13 +79,14 @@ def build_model(
     top: int | None = None,
     lang: str = "en",
     raw: bool = False,
+    min_support: int = 0,
 ) -> tuple[Facts, ViewModel, str | None]:
     """The facts read from ``store``, the selected graph, and the focus IRI (if any)."""
     focus_iri = str(resolve_entity(store, focus)) if focus else None
     graph = _source_graph(store, source) if source else None
     iris, triples = _query_selection(store, query) if query else (None, None)
-    if depth < 0 or (top is not None and top < 1):
-        raise InputError("--depth must be 0 or more and --top 1 or more")
+    if depth < 0 or (top is not None and top < 1) or min_support < 0:
+        raise InputError("--depth and --min-support must be 0 or more and --top 1 or more")
     for name, value in (("--since", since), ("--until", until)):
         if value is not None and not DATE.fullmatch(value):
             raise InputError(
@@ -100,9 +102,11 @@ def build_model(
         until=until,
         top=top,
         raw=raw,
+        min_support=min_support,
     )
     facts = read_facts(store, graph)
-    return facts, select(facts, selection, lang), focus_iri
+    backing = read_backing(store) if min_support > 0 else None
+    return facts, select(facts, selection, lang, backing), focus_iri
 
 
 def render_model(
@@ -150,6 +154,7 @@ def render_view(
     raw: bool = False,
     size_by: str = "degree",
     title: str | None = None,
+    min_support: int = 0,
 ) -> str:
     """An interactive HTML view of (part of) the graph in ``store``, as one self-contained page."""
     facts, model, focus_iri = build_model(
@@ -164,6 +169,7 @@ def render_view(
         top=top,
         lang=lang,
         raw=raw,
+        min_support=min_support,
     )
     if title is None:
         title = default_title(facts, focus_iri, depth, lang)

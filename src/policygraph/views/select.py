@@ -16,6 +16,7 @@ from rdflib.namespace import FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS
 
 from policygraph.names import normalise_name, pick_label, short_name
 from policygraph.views.facts import Facts, Post, all_types
+from policygraph.views.support import Backing, edge_kept, weak_claims
 from policygraph.vocab import KOS, OA, PG, PGG, SCHEMA
 
 #: (class, legend group), the first class a node has decides its group.
@@ -76,6 +77,7 @@ class Selection:
     until: str | None = None
     top: int | None = None
     raw: bool = False
+    min_support: int = 0  # keep claims and facts stated by at least this many sources
 
 
 @dataclass(frozen=True)
@@ -226,12 +228,30 @@ def degrees(model: ViewModel) -> dict[str, int]:
     return counts
 
 
-def select(facts: Facts, selection: Selection, lang: str = "en") -> ViewModel:
-    """The graph to draw for ``selection``."""
+def supported(facts: Facts, model: ViewModel, backing: Backing, k: int) -> ViewModel:
+    """The part of ``model`` that ``k`` sources back (see ``views.support``); nodes left with
+    no edge by the cut go too (nodes that had none stay, as without ``min_support``)."""
+    linked = {n for e in model.edges for n in (e.source, e.target)}
+    model = restrict(model, set(model.nodes) - weak_claims(facts, set(model.nodes), backing, k))
+    model.edges = [
+        e for e in model.edges if edge_kept(e.source, e.predicate, e.target, e.via, backing, k)
+    ]
+    still = {n for e in model.edges for n in (e.source, e.target)}
+    return restrict(model, set(model.nodes) - (linked - still))
+
+
+def select(
+    facts: Facts, selection: Selection, lang: str = "en", backing: Backing | None = None
+) -> ViewModel:
+    """The graph to draw for ``selection``; ``backing`` is needed for ``min_support``."""
     triples = list(selection.triples) if selection.triples is not None else facts.triples
     build = _raw if selection.raw else _semantic
     model = build(facts, lang, triples)
     filtered = False
+    if selection.min_support > 0:
+        if backing is None:
+            raise ValueError("select(): min_support needs the backing read from the store")
+        model = supported(facts, model, backing, selection.min_support)
     if selection.iris is not None:
         model, filtered = restrict(model, set(selection.iris)), True
     if selection.types:
