@@ -4,7 +4,6 @@
 
 from __future__ import annotations
 
-import __future__
 import shutil
 import subprocess
 import sys
@@ -72,9 +71,10 @@ def test_cli_annotations_are_evaluated_once() -> None:
     """Typer reads each command's annotations on every start; as strings (PEP 563) it compiles
     and evaluates each of them twice, about 10 ms for the whole CLI. So the command modules
     do without ``from __future__ import annotations``."""
+    feature = import_module("__future__").annotations
     for name in ("app", *COMMAND_MODULES):
         module = import_module(f"policygraph.cli.{name}")
-        assert vars(module).get("annotations") is not __future__.annotations, name
+        assert vars(module).get("annotations") is not feature, name
 
 
 def test_get_query_reads_only_the_named_file(tmp_path: Path) -> None:
