@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -90,3 +91,31 @@ def test_get_query_reads_only_the_named_file(tmp_path: Path) -> None:
     assert get_query("sources", project).origin == str(queries / "sources.rq")
     assert get_query("meeting-participants", project).origin == "packaged"
     assert get_query("meeting-participants", project) == load_queries()["meeting-participants"]
+
+
+def test_a_touched_trig_is_hashed_once(sasac_project: Project, tmp_path: Path) -> None:
+    """A checkout or a touch changes the TriG's mtime, not its content: the digest says the
+    store is fresh, and the new mtime is recorded so that later reads do not hash it again."""
+    from policygraph.store import open_store
+    from policygraph.stores.disk import current_version, read_meta
+    from policygraph.stores.project import is_fresh
+
+    (tmp_path / "data" / "records").mkdir(parents=True)
+    (tmp_path / "graph").mkdir()
+    project = Project(tmp_path)
+    shutil.copy(sasac_project.trig_path, project.trig_path)
+    open_store(project).close()  # builds the store
+    version = current_version(project.store_dir)
+    later = project.trig_path.stat().st_mtime_ns + 10**9
+    os.utime(project.trig_path, ns=(later, later))
+    assert is_fresh(project)
+    store = open_store(project)
+    try:
+        assert store.kind == "oxigraph"
+    finally:
+        store.close()
+    assert current_version(project.store_dir) == version  # not rebuilt
+    assert read_meta(project.store_dir)["trig"]["mtime_ns"] == later
+    text = project.trig_path.read_bytes()
+    project.trig_path.write_bytes(text.replace(b"He Qing", b"He Qinq"))  # same size
+    assert not is_fresh(project)

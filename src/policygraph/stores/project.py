@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 from pathlib import Path
 from typing import Any
 
+from policygraph.atomic import write_atomic
 from policygraph.errors import NotFoundError, StoreError
 from policygraph.project import Project
 from policygraph.stores.base import Store
@@ -18,6 +20,7 @@ from policygraph.stores.disk import (
     write_transaction,
 )
 from policygraph.stores.memory import MemoryStore, load_file
+from policygraph.stores.oxigraph import OxigraphStore
 
 log = logging.getLogger(__name__)
 BUILD_WAIT_SECONDS = 30.0
@@ -34,13 +37,39 @@ def trig_stamp(path: Path, *, digest: bool = True) -> dict[str, Any]:
 
 def is_fresh(project: Project) -> bool:
     """Whether the store holds the current ``graph/policygraph.trig``."""
+    return _freshness(project)[0]
+
+
+def _freshness(project: Project) -> tuple[bool, dict[str, Any] | None]:
+    """Whether the store is fresh, and the TriG's new stamp when only its digest says so.
+
+    Size and mtime decide when they are the ones recorded; otherwise the SHA-256 does (a git
+    checkout or a touch changes the mtime, not the content).
+    """
     if current_version(project.store_dir) is None:
-        return False
+        return False, None
     recorded = read_meta(project.store_dir).get("trig") or {}
     quick = trig_stamp(project.trig_path, digest=False)
     if all(recorded.get(k) == v for k, v in quick.items()):
-        return True
-    return bool(recorded.get("sha256") == trig_stamp(project.trig_path)["sha256"])
+        return True, None
+    stamp = trig_stamp(project.trig_path)
+    return (True, stamp) if recorded.get("sha256") == stamp["sha256"] else (False, None)
+
+
+def _restamp(project: Project, store: OxigraphStore, stamp: dict[str, Any]) -> None:
+    """Record the TriG's new size and mtime in the metadata of the version ``store`` holds
+    (its shared lock keeps it from being collected), so later reads skip hashing the TriG.
+    Best effort: a store folder we may not write to only costs the hashing."""
+    root = project.store_dir
+    version = current_version(root)
+    if version is None or store.label != str(root / version):
+        return  # a newer version was published meanwhile; it has its own stamp
+    meta = read_meta(root, version)
+    meta["trig"] = stamp
+    try:
+        write_atomic(root / f"{version}.json", json.dumps(meta, indent=1, sort_keys=True))
+    except OSError as err:
+        log.debug("store %s: TriG stamp not recorded: %s", root, err)
 
 
 def replace_built_graphs(txn: Transaction, trig: Path) -> int:
@@ -81,6 +110,10 @@ def open_project_store(project: Project) -> Store:
             f"{project.trig_path}: the project has not been built",
             hint="run `policygraph build` first",
         )
-    if not is_fresh(project) and not sync_project_store(project, wait=0.0):
+    fresh, stamp = _freshness(project)
+    if not fresh and not sync_project_store(project, wait=0.0):
         return MemoryStore(load_file(project.trig_path), label=str(project.trig_path))
-    return open_reader(project.store_dir)
+    store = open_reader(project.store_dir)
+    if stamp is not None:
+        _restamp(project, store, stamp)
+    return store
