@@ -3,6 +3,7 @@ multi-source fixture."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -135,3 +136,32 @@ def test_cli_path_bad_input(sasac_project: Project) -> None:
     assert result.exit_code == 4 and "no path from 'He Qing'" in result.stderr
     result = runner.invoke(app, ["rank", *where, "--type", "Unicorn"])
     assert result.exit_code == 3 and "no entity of class 'Unicorn'" in result.stderr
+
+
+def test_support_command_lists_claims_best_supported_first(multi_project: Project) -> None:
+    result = runner.invoke(app, ["support", "--project", str(multi_project.root)])
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["support", "first", "seen", "last", "seen", "claim"]
+    # mandate 2 is restated by the fictional recap: two sources, seen only on the recap's date
+    assert lines[1].split()[:3] == ["2", "2025-09-05", "2025-09-05"]
+    assert lines[1].endswith("Promote Industry-Digital Integration")
+    backed = runner.invoke(
+        app, ["support", "--project", str(multi_project.root), "--min-support", "2"]
+    )
+    assert backed.stdout.splitlines()[-1] == "1 claim(s)"
+
+
+def test_support_of_one_entitys_facts(multi_project: Project) -> None:
+    result = runner.invoke(
+        app,
+        ["support", "Promote Industry-Digital Integration", "--facts", "--format", "json",
+         "--project", str(multi_project.root)],
+    )  # fmt: skip
+    assert result.exit_code == 0, result.stderr
+    rows = json.loads(result.stdout)
+    issued = [r for r in rows if "pg:issuedOn" in r["claim"]]
+    assert [r["support"] for r in issued] == [2]
+    assert all(r["subject"] == str(MANDATE_2) for r in rows)
+    unknown = runner.invoke(app, ["support", "Nobody Atall", "--project", str(multi_project.root)])
+    assert unknown.exit_code == 4

@@ -12,6 +12,7 @@ from rdflib.term import Node
 from policygraph.analytics.diff import Diff, Quad
 from policygraph.analytics.rank import Ranked
 from policygraph.analytics.stats import Stats
+from policygraph.analytics.support import Claim
 from policygraph.analytics.timeline import Entry
 from policygraph.names import short_name
 
@@ -167,4 +168,18 @@ def render_diff(result: Diff) -> str:
             graphs.setdefault(short_name(str(quad[3])), [0, 0])[index] += 1
     lines.append("facts by graph (added/removed):")
     lines += [f"  {g}: +{a} -{r}" for g, (a, r) in sorted(graphs.items())]
+    return "\n".join(lines) + "\n"
+
+
+def render_claims(rows: Sequence[Claim], fmt: str) -> str:
+    """Claims with their support: a table for people, or JSON."""
+    if fmt == "json":
+        return to_json(
+            [{"subject": str(c.subject), "claim": c.label, **c.support.as_json()} for c in rows]
+        )
+    lines = [f"{'support':>7}  {'first seen':<10}  {'last seen':<10}  claim"]
+    for c in rows:
+        first, last = c.support.first_seen or "unknown", c.support.last_seen or "unknown"
+        lines.append(f"{c.support.count:>7}  {first:<10}  {last:<10}  {c.label}")
+    lines.append(f"{len(rows)} claim(s)")
     return "\n".join(lines) + "\n"

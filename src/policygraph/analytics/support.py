@@ -79,3 +79,52 @@ def fact_support(store: Store) -> dict[Fact, Support]:
     """Support of every triple a source graph states."""
     _, facts = _collect(store)
     return {fact: _support(seen) for fact, seen in facts.items()}
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A claim of a source graph and its support: a node (signal, event, post...) or a fact."""
+
+    subject: URIRef
+    label: str  # the subject's display label; for a fact, "subject predicate object"
+    support: Support
+
+
+def claims(
+    store: Store,
+    *,
+    about: URIRef | None = None,
+    facts: bool = False,
+    min_support: int = 0,
+    lang: str = "en",
+) -> list[Claim]:
+    """Claims stated by sources, best supported first: nodes, or with ``facts`` every triple.
+
+    ``about`` keeps the claims whose subject is that entity (its facts, or itself).
+    """
+    from policygraph.names import display_labels, short_name
+    from policygraph.vocab import new_graph
+
+    names = new_graph().namespace_manager
+    nodes, triples = _collect(store)
+    keyed: dict[tuple[URIRef, Node, Node] | URIRef, dict[URIRef, str | None]]
+    keyed = dict(triples) if facts else dict(nodes)  # type: ignore[arg-type]
+    subjects = {key[0] if isinstance(key, tuple) else key for key in keyed}
+    labels = display_labels(store, subjects, lang)
+    found = []
+    for key, seen in keyed.items():
+        subject = key[0] if isinstance(key, tuple) else key
+        if about is not None and subject != about:
+            continue
+        backing = _support(seen)
+        if backing.count < min_support:
+            continue
+        if isinstance(key, tuple):
+            _, predicate, obj = key
+            shown = short_name(str(obj)) if isinstance(obj, URIRef) else obj.n3(names)
+            label = f"{labels[subject]}  {short_name(str(predicate))}  {shown}"
+        else:
+            label = labels[subject]
+        found.append(Claim(subject, label, backing))
+    found.sort(key=lambda c: (-c.support.count, c.label, str(c.subject)))
+    return found

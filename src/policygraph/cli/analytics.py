@@ -1,4 +1,4 @@
-"""Tracking and analytics commands: stats, rank, path, timeline, diff."""
+"""Tracking and analytics commands: stats, rank, path, timeline, support, diff."""
 
 # No `from __future__ import annotations`: Typer reads these annotations on every start, and
 # as strings it compiles and evaluates each twice (tests/test_query_startup.py).
@@ -160,6 +160,33 @@ def timeline(
         _emit(render_timeline_html(entries), output)
     else:
         _emit(render_timeline(entries, fmt.value), output)
+
+
+@app.command()
+@reported
+def support(
+    entity: Annotated[
+        str | None, typer.Argument(help="Only the claims about this entity (any name).")
+    ] = None,
+    project: ProjectOpt = None,
+    graph: GraphOpt = None,
+    endpoint: EndpointOpt = None,
+    facts: Annotated[
+        bool, typer.Option("--facts", help="Every fact (triple), not only the nodes.")
+    ] = False,
+    fmt: Annotated[StatsFormat, typer.Option("--format")] = StatsFormat.table,
+    lang: LangOpt = "en",
+    min_support: MinSupportOpt = 0,
+) -> None:
+    """How many independent sources state each claim, and when they were first and last seen."""
+    from policygraph.analytics.render import render_claims
+    from policygraph.analytics.support import claims
+    from policygraph.names import resolve_entity
+
+    store = store_of(project, graph, endpoint)
+    about = resolve_entity(store, entity) if entity else None
+    rows = claims(store, about=about, facts=facts, min_support=min_support, lang=lang)
+    _emit(render_claims(rows, fmt.value), None)
 
 
 @app.command()
