@@ -72,31 +72,20 @@ def view(
     """Write an interactive network view: one HTML file that works offline."""
     from policygraph.atomic import write_atomic
     from policygraph.sparql.named import load_query_text
-    from policygraph.views.api import build_model, default_title, render_model
+    from policygraph.views.api import make_view
 
     text = load_query_text(query, project_or_none(project), inline=False)[0] if query else None
     store = store_of(project, graph, endpoint)
     try:
-        facts, model, focus_iri = build_model(
-            store,
-            focus=focus,
-            depth=depth,
-            query=text,
-            types=tuple(types or ()),
-            source=source,
-            since=since,
-            until=until,
-            top=top,
-            lang=lang,
-            raw=raw,
-            min_support=min_support,
-        )
-        title = default_title(facts, focus_iri, depth, lang)
-        page = render_model(facts, model, lang=lang, size_by=size, title=title)
+        view = make_view(
+            store, focus=focus, depth=depth, query=text, types=tuple(types or ()), source=source,
+            since=since, until=until, top=top, lang=lang, raw=raw, min_support=min_support,
+            size_by=size,
+        )  # fmt: skip
     finally:
         store.close()
-    write_atomic(output, page)
-    typer.echo(f"wrote {output}: {len(model.nodes)} nodes, {len(model.edges)} edges")
+    write_atomic(output, view.html)
+    typer.echo(f"wrote {output}: {view.nodes} nodes, {view.edges} edges")
     if open_it:
         import webbrowser
 

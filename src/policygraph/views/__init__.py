@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from policygraph.views.api import render_overview, render_view
+from policygraph.views.api import View, make_view, render_overview, render_view
 
-__all__ = ["render_overview", "render_view"]
+__all__ = ["View", "make_view", "render_overview", "render_view"]

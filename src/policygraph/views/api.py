@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TypedDict, Unpack, cast
 
 from rdflib import Dataset, Graph, Literal, URIRef
 
@@ -66,22 +68,49 @@ def _query_selection(store: Store, query: str) -> tuple[frozenset[str] | None, T
     raise QueryError("a view's --query must be a SELECT or a CONSTRUCT query")
 
 
+class SelectOptions(TypedDict, total=False):
+    """What to draw: the options of ``policygraph view`` that choose nodes and edges."""
+
+    focus: str | None
+    depth: int
+    query: str | None
+    types: Sequence[str]
+    source: str | None
+    since: str | None
+    until: str | None
+    top: int | None
+    lang: str
+    raw: bool
+    min_support: int
+
+
+class ViewOptions(SelectOptions, total=False):
+    """How to draw it: the selection plus node sizes and the page title."""
+
+    size_by: str
+    title: str | None
+
+
+@dataclass(frozen=True)
+class View:
+    """A rendered view: the page and how many nodes and edges it draws."""
+
+    html: str
+    nodes: int
+    edges: int
+
+
 def build_model(
-    store: Store,
-    *,
-    focus: str | None = None,
-    depth: int = 1,
-    query: str | None = None,
-    types: Sequence[str] = (),
-    source: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    top: int | None = None,
-    lang: str = "en",
-    raw: bool = False,
-    min_support: int = 0,
+    store: Store, **options: Unpack[SelectOptions]
 ) -> tuple[Facts, ViewModel, str | None]:
     """The facts read from ``store``, the selected graph, and the focus IRI (if any)."""
+    focus, query, source = options.get("focus"), options.get("query"), options.get("source")
+    depth, top, min_support = (
+        options.get("depth", 1),
+        options.get("top"),
+        options.get("min_support", 0),
+    )
+    since, until = options.get("since"), options.get("until")
     focus_iri = str(resolve_entity(store, focus)) if focus else None
     graph = _source_graph(store, source) if source else None
     iris, triples = _query_selection(store, query) if query else (None, None)
@@ -97,16 +126,16 @@ def build_model(
         depth=depth,
         iris=iris,
         triples=triples,
-        types=tuple(_class_iri(t) for t in types),
+        types=tuple(_class_iri(t) for t in options.get("types", ())),
         since=since,
         until=until,
         top=top,
-        raw=raw,
+        raw=options.get("raw", False),
         min_support=min_support,
     )
     facts = read_facts(store, graph)
     backing = read_backing(store) if min_support > 0 else None
-    return facts, select(facts, selection, lang, backing), focus_iri
+    return facts, select(facts, selection, options.get("lang", "en"), backing), focus_iri
 
 
 def render_model(
@@ -139,41 +168,24 @@ def default_title(facts: Facts, focus: str | None, depth: int, lang: str) -> str
     return f"policygraph: {best_label(facts, focus, lang)} and neighbours (depth {depth})"
 
 
-def render_view(
-    store: Store,
-    *,
-    focus: str | None = None,
-    depth: int = 1,
-    query: str | None = None,
-    types: Sequence[str] = (),
-    source: str | None = None,
-    since: str | None = None,
-    until: str | None = None,
-    top: int | None = None,
-    lang: str = "en",
-    raw: bool = False,
-    size_by: str = "degree",
-    title: str | None = None,
-    min_support: int = 0,
-) -> str:
-    """An interactive HTML view of (part of) the graph in ``store``, as one self-contained page."""
-    facts, model, focus_iri = build_model(
-        store,
-        focus=focus,
-        depth=depth,
-        query=query,
-        types=types,
-        source=source,
-        since=since,
-        until=until,
-        top=top,
-        lang=lang,
-        raw=raw,
-        min_support=min_support,
-    )
+def make_view(store: Store, **options: Unpack[ViewOptions]) -> View:
+    """Select, lay out and render a view of the graph in ``store``."""
+    size_by, title = options.pop("size_by", "degree"), options.pop("title", None)
+    facts, model, focus_iri = build_model(store, **cast(SelectOptions, options))  # popped above
+    lang = options.get("lang", "en")
     if title is None:
-        title = default_title(facts, focus_iri, depth, lang)
-    return render_model(facts, model, lang=lang, size_by=size_by, title=title)
+        title = default_title(facts, focus_iri, options.get("depth", 1), lang)
+    page = render_model(facts, model, lang=lang, size_by=size_by, title=title)
+    return View(page, len(model.nodes), len(model.edges))
+
+
+def render_view(store: Store, **options: Unpack[ViewOptions]) -> str:
+    """An interactive HTML view of (part of) the graph in ``store``, as one self-contained page.
+
+    Options (all optional): focus, depth, query, types, source, since, until, top, lang, raw,
+    min_support (what to draw); size_by ("degree" or "pagerank") and title (how).
+    """
+    return make_view(store, **options).html
 
 
 def render_overview(dataset: Dataset, lang: str = "en") -> str:
