@@ -5,11 +5,13 @@ Run ``pytest --update-golden`` to rewrite golden files, then review the git diff
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from policygraph.build import build
 from policygraph.project import Project
 from policygraph.store import MemoryStore, load_file
 
@@ -53,3 +55,19 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
         assert actual == path.read_text(encoding="utf-8"), f"differs from golden {name}"
 
     return check
+
+
+@pytest.fixture(scope="session")
+def multi_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The fictional multi-source fixture (tests/fixtures/multi), built in a temporary copy."""
+    root = tmp_path_factory.mktemp("multi") / "multi"
+    shutil.copytree(FIXTURES / "multi", root, ignore=shutil.ignore_patterns("graph"))
+    project = Project(root)
+    build(project)
+    return project
+
+
+@pytest.fixture(scope="session")
+def multi_store(multi_project: Project) -> MemoryStore:
+    """The built multi-source fixture in rdflib's memory store."""
+    return MemoryStore(load_file(multi_project.trig_path))

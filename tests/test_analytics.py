@@ -4,7 +4,6 @@ multi-source fixture."""
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,31 +16,15 @@ from policygraph.analytics.rank import rank
 from policygraph.analytics.render import render_rank, render_stats, to_json
 from policygraph.analytics.stats import stats
 from policygraph.analytics.support import fact_support, support
-from policygraph.build import build
 from policygraph.cli import app
 from policygraph.errors import InputError, NotFoundError
 from policygraph.project import Project
-from policygraph.store import MemoryStore, load_file
+from policygraph.store import MemoryStore
 from policygraph.vocab import PG, PGR
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "multi"
 MANDATE_2 = PGR["signal-2025-07-10-sh-sasac-mandate-2"]
 runner = CliRunner()
-
-
-@pytest.fixture(scope="session")
-def multi_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    """The fictional multi-source fixture, built in a temporary copy."""
-    root = tmp_path_factory.mktemp("multi") / "multi"
-    shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns("graph"))
-    project = Project(root)
-    build(project)
-    return project
-
-
-@pytest.fixture(scope="session")
-def multi_store(multi_project: Project) -> MemoryStore:
-    return MemoryStore(load_file(multi_project.trig_path))
 
 
 def test_support_counts_independent_sources(multi_store: MemoryStore) -> None:

@@ -13,7 +13,6 @@ from policygraph.analytics.render import render_diff, render_patch
 from policygraph.cli import app
 from policygraph.project import Project
 from policygraph.vocab import PGR
-from test_analytics import multi_project  # noqa: F401  (shared fixture)
 
 runner = CliRunner()
 

@@ -10,18 +10,16 @@ its own folder, so the folder is replaced by ``OUT`` before comparing.
 
 from __future__ import annotations
 
-import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from tests.test_server import built_quads, free_port, wait_until_up
+from tests.oxigraph_server import built_quads, oxigraph_server
 from typer.testing import CliRunner
 
 from policygraph.cli import app
 from policygraph.project import Project
-from policygraph.server import oxigraph_binary
 from policygraph.store import open_store
 
 pytestmark = pytest.mark.server
@@ -33,31 +31,11 @@ Same = Callable[..., None]
 @pytest.fixture(scope="module")
 def endpoint(tmp_path_factory: pytest.TempPathFactory, repo_root: Path) -> Iterator[str]:
     """One Oxigraph server for the module, holding the pushed SASAC dataset; stopped after."""
-    port = free_port()
-    location = tmp_path_factory.mktemp("every-store-server")
-    proc = subprocess.Popen(  # noqa: S603
-        [
-            str(oxigraph_binary()),
-            "serve",
-            "--location",
-            str(location),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--union-default-graph",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_until_up(f"http://127.0.0.1:{port}/", proc)
-        url = f"http://127.0.0.1:{port}/query"
+    with oxigraph_server(tmp_path_factory.mktemp("every-store-server")) as url:
         pushed = runner.invoke(app, ["push", "--endpoint", url, "--project", str(repo_root)])
         assert pushed.exit_code == 0, pushed.stderr
         assert f"pushed {built_quads(repo_root)} triples" in pushed.stdout
         yield url
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")

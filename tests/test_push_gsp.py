@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 from rdflib import BNode, Graph, Literal, URIRef
-from tests.test_server import free_port, wait_until_up
+from tests.oxigraph_server import oxigraph_server
 from typer.testing import CliRunner
 
 from policygraph.cli import app
 from policygraph.errors import StoreError
-from policygraph.server import oxigraph_binary
 from policygraph.stores.gsp import graph_url, gsp_url, put_graphs
 from policygraph.stores.remote import RemoteStore
 
@@ -26,26 +24,8 @@ PROV = "https://w3id.org/policygraph/graph/prov"
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[str]:
     """A fresh Oxigraph server (empty store) for one test; its query URL."""
-    port = free_port()
-    proc = subprocess.Popen(  # noqa: S603
-        [
-            str(oxigraph_binary()),
-            "serve",
-            "--location",
-            str(tmp_path / "server"),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--union-default-graph",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_until_up(f"http://127.0.0.1:{port}/", proc)
-        yield f"http://127.0.0.1:{port}/query"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    with oxigraph_server(tmp_path / "server") as url:
+        yield url
 
 
 def built(repo_root: Path) -> set[ox.Quad]:

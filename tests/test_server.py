@@ -2,80 +2,30 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from tests.oxigraph_server import built_quads, free_port, oxigraph_server, wait_until_up
 from tests.test_store_backends import QUERIES, answer
 from typer.testing import CliRunner
 
 from policygraph.cli import app
 from policygraph.project import Project, packaged
-from policygraph.server import oxigraph_binary
 from policygraph.store import Store, open_store
 from policygraph.stores.remote import RemoteStore, with_bindings
 
 pytestmark = pytest.mark.server
 
 
-def built_quads(repo_root: Path) -> int:
-    """How many quads the committed build has (it changes as the records do)."""
-    import pyoxigraph as ox
-
-    trig = repo_root / "graph" / "policygraph.trig"
-    return len(set(ox.parse(path=str(trig), format=ox.RdfFormat.TRIG)))
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def wait_until_up(url: str, proc: subprocess.Popen[bytes]) -> None:
-    for _ in range(200):
-        if proc.poll() is not None:
-            raise RuntimeError(f"oxigraph exited with {proc.returncode}")
-        try:
-            urllib.request.urlopen(url, timeout=1).close()  # noqa: S310
-            return
-        except OSError:
-            time.sleep(0.05)
-    raise RuntimeError(f"{url} did not answer")
-
-
 @pytest.fixture(scope="module")
 def endpoint(tmp_path_factory: pytest.TempPathFactory, repo_root: Path) -> Iterator[str]:
-    port = free_port()
-    location = tmp_path_factory.mktemp("server")
-    proc = subprocess.Popen(  # noqa: S603
-        [
-            str(oxigraph_binary()),
-            "serve",
-            "--location",
-            str(location),
-            "--bind",
-            f"127.0.0.1:{port}",
-            "--union-default-graph",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_until_up(f"http://127.0.0.1:{port}/", proc)
-        query = f"http://127.0.0.1:{port}/query"
+    with oxigraph_server(tmp_path_factory.mktemp("server")) as query:
         result = CliRunner().invoke(app, ["push", "--endpoint", query, "--project", str(repo_root)])
         assert result.exit_code == 0, result.stderr
         assert f"pushed {built_quads(repo_root)} triples in 6 graphs" in result.stdout
         yield query
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def named_queries(repo_root: Path) -> list[tuple[str, str]]:

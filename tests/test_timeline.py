@@ -15,7 +15,6 @@ from policygraph.cli import app
 from policygraph.errors import InputError, NotFoundError
 from policygraph.project import Project
 from policygraph.store import MemoryStore
-from test_analytics import multi_project, multi_store  # noqa: F401  (shared fixtures)
 
 runner = CliRunner()
 

@@ -6,17 +6,15 @@ the study session only by the article (support 1). Curated reference facts alway
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-from policygraph.build import build
 from policygraph.cli import app
 from policygraph.errors import InputError
 from policygraph.project import Project
-from policygraph.store import MemoryStore, load_file
+from policygraph.store import MemoryStore
 from policygraph.views import render_view
 from policygraph.views.api import build_model
 from policygraph.views.select import ViewModel
@@ -32,18 +30,14 @@ PG = "https://w3id.org/policygraph/ns#"
 runner = CliRunner()
 
 
-@pytest.fixture(scope="module")
-def multi(tmp_path_factory: pytest.TempPathFactory) -> Project:
-    root = tmp_path_factory.mktemp("view-support") / "multi"
-    shutil.copytree(FIXTURE, root, ignore=shutil.ignore_patterns("graph"))
-    project = Project(root)
-    build(project)
-    return project
+@pytest.fixture
+def multi(multi_project: Project) -> Project:
+    return multi_project
 
 
-@pytest.fixture(scope="module")
-def store(multi: Project) -> MemoryStore:
-    return MemoryStore(load_file(multi.trig_path))
+@pytest.fixture
+def store(multi_store: MemoryStore) -> MemoryStore:
+    return multi_store
 
 
 def edges(model: ViewModel) -> set[tuple[str, str, str]]:
