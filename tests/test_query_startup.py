@@ -12,24 +12,12 @@ from importlib import import_module
 from pathlib import Path
 
 import pytest
+from tests.benchmarks.bench_query_startup import HEAVY  # one list for test and benchmark
 
 from policygraph.cli import COMMAND_MODULES
 from policygraph.project import Project
 from policygraph.sparql import get_query, load_queries
 
-#: Never imported by ``query --name`` (dotted prefixes): graph analytics, views, SHACL, rdflib's
-#: SPARQL engine and its parser, YAML records, rich, templates, rdflib's store over Oxigraph.
-HEAVY = (
-    "networkx",
-    "pyvis",
-    "pyshacl",
-    "pyparsing",
-    "rdflib.plugins.sparql",
-    "oxrdflib",
-    "rich",
-    "yaml",
-    "jinja2",
-)
 EVENT = "event=pgr:event-2025-07-10-sh-sasac-study-session"
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.chromium import ARGS, CHROMIUM
 
 from benchmarks.bench_views import synthetic_store
 from policygraph.build import build
@@ -22,16 +23,6 @@ from policygraph.views.api import build_model, render_model
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 DOCS = Path(__file__).resolve().parent.parent / "docs"
 HE_QING = "https://w3id.org/policygraph/id/person-he-qing"

@@ -18,22 +18,13 @@ from typing import Any
 
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import FOAF, ORG, PROV, RDF, SKOS
+from tests.chromium import ARGS, CHROMIUM
 
 from policygraph.store import MemoryStore
 from policygraph.vocab import KOS, PG, PGG, PGR
 
 SIZES = (500, 2000, 10000)
 PYVIS_CAP = 60.0  # seconds to wait for pyvis's view to settle
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 REPORT = Path(__file__).resolve().parents[2] / "docs" / "bench-views.md"
 
 
