@@ -76,7 +76,6 @@ def test_git_revision_reads_any_rdf_syntax(sasac_project: Project, tmp_path: Pat
     import subprocess
 
     from policygraph.analytics.diff import diff, load_build
-    from policygraph.store import load_file
 
     spec = "HEAD:graph/policygraph.jsonld"
     shown = subprocess.run(
@@ -86,4 +85,4 @@ def test_git_revision_reads_any_rdf_syntax(sasac_project: Project, tmp_path: Pat
     copy.write_bytes(shown.stdout)
     from_git = load_build(spec, sasac_project.root)
     assert len(from_git) > 0
-    assert diff(from_git, load_file(copy)).equal
+    assert diff(from_git, load_build(str(copy))).equal

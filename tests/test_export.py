@@ -13,7 +13,7 @@ from policygraph.cli import app
 from policygraph.errors import InputError
 from policygraph.export import FORMATS, export, format_for, write
 from policygraph.project import Project
-from policygraph.store import MemoryStore
+from policygraph.store import MemoryStore, union_store
 from policygraph.vocab import PREFIXES
 
 runner = CliRunner()
@@ -269,7 +269,7 @@ def test_xml_refuses_characters_it_cannot_carry(tmp_path: Path) -> None:
 
     data = Dataset()
     data.add((PGR["x"], SKOS.prefLabel, Literal("bell \x07"), PGG["ref"]))
-    store = MemoryStore(data)
+    store = union_store(data)
     for fmt in ("xml", "graphml", "gexf"):
         with pytest.raises(InputError, match="U\\+0007"):
             export(store, fmt)

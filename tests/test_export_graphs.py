@@ -14,7 +14,7 @@ from rdflib import Dataset, Literal
 from rdflib.namespace import RDF, XSD
 
 from policygraph.export import export, render, write
-from policygraph.store import MemoryStore
+from policygraph.store import MemoryStore, union_store
 from policygraph.vocab import PG, PGG, PGR, SKOS
 
 SIGNAL = "https://w3id.org/policygraph/id/signal-2025-07-10-sh-sasac-mandate-1"
@@ -104,7 +104,7 @@ def test_typed_attributes_and_joined_values() -> None:
     data.add((node, SKOS.altLabel, Literal("a\nb | c", lang="en"), PGG["ref"]))
     data.add((node, SKOS.altLabel, Literal("d", lang="en"), PGG["ref"]))
     data.add((node, PG.issuedOn, Literal("2025-07-10", datatype=XSD.date), PGG["ref"]))
-    rendered = render(data, "graphml", store=MemoryStore(data))
+    rendered = render(data, "graphml", store=union_store(data))
     graph = nx.parse_graphml(rendered.files[""].decode())
     (attrs,) = [a for _, a in graph.nodes(data=True)]
     assert attrs["pg:sequence"] == 3 and attrs["pg:confidence"] == 0.5

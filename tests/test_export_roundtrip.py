@@ -19,7 +19,7 @@ from rdflib.term import Node
 from policygraph.export import render
 from policygraph.export.rdf import XML_FORBIDDEN
 from policygraph.serialize import union_graph
-from policygraph.store import MemoryStore
+from policygraph.store import MemoryStore, union_store
 from policygraph.vocab import PGG, PGR, SKOS
 
 DATASET_FORMATS = {"trig": "trig", "nq": "nquads", "jsonld": "json-ld"}
@@ -50,12 +50,12 @@ def ox_quads(data: bytes, fmt: str, *, union: bool) -> set[str]:
 
 
 def exported(dataset: Dataset, fmt: str) -> bytes:
-    return render(dataset, fmt, store=MemoryStore(dataset)).files[""]
+    return render(dataset, fmt, store=union_store(dataset)).files[""]
 
 
 def assert_lossless(dataset: Dataset, fmt: str) -> None:
     data = exported(dataset, fmt)
-    reference = render(dataset, "nq", store=MemoryStore(dataset)).files[""]
+    reference = render(dataset, "nq", store=union_store(dataset)).files[""]
     back = Dataset()
     if fmt in DATASET_FORMATS:
         back.parse(data=data.decode("utf-8"), format=DATASET_FORMATS[fmt])

@@ -10,6 +10,7 @@ from policygraph.names import display_labels, fallback_order, language_tag, pick
 from policygraph.project import Project
 from policygraph.store import MemoryStore, Store
 from policygraph.stores.oxigraph import OxigraphStore
+from policygraph.stores.union import rebuild_union
 from policygraph.vocab import PGR
 
 HE_QING = URIRef(PGR + "person-he-qing")
@@ -45,6 +46,7 @@ def test_pick_label_falls_back_then_gives_up() -> None:
 def oxigraph_store(sasac_project: Project) -> Store:
     inner = ox.Store()
     inner.load(path=str(sasac_project.trig_path), format=ox.RdfFormat.TRIG)
+    rebuild_union(inner)  # the default graph holds the union of the named graphs
     return OxigraphStore(inner)
 
 

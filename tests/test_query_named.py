@@ -19,6 +19,7 @@ from policygraph.project import Project
 from policygraph.sparql import QueryResult, check_query, get_query, load_queries, query
 from policygraph.sparql.formats import language_tag
 from policygraph.store import MemoryStore, Store
+from policygraph.stores.union import rebuild_union
 
 NAMES = sorted(load_queries())
 
@@ -52,6 +53,7 @@ def ox_store(sasac_project: Project) -> Store:
 
     inner = ox.Store()
     inner.load(path=str(sasac_project.trig_path), format=ox.RdfFormat.TRIG)
+    rebuild_union(inner)  # the default graph holds the union of the named graphs
     return OxigraphStore(inner)
 
 

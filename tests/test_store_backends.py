@@ -14,6 +14,7 @@ from policygraph.store import MemoryStore, Store, open_store
 from policygraph.stores.disk import current_version
 from policygraph.stores.oxigraph import OxigraphStore
 from policygraph.stores.project import is_fresh, sync_project_store
+from policygraph.stores.union import rebuild_union
 from policygraph.vocab import sparql_prologue
 
 QUERIES = {
@@ -47,6 +48,7 @@ def oxigraph_store(tmp_path_factory: pytest.TempPathFactory, repo_root: Path) ->
 
     inner = ox.Store(str(tmp_path_factory.mktemp("ox") / "store"))
     inner.load(path=str(repo_root / "graph" / "policygraph.trig"), format=ox.RdfFormat.TRIG)
+    rebuild_union(inner)  # the default graph holds the union of the named graphs
     return OxigraphStore(inner)
 
 

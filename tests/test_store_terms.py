@@ -14,6 +14,7 @@ from policygraph.store import MemoryStore
 from policygraph.stores.oxigraph import OxigraphStore
 from policygraph.stores.results import RowsResult
 from policygraph.stores.terms import from_ox, to_ox
+from policygraph.stores.union import rebuild_union
 from policygraph.vocab import sparql_prologue
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -55,6 +56,7 @@ def stores(sasac_store: MemoryStore) -> tuple[MemoryStore, OxigraphStore]:
     inner = ox.Store()
     trig = sasac_store.dataset().serialize(format="trig")
     inner.load(trig.encode("utf-8"), format=ox.RdfFormat.TRIG)
+    rebuild_union(inner)  # the default graph holds the union of the named graphs
     return sasac_store, OxigraphStore(inner)
 
 

@@ -60,9 +60,9 @@ def test_html_is_self_contained_and_escaped(multi_store: MemoryStore) -> None:  
 
 def test_committed_timeline_is_current(sasac_project: Project) -> None:
     from policygraph.analytics.timeline_html import render_dataset_timeline
-    from policygraph.store import load_file
+    from policygraph.store import MemoryStore, load_file
 
-    built = render_dataset_timeline(load_file(sasac_project.trig_path))
+    built = render_dataset_timeline(MemoryStore(load_file(sasac_project.trig_path)).dataset())
     assert sasac_project.timeline_path.read_text(encoding="utf-8") == built
 
 

@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import gzip
 import itertools
-import re
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, cast
+from typing import Any
 
-from policygraph.errors import InputError, Location, NotFoundError
-from policygraph.stores.base import QUAD_FORMATS, ox_format, rdf_format
+from policygraph.errors import NotFoundError
+from policygraph.stores.base import QUAD_FORMATS, rdf_format
 from policygraph.stores.disk import write_transaction
-from policygraph.vocab import PGG
-
-if TYPE_CHECKING:
-    import pyoxigraph as ox
+from policygraph.stores.memory import file_graph, parse_quads
+from policygraph.stores.union import UNION_VERSION, add_to_union, rebuild_union
 
 #: ``progress(triples_so_far, seconds_so_far)``, called about every ``PROGRESS_EVERY`` triples.
 Progress = Callable[[int, float], None]
@@ -47,40 +43,6 @@ class LoadSummary:
     @property
     def rate(self) -> float:
         return self.triples / self.seconds if self.seconds > 0 else float(self.triples)
-
-
-def file_graph(path: Path) -> str:
-    """The default graph for a file's triples: ``pgg:file-<stem>``."""
-    stem = path.name.split(".")[0]
-    slug = re.sub(r"[^A-Za-z0-9_-]+", "-", stem).strip("-").lower() or "data"
-    return str(PGG[f"file-{slug}"])
-
-
-def _open(path: Path) -> IO[bytes]:
-    if path.suffix.lower() == ".gz":
-        return cast(IO[bytes], gzip.open(path, "rb"))
-    return path.open("rb")
-
-
-def _quads(path: Path, target: ox.NamedNode, counter: list[int]) -> Iterator[ox.Quad]:
-    import pyoxigraph as ox
-
-    with _open(path) as handle:
-        try:
-            for quad in ox.parse(input=handle, format=ox_format(path)):
-                counter[0] += 1
-                if isinstance(quad.graph_name, ox.DefaultGraph):
-                    yield ox.Quad(quad.subject, quad.predicate, quad.object, target)
-                else:
-                    yield quad
-        except SyntaxError as err:
-            where = Location(path, err.lineno or 0, err.offset or 0)
-            message = str(err.msg).split(": ", 1)[-1] if err.msg else "syntax error"
-            raise InputError(
-                f"cannot parse as {rdf_format(path)}: {message}",
-                where=where,
-                hint="nothing was loaded: the store is as it was before this command",
-            ) from err
 
 
 def _monitored(
@@ -116,12 +78,16 @@ def load_files(
         for path in files:
             before = counter[0]
             target = graph or file_graph(path)
-            quads = _quads(path, ox.NamedNode(target), counter)
+            quads = parse_quads(path, ox.NamedNode(target), counter)
             monitored = _monitored(quads, counter, progress)
             while chunk := list(itertools.islice(monitored, CHUNK)):
                 txn.store.bulk_extend(chunk)
+                add_to_union(txn.store, chunk)
             quad_file = rdf_format(path) in QUAD_FORMATS and graph is None
             loads.append(FileLoad(path, "" if quad_file else target, counter[0] - before))
+        if txn.meta.get("union") != UNION_VERSION:
+            rebuild_union(txn.store)  # a store written before the default graph held the union
+            txn.meta["union"] = UNION_VERSION
         if counter[0] >= OPTIMIZE_AT:
             txn.store.optimize()
         loaded = txn.meta.setdefault("loaded", [])

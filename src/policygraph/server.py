@@ -63,6 +63,5 @@ def plan_serve(project: Project, host: str = "127.0.0.1", port: int = 7878) -> S
         store.label,
         "--bind",
         f"{host}:{port}",
-        "--union-default-graph",
-    ]
+    ]  # no --union-default-graph: the store's default graph already holds the union, as a set
     return ServePlan(command, lock_fd, f"http://{host}:{port}/")

@@ -2,20 +2,19 @@
 
 ``open_store`` picks the store: an RDF file (``--graph FILE``, in memory), a remote SPARQL
 endpoint (``--endpoint URL``), or the project's embedded Oxigraph store (kept in step with the
-built ``graph/policygraph.trig``). Results are rdflib ``Result`` objects whatever the store.
-The implementations live in ``policygraph.stores``.
+built ``graph/policygraph.trig``). Every store runs on Oxigraph, and in every one the default
+graph of a query is the union of the named graphs, as a set. Results are rdflib ``Result``
+objects whatever the store. The implementations live in ``policygraph.stores``.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import Dataset
-
 from policygraph.errors import NotFoundError
 from policygraph.project import Project
 from policygraph.stores.base import RDF_FORMATS, Store, rdf_format
-from policygraph.stores.memory import MemoryStore, load_file
+from policygraph.stores.memory import MemoryStore, load_file, union_store
 
 __all__ = [
     "RDF_FORMATS",
@@ -35,7 +34,7 @@ def open_store(
     endpoint: str | None = None,
     update_endpoint: str | None = None,
 ) -> Store:
-    """The store a read command should use."""
+    """The store a read command should use (a context manager: ``with open_store(...) as s``)."""
     if graph_file is not None:
         return MemoryStore(load_file(graph_file), label=str(graph_file))
     if endpoint is not None:
@@ -47,8 +46,3 @@ def open_store(
     from policygraph.stores.project import open_project_store
 
     return open_project_store(project)
-
-
-def union_store(dataset: Dataset) -> MemoryStore:
-    """A store over ``dataset`` whose default graph is the union of its named graphs (no copy)."""
-    return MemoryStore(Dataset(store=dataset.store, default_union=True))

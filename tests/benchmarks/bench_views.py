@@ -20,7 +20,7 @@ from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import FOAF, ORG, PROV, RDF, SKOS
 from tests.chromium import ARGS, CHROMIUM
 
-from policygraph.store import MemoryStore
+from policygraph.store import MemoryStore, union_store
 from policygraph.vocab import KOS, PG, PGG, PGR
 
 SIZES = (500, 2000, 10000)
@@ -63,7 +63,7 @@ def synthetic_dataset(n: int, seed: int = 7) -> Dataset:
 
 
 def synthetic_store(n: int, seed: int = 7) -> MemoryStore:
-    return MemoryStore(synthetic_dataset(n, seed))
+    return union_store(synthetic_dataset(n, seed))
 
 
 def _ours(store: MemoryStore) -> tuple[str, float, int, int]:

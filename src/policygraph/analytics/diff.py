@@ -15,8 +15,8 @@ from rdflib import Dataset, URIRef
 from rdflib.namespace import RDF, SKOS
 from rdflib.term import Node
 
-from policygraph.errors import InputError, NotFoundError
-from policygraph.store import load_file, rdf_format
+from policygraph.errors import NotFoundError
+from policygraph.store import MemoryStore, load_file, rdf_format
 from policygraph.vocab import PG
 
 Quad = tuple[Node, Node, Node, Node]
@@ -51,7 +51,7 @@ def load_build(spec: str, repo: Path | None = None) -> Dataset:
     """A build from a file, or from git (``REV`` or ``REV:path``) in ``repo``."""
     path = Path(spec)
     if path.exists():
-        return load_file(path)
+        return MemoryStore(load_file(path)).dataset()
     rev, _, inner = spec.partition(":")
     inner = inner or DEFAULT_PATH
     where = repo or Path.cwd()
@@ -69,13 +69,8 @@ def load_build(spec: str, repo: Path | None = None) -> Dataset:
             f"{spec}: no such file or git revision ({reason[-1] if reason else 'git failed'})",
             hint="give an RDF file, a git revision (HEAD~1) or REV:path",
         )
-    fmt = rdf_format(Path(inner))  # the same reading of extensions as for files
-    dataset = Dataset(default_union=True)
-    try:
-        dataset.parse(data=done.stdout.decode("utf-8"), format=fmt)
-    except Exception as err:  # rdflib raises many unrelated types for bad syntax
-        raise InputError(f"{spec}: cannot parse as {fmt}: {err}") from err
-    return dataset
+    rdf_format(Path(inner))  # the same reading of extensions as for files
+    return MemoryStore(load_file(Path(inner), data=done.stdout)).dataset()
 
 
 def _quads(dataset: Dataset) -> set[Quad]:

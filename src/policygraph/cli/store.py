@@ -98,9 +98,9 @@ def push(
 ) -> None:
     """Upload the built dataset to a SPARQL 1.1 server, one named graph at a time."""
     from policygraph.serialize import named_graphs
-    from policygraph.store import load_file
+    from policygraph.store import MemoryStore, load_file
 
-    graphs = named_graphs(load_file(project_of(project).trig_path))
+    graphs = named_graphs(MemoryStore(load_file(project_of(project).trig_path)).dataset())
     if protocol is Protocol.gsp:
         from policygraph.stores.gsp import gsp_url, put_graphs
 

@@ -1,4 +1,4 @@
-"""Stores behind one interface: rdflib memory, embedded Oxigraph on disk, remote SPARQL 1.1."""
+"""Stores behind one interface, all on Oxigraph: in memory, embedded on disk, remote SPARQL 1.1."""
 
 from __future__ import annotations
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from policygraph.errors import InputError, Location
 from policygraph.stores.base import ox_format
 from policygraph.stores.disk import open_reader, read_meta, write_transaction
+from policygraph.stores.union import UNION_VERSION, named_quads, rebuild_union
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
@@ -57,12 +58,12 @@ def check_store(root: Path, trig: Path | None) -> CheckReport:
 
     store = open_reader(root)
     try:
-        counts = Counter(_graph_name(q) for q in store.inner.quads_for_pattern(None, None, None))
+        counts = Counter(_graph_name(q) for q in named_quads(store.inner))
         problems: list[str] = []
         built = set(read_meta(root).get("built_graphs", []))
         if trig is not None and trig.exists():
             expected = _digests(ox.parse(path=str(trig), format=ox.RdfFormat.TRIG))
-            actual = _digests(store.inner.quads_for_pattern(None, None, None), set(expected))
+            actual = _digests(named_quads(store.inner), set(expected))
             for name in sorted(set(expected) | built):
                 if expected.get(name) != actual.get(name):
                     problems.append(f"graph <{name}> differs from {trig}")
@@ -72,10 +73,11 @@ def check_store(root: Path, trig: Path | None) -> CheckReport:
 
 
 def dump_lines(root: Path) -> Iterator[str]:
-    """Every quad of the store as a sorted N-Quads line (a deterministic backup)."""
+    """Every quad of the named graphs as a sorted N-Quads line (a deterministic backup; the
+    default graph, their union, is derived and rebuilt by ``restore``)."""
     store = open_reader(root)
     try:
-        lines = sorted(_line(q) for q in store.inner.quads_for_pattern(None, None, None))
+        lines = sorted(_line(q) for q in named_quads(store.inner))
     finally:
         store.close()
     for line in lines:
@@ -93,5 +95,7 @@ def restore_store(root: Path, dump: Path) -> int:
             where = Location(dump, err.lineno or 0, err.offset or 0)
             raise InputError(f"cannot parse the dump: {err.msg}", where=where) from err
         txn.store.bulk_extend(quads)
+        rebuild_union(txn.store)
+        txn.meta["union"] = UNION_VERSION
         txn.meta.pop("trig", None)  # read commands re-sync the built graphs from the TriG
         return len(quads)

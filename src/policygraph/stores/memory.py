@@ -1,54 +1,126 @@
-"""rdflib's in-memory store: tests, tiny graphs, and the fallback when the disk store is busy."""
+"""An in-memory Oxigraph store: ``--graph FILE``, the build's own views, tests.
+
+Files are read with Oxigraph's parsers (every syntax, ``.gz`` too); nothing is fetched. Triples a
+file puts in its default graph go to the named graph ``pgg:file-<name>``, as ``load`` puts them,
+so a file reads the same whether it is loaded into the project's store or opened with ``--graph``.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+import gzip
+import itertools
+import re
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any, cast
+from typing import IO, TYPE_CHECKING, cast
 
 from rdflib import Dataset
-from rdflib.query import Result
-from rdflib.term import Node
 
-from policygraph.errors import InputError, NotFoundError
-from policygraph.stores.base import rdf_format
+from policygraph.errors import InputError, Location, NotFoundError
+from policygraph.stores.base import ox_format, rdf_format
+from policygraph.stores.oxigraph import OxigraphStore
+from policygraph.stores.terms import to_ox
+from policygraph.stores.union import CHUNK, add_to_union, rebuild_union
+from policygraph.vocab import PGG
 
-
-@dataclass
-class MemoryStore:
-    """rdflib's in-memory dataset; the default graph is the union of the named graphs."""
-
-    data: Dataset
-    kind: str = "memory"
-    label: str = ""
-    _closed: bool = field(default=False, repr=False)
-
-    def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
-        initial: dict[str, Any] = dict(bindings or {})
-        return self.data.query(sparql, initBindings=initial)
-
-    def dataset(self) -> Dataset:
-        return self.data
-
-    def close(self) -> None:
-        self._closed = True
+if TYPE_CHECKING:
+    import pyoxigraph as ox
 
 
-def load_file(path: Path) -> Dataset:
-    """Parse one RDF file of any syntax into a union-default dataset."""
-    if not path.exists():
-        raise NotFoundError(f"{path}: no such file")
-    fmt = rdf_format(path)
-    dataset = Dataset(default_union=True)
+class MemoryStore(OxigraphStore):
+    """An Oxigraph store in memory; its default graph is the union of its named graphs."""
+
+    def __init__(self, inner: ox.Store, label: str = "") -> None:
+        super().__init__(inner, kind="memory", label=label)
+
+
+def file_graph(path: Path) -> str:
+    """The named graph for a file's default-graph triples: ``pgg:file-<stem>``."""
+    stem = path.name.split(".")[0]
+    slug = re.sub(r"[^A-Za-z0-9_-]+", "-", stem).strip("-").lower() or "data"
+    return str(PGG[f"file-{slug}"])
+
+
+def open_rdf(path: Path) -> IO[bytes]:
+    """A file's bytes, gunzipped when it ends in ``.gz``."""
+    if path.suffix.lower() == ".gz":
+        return cast(IO[bytes], gzip.open(path, "rb"))
+    return path.open("rb")
+
+
+def parse_quads(
+    path: Path,
+    target: ox.NamedNode,
+    counter: list[int] | None = None,
+    *,
+    data: bytes | None = None,
+) -> Iterator[ox.Quad]:
+    """The quads of one RDF file (or of ``data``, read as that file's syntax), default-graph
+    triples moved to ``target``; ``file:line:col`` on a syntax error. ``counter[0]`` counts the
+    quads read so far."""
+    import io
+
+    import pyoxigraph as ox
+
+    count = counter if counter is not None else [0]
     try:
-        if path.suffix.lower() == ".gz":
-            import gzip
+        with io.BytesIO(data) if data is not None else open_rdf(path) as handle:
+            for quad in ox.parse(input=handle, format=ox_format(path)):
+                count[0] += 1
+                if isinstance(quad.graph_name, ox.DefaultGraph):
+                    yield ox.Quad(quad.subject, quad.predicate, quad.object, target)
+                else:
+                    yield quad
+    except SyntaxError as err:
+        where = Location(path, err.lineno or 0, err.offset or 0)
+        message = str(err.msg).split(": ", 1)[-1] if err.msg else "syntax error"
+        raise InputError(
+            f"cannot parse as {rdf_format(path)}: {message}",
+            where=where,
+            hint="nothing was loaded: the store is as it was before this command",
+        ) from err
+    except (OSError, EOFError, gzip.BadGzipFile, UnicodeDecodeError, ValueError) as err:
+        raise InputError(f"cannot read as {rdf_format(path)}: {err}", where=Location(path)) from err
 
-            with gzip.open(path, "rb") as handle:
-                dataset.parse(cast(IO[bytes], handle), format=fmt)
-        else:
-            dataset.parse(path, format=fmt)
-    except Exception as err:  # rdflib raises many unrelated types for bad syntax
-        raise InputError(f"{path}: cannot parse as {fmt}: {err}") from err
-    return dataset
+
+def load_file(path: Path, data: bytes | None = None) -> ox.Store:
+    """One RDF file of any syntax (or ``data`` in that file's syntax) in a new in-memory store,
+    its union default graph materialised."""
+    import pyoxigraph as ox
+
+    if data is None and not path.is_file():
+        raise NotFoundError(f"{path}: no such file")
+    store = ox.Store()
+    quads = parse_quads(path, ox.NamedNode(file_graph(path)), data=data)
+    while chunk := list(itertools.islice(quads, CHUNK)):
+        store.bulk_extend(chunk)
+    rebuild_union(store)
+    return store
+
+
+def store_of_quads(quads: Iterable[ox.Quad], label: str = "") -> MemoryStore:
+    """A memory store holding ``quads`` (named graphs only), union materialised."""
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    chunk_source = iter(quads)
+    while chunk := list(itertools.islice(chunk_source, CHUNK)):
+        store.bulk_extend(chunk)
+        add_to_union(store, chunk)
+    return MemoryStore(store, label)
+
+
+def union_store(dataset: Dataset) -> MemoryStore:
+    """A memory store holding the named graphs of an rdflib ``dataset`` (the build's)."""
+    import pyoxigraph as ox
+
+    def quads() -> Iterator[ox.Quad]:
+        for s, p, o, g in dataset.quads((None, None, None, None)):
+            if g is None:
+                continue
+            name = getattr(g, "identifier", g)
+            if str(name) == "urn:x-rdflib:default":
+                continue
+            yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(name))
+
+    return store_of_quads(quads())

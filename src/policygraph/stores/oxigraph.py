@@ -1,4 +1,8 @@
-"""The embedded Oxigraph store behind the ``Store`` protocol, answering with rdflib results."""
+"""Oxigraph behind the ``Store`` protocol, on disk or in memory, answering with rdflib results.
+
+Queries run on the store's real default graph, which holds the union of the named graphs as a
+set (``stores.union``): a triple stated by three sources counts once, on every store.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,14 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from rdflib import Dataset, Literal
+from rdflib import Dataset
 from rdflib.query import Result
 from rdflib.term import Node
 
 from policygraph.errors import QueryError
 from policygraph.stores.results import to_result
-from policygraph.stores.terms import XSD_STRING, language_tag, plain_literal, to_ox
+from policygraph.stores.terms import from_ox, to_ox
+from policygraph.stores.union import named_quads
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
@@ -20,7 +25,7 @@ if TYPE_CHECKING:
 
 @dataclass
 class OxigraphStore:
-    """A pyoxigraph store; queries see the union of the named graphs as their default graph."""
+    """A pyoxigraph store whose default graph is the (materialised) union of its named graphs."""
 
     inner: ox.Store
     kind: str = "oxigraph"
@@ -33,60 +38,48 @@ class OxigraphStore:
         substitutions = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
         try:
             try:
-                answer = self.inner.query(
-                    sparql, use_default_graph_as_union=True, substitutions=substitutions
-                )
+                answer = self.inner.query(sparql, substitutions=substitutions)
             except RuntimeError as err:
                 if not bindings or "projection" not in str(err):
                     raise
                 # Oxigraph substitutes only projected variables; the others are bound as the
-                # remote store binds every one, by a VALUES block (rdflib binds them all too)
+                # remote store binds every one, by a VALUES block
                 from policygraph.stores.remote import with_bindings
 
-                answer = self.inner.query(
-                    with_bindings(sparql, bindings), use_default_graph_as_union=True
-                )
+                answer = self.inner.query(with_bindings(sparql, bindings))
             return to_result(answer)
         except SyntaxError as err:
             raise QueryError(f"SPARQL syntax error: {err}") from err
         except OSError as err:
             raise QueryError(f"query failed: {err}") from err
 
+    def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
+        """The quads of the named graphs (or of the one named ``graph``), as Oxigraph terms."""
+        import pyoxigraph as ox
+
+        yield from named_quads(self.inner, ox.NamedNode(graph) if graph else None)
+
     def dataset(self) -> Dataset:
-        """rdflib's Dataset API over the same store (through oxrdflib), union default graph.
+        """A copy of the named graphs as an rdflib ``Dataset`` (for rdflib's serialisers).
 
         Its literals are those ``query`` gives (plain strings, tags in their conventional case).
         """
-        return Dataset(store=_rdflib_store(self.inner), default_union=True)
+        data = Dataset(default_union=True)
+        graphs: dict[Any, Any] = {}
+        for quad in self.quads():
+            name = quad.graph_name
+            if name not in graphs:
+                graphs[name] = data.graph(from_ox(name))
+            graphs[name].add((from_ox(quad.subject), from_ox(quad.predicate), from_ox(quad.object)))
+        return data
 
     def close(self) -> None:
         if self.on_close is not None:
             self.on_close()
             self.on_close = None
 
+    def __enter__(self) -> OxigraphStore:
+        return self
 
-def _same_literal(term: Any) -> Any:
-    """An oxrdflib term as ``terms.from_ox`` makes it, so exports read alike on every store.
-
-    oxrdflib writes a plain string as ``"x"^^xsd:string`` (rdflib's memory store and SPARQL
-    results leave the datatype out) and keeps Oxigraph's lower-cased language tags.
-    """
-    if isinstance(term, Literal):
-        if term.language:
-            tag = language_tag(term.language)
-            return term if tag == term.language else plain_literal(str(term), tag)
-        if term.datatype is not None and str(term.datatype) == XSD_STRING:
-            return plain_literal(str(term), None)
-    return term
-
-
-def _rdflib_store(inner: ox.Store) -> Any:
-    """oxrdflib's rdflib store over ``inner``, its triples' literals as ``_same_literal`` makes."""
-    from oxrdflib import OxigraphStore as RdflibOxigraph
-
-    class SameLiterals(RdflibOxigraph):
-        def triples(self, triple_pattern: Any, context: Any = None) -> Iterator[Any]:
-            for (s, p, o), contexts in super().triples(triple_pattern, context):
-                yield (s, p, _same_literal(o)), contexts
-
-    return SameLiterals(store=inner)
+    def __exit__(self, *exc: object) -> None:
+        self.close()

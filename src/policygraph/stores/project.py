@@ -21,6 +21,7 @@ from policygraph.stores.disk import (
 )
 from policygraph.stores.memory import MemoryStore, load_file
 from policygraph.stores.oxigraph import OxigraphStore
+from policygraph.stores.union import UNION_VERSION, add_to_union, drop_from_union, rebuild_union
 
 log = logging.getLogger(__name__)
 BUILD_WAIT_SECONDS = 30.0
@@ -48,7 +49,10 @@ def _freshness(project: Project) -> tuple[bool, dict[str, Any] | None]:
     """
     if current_version(project.store_dir) is None:
         return False, None
-    recorded = read_meta(project.store_dir).get("trig") or {}
+    meta = read_meta(project.store_dir)
+    if meta.get("union") != UNION_VERSION:
+        return False, None  # written before the default graph held the union: rebuild it
+    recorded = meta.get("trig") or {}
     quick = trig_stamp(project.trig_path, digest=False)
     if all(recorded.get(k) == v for k, v in quick.items()):
         return True, None
@@ -73,20 +77,27 @@ def _restamp(project: Project, store: OxigraphStore, stamp: dict[str, Any]) -> N
 
 
 def replace_built_graphs(txn: Transaction, trig: Path) -> int:
-    """Swap the graphs of the previous build for those of ``trig``; loaded files stay."""
+    """Swap the graphs of the previous build for those of ``trig``; loaded files stay.
+
+    The default graph (the union of the named graphs) loses the triples that only the old
+    graphs stated and gains the new ones.
+    """
     import pyoxigraph as ox
 
     quads = list(ox.parse(path=str(trig), format=ox.RdfFormat.TRIG))
     graphs = {q.graph_name for q in quads}
     old = {ox.NamedNode(iri) for iri in txn.meta.get("built_graphs", [])}
+    stale: set[ox.Triple] = set()
     for graph in graphs | old:
         if isinstance(graph, ox.NamedNode):
+            stale.update(q.triple for q in txn.store.quads_for_pattern(None, None, None, graph))
             txn.store.remove_graph(graph)
-        else:
-            txn.store.clear_graph(graph)
     txn.store.extend(quads)
+    drop_from_union(txn.store, stale)
+    add_to_union(txn.store, quads)
     txn.meta["built_graphs"] = sorted(g.value for g in graphs if isinstance(g, ox.NamedNode))
     txn.meta["trig"] = trig_stamp(trig)
+    txn.meta["union"] = UNION_VERSION
     return len(quads)
 
 
@@ -94,6 +105,8 @@ def sync_project_store(project: Project, *, wait: float = BUILD_WAIT_SECONDS) ->
     """Load the built TriG into the project's store (one transaction); ``False`` if busy."""
     try:
         with write_transaction(project.store_dir, wait=wait) as txn:
+            if txn.meta.get("union") != UNION_VERSION:
+                rebuild_union(txn.store)
             replace_built_graphs(txn, project.trig_path)
     except StoreError as err:
         log.warning("store not updated: %s (read commands will rebuild it)", err)
