@@ -126,13 +126,22 @@ def test_support_command_lists_claims_best_supported_first(multi_project: Projec
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["support", "first", "seen", "last", "seen", "claim"]
-    # mandate 2 is restated by the fictional recap: two sources, seen only on the recap's date
-    assert lines[1].split()[:3] == ["2", "2025-09-05", "2025-09-05"]
-    assert lines[1].endswith("Promote Industry-Digital Integration")
+    # the meeting is stated by the article and both fictional reports: three sources; the
+    # dated ones were published on 2025-08-21 and 2025-09-05 (the article's date is unknown)
+    assert lines[1].split()[:3] == ["3", "2025-08-21", "2025-09-05"]
+    assert lines[1].endswith("central group study session on cryptocurrencies and stablecoins")
+    # each source is listed under its claim with its publisher, date and quote
+    assert "- FICTIONAL TEST SOURCE: Recap of what Shanghai SASAC asked" in result.stdout
+    assert "\u201cThe meeting followed the central group study session of July 10, 2025.\u201d" in (
+        result.stdout
+    )
     backed = runner.invoke(
         app, ["support", "--project", str(multi_project.root), "--min-support", "2"]
     )
-    assert backed.stdout.splitlines()[-1] == "1 claim(s)"
+    claims = [line for line in backed.stdout.splitlines() if line[:7].strip().isdigit()]
+    assert [line.split()[0] for line in claims] == ["3", "2"]
+    assert claims[1].endswith("Promote Industry-Digital Integration")
+    assert backed.stdout.splitlines()[-1] == "2 claim(s)"
 
 
 def test_support_of_one_entitys_facts(multi_project: Project) -> None:

@@ -97,7 +97,7 @@ CASES = [
         "  - id: person-he-qing",
         "id: person-he-qing",
         1,
-        ("person-he-qing: duplicate id (first declared at", "reference.yaml:44:5)"),
+        ("person-he-qing: duplicate id (also at", "reference.yaml:44:5, in the reference graph)"),
     ),
     Case(
         "impossible-date",
@@ -108,7 +108,7 @@ CASES = [
         1,
         (
             "event-2025-07-10-sh-sasac-study-session:",
-            "date '2025-02-30' is not a real date (expected YYYY-MM-DD)",
+            "date '2025-02-30' is not a real date (expected YYYY-MM-DD, YYYY-MM or YYYY",
         ),
     ),
     Case(
@@ -118,7 +118,7 @@ CASES = [
         "    date: 20250710\n    organiser",
         "20250710",
         1,
-        ("date '20250710' is not a real date (expected YYYY-MM-DD)",),
+        ("date '20250710' is not a real date (expected YYYY-MM-DD, YYYY-MM or YYYY",),
     ),
     Case(
         "unknown-language",

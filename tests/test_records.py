@@ -34,7 +34,7 @@ def test_records_are_typed_and_located(sasac_project: Project) -> None:
     signals = {r.id: r for r in records.by_section("signals")}
     assert len(signals) == 5
     mandate = signals["signal-2025-07-10-sh-sasac-mandate-3"]
-    assert mandate.get("date") == dt.date(2025, 7, 10)
+    assert mandate.get("date") == "2025-07-10"
     assert mandate.get("confidence") == Decimal("0.85")
     assert mandate.get("sectors") == ("sector.technology", "sector.finance", "sector.industry")
     assert mandate.where.path.name == "ffc-sasac-crypto-study.yaml" and mandate.where.line > 0

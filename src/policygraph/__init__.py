@@ -14,7 +14,7 @@ _LAZY = {
     "timeline": "policygraph.analytics.timeline",
     "diff": "policygraph.analytics.diff",
     "support": "policygraph.analytics.support",
-    "claims": "policygraph.analytics.support",
+    "claims": "policygraph.analytics.claims",
     "query": "policygraph.sparql.run",
     "show": "policygraph.card",
 }

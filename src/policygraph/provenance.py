@@ -10,8 +10,9 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from rdflib import Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 
+from policygraph.dates import date_literal
 from policygraph.mapping import Quad
 from policygraph.records.model import RecordSet, Source
 from policygraph.vocab import (
@@ -36,8 +37,7 @@ SOURCE_CLASSES = {
 
 
 def _issued(text: str) -> Literal:
-    datatype = {10: XSD.date, 7: XSD.gYearMonth, 4: XSD.gYear}[len(text)]
-    return Literal(text, datatype=datatype)
+    return date_literal(text)
 
 
 def source_quads(source: Source, text_path: str) -> Iterator[Quad]:

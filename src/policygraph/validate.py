@@ -13,7 +13,7 @@ from policygraph.shapes import validate_dataset
 @dataclass(frozen=True)
 class ProjectReport:
     conforms: bool
-    problems: tuple[str, ...]  # one line each: file:line:col: entity: message
+    problems: tuple[str, ...]  # one line each: file:line:col: entity: message (and warnings)
     checked: int  # records checked
 
 
@@ -24,6 +24,5 @@ def validate_project(project: Project) -> ProjectReport:
     except DataProblems as err:
         return ProjectReport(False, tuple(err.problems), 0)
     report = validate_dataset(build_dataset(project, records), record_places(records))
-    return ProjectReport(
-        report.conforms, tuple(str(v) for v in report.violations), len(records.records)
-    )
+    problems = (*(str(v) for v in report.violations), *records.warnings)
+    return ProjectReport(report.conforms, tuple(problems), len(records.records))

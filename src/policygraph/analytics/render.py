@@ -9,10 +9,10 @@ from collections.abc import Sequence
 
 from rdflib.term import Node
 
+from policygraph.analytics.claims import Claim
 from policygraph.analytics.diff import Diff, Quad
 from policygraph.analytics.rank import Ranked
 from policygraph.analytics.stats import Stats
-from policygraph.analytics.support import Claim
 from policygraph.analytics.timeline import Entry
 from policygraph.names import short_name
 
@@ -172,14 +172,27 @@ def render_diff(result: Diff) -> str:
 
 
 def render_claims(rows: Sequence[Claim], fmt: str) -> str:
-    """Claims with their support: a table for people, or JSON."""
+    """Claims with their support: a table for people (each source and its quote under its
+    claim), or JSON."""
     if fmt == "json":
         return to_json(
-            [{"subject": str(c.subject), "claim": c.label, **c.support.as_json()} for c in rows]
+            [
+                {
+                    "subject": str(c.subject),
+                    "claim": c.label,
+                    **c.support.as_json(),
+                    "statements": [s.as_json() for s in c.statements],
+                }
+                for c in rows
+            ]
         )
     lines = [f"{'support':>7}  {'first seen':<10}  {'last seen':<10}  claim"]
     for c in rows:
         first, last = c.support.first_seen or "unknown", c.support.last_seen or "unknown"
         lines.append(f"{c.support.count:>7}  {first:<10}  {last:<10}  {c.label}")
+        for s in c.statements:
+            said = ", ".join(x for x in (s.publisher, s.issued or "date unknown") if x)
+            lines.append(f"{'':>33}- {s.title} ({said})")
+            lines += [f"{'':>35}\u201c{quote}\u201d" for quote in s.quotes]
     lines.append(f"{len(rows)} claim(s)")
     return "\n".join(lines) + "\n"

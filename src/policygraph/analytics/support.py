@@ -1,9 +1,13 @@
 """Support and freshness: how many independent sources state a claim, and when it was seen.
 
 A source graph (``pgg:src-*``) is derived from one source document (``prov:wasDerivedFrom`` in
-``pgg:prov``); the document's ``dcterms:issued`` dates it. A node or fact stated in the graphs of
-two documents has support 2. Dates are ISO text (``2025-08-21``, ``2025-08`` or ``2025``) and stay
-``None`` when no source says when it was published.
+``pgg:prov``); the document's ``dcterms:issued`` dates it. A *claim* is something a source states
+with a quote: a node with ``pg:evidence`` in the source's graph (a signal, an event, a post, a
+participation, an agenda item, an entity the source describes). Its support is the number of
+source documents whose graphs quote it. Names, confidences and the evidence nodes themselves are
+not claims. A *fact* is a triple a source graph states, less that plumbing. Dates are ISO text
+(``2025-08-21``, ``2025-08`` or ``2025``) and stay ``None`` when no source says when it was
+published.
 """
 
 from __future__ import annotations
@@ -18,7 +22,26 @@ from policygraph.store import Store
 
 Fact = tuple[URIRef, URIRef, Node]
 
-SOURCE_TRIPLES = """
+CLAIM_QUOTES = """
+SELECT DISTINCT ?claim ?doc ?issued ?quote WHERE {
+  GRAPH pgg:prov { ?g prov:wasDerivedFrom ?doc OPTIONAL { ?doc dcterms:issued ?issued } }
+  GRAPH ?g { ?claim pg:evidence ?ev . ?ev oa:hasSelector/oa:exact ?quote }
+}
+"""
+#: Predicates that say how a claim is recorded, not what a source states.
+PLUMBING = (
+    "pg:evidence pg:confidence skos:prefLabel skos:altLabel skos:hiddenLabel rdfs:label "
+    "oa:hasSource oa:hasSelector oa:exact"
+)
+SOURCE_FACTS = f"""
+SELECT DISTINCT ?s ?p ?o ?doc ?issued WHERE {{
+  GRAPH pgg:prov {{ ?g prov:wasDerivedFrom ?doc OPTIONAL {{ ?doc dcterms:issued ?issued }} }}
+  GRAPH ?g {{ ?s ?p ?o }}
+  FILTER(?p NOT IN ({", ".join(PLUMBING.split())}))
+  FILTER NOT EXISTS {{ ?s a ?kind VALUES ?kind {{ oa:SpecificResource oa:TextQuoteSelector }} }}
+}}
+"""
+ALL_FACTS = """
 SELECT DISTINCT ?s ?p ?o ?doc ?issued WHERE {
   GRAPH pgg:prov { ?g prov:wasDerivedFrom ?doc OPTIONAL { ?doc dcterms:issued ?issued } }
   GRAPH ?g { ?s ?p ?o }
@@ -48,83 +71,41 @@ class Support:
 
 
 NONE = Support((), None, None)
+Seen = dict[URIRef, str | None]  # source document -> its publication date
 
 
-def _support(seen: dict[URIRef, str | None]) -> Support:
+def backing(seen: Seen) -> Support:
+    """The support of a claim from the documents stating it."""
     dates = sorted(d for d in seen.values() if d)
     return Support(tuple(sorted(seen)), dates[0] if dates else None, dates[-1] if dates else None)
 
 
-def _collect(
-    store: Store,
-) -> tuple[dict[URIRef, dict[URIRef, str | None]], dict[Fact, dict[URIRef, str | None]]]:
-    nodes: dict[URIRef, dict[URIRef, str | None]] = {}
-    facts: dict[Fact, dict[URIRef, str | None]] = {}
-    for s, p, o, doc, issued in select(store, SOURCE_TRIPLES):
-        if not (isinstance(s, URIRef) and isinstance(p, URIRef) and isinstance(doc, URIRef)):
-            continue
-        assert o is not None
-        nodes.setdefault(s, {})[doc] = text(issued)
-        facts.setdefault((s, p, o), {})[doc] = text(issued)
-    return nodes, facts
+def claim_quotes(store: Store) -> dict[URIRef, dict[URIRef, list[str]]]:
+    """Each claim's quotes, by the source document that gives them."""
+    found: dict[URIRef, dict[URIRef, list[str]]] = {}
+    for claim, doc, _, quote in select(store, CLAIM_QUOTES):
+        if isinstance(claim, URIRef) and isinstance(doc, URIRef) and quote is not None:
+            found.setdefault(claim, {}).setdefault(doc, []).append(str(quote))
+    return {c: {d: sorted(q) for d, q in by.items()} for c, by in found.items()}
 
 
 def support(store: Store) -> dict[URIRef, Support]:
-    """Support of every node some source states something about (signals, events, posts...)."""
-    nodes, _ = _collect(store)
-    return {node: _support(seen) for node, seen in nodes.items()}
+    """Support of every claim: each node some source states with a quote."""
+    seen: dict[URIRef, Seen] = {}
+    for claim, doc, issued, _ in select(store, CLAIM_QUOTES):
+        if isinstance(claim, URIRef) and isinstance(doc, URIRef):
+            seen.setdefault(claim, {})[doc] = text(issued)
+    return {claim: backing(by) for claim, by in seen.items()}
 
 
-def fact_support(store: Store) -> dict[Fact, Support]:
-    """Support of every triple a source graph states."""
-    _, facts = _collect(store)
-    return {fact: _support(seen) for fact, seen in facts.items()}
+def fact_support(store: Store, *, plumbing: bool = False) -> dict[Fact, Support]:
+    """Support of every triple a source graph states (``plumbing``: evidence, labels... too)."""
+    seen: dict[Fact, Seen] = {}
+    for s, p, o, doc, issued in select(store, ALL_FACTS if plumbing else SOURCE_FACTS):
+        if isinstance(s, URIRef) and isinstance(p, URIRef) and isinstance(doc, URIRef):
+            assert o is not None
+            seen.setdefault((s, p, o), {})[doc] = text(issued)
+    return {fact: backing(by) for fact, by in seen.items()}
 
 
-@dataclass(frozen=True)
-class Claim:
-    """A claim of a source graph and its support: a node (signal, event, post...) or a fact."""
-
-    subject: URIRef
-    label: str  # the subject's display label; for a fact, "subject predicate object"
-    support: Support
-
-
-def claims(
-    store: Store,
-    *,
-    about: URIRef | None = None,
-    facts: bool = False,
-    min_support: int = 0,
-    lang: str = "en",
-) -> list[Claim]:
-    """Claims stated by sources, best supported first: nodes, or with ``facts`` every triple.
-
-    ``about`` keeps the claims whose subject is that entity (its facts, or itself).
-    """
-    from policygraph.names import display_labels, short_name
-    from policygraph.vocab import new_graph
-
-    names = new_graph().namespace_manager
-    nodes, triples = _collect(store)
-    keyed: dict[tuple[URIRef, Node, Node] | URIRef, dict[URIRef, str | None]]
-    keyed = dict(triples) if facts else dict(nodes)  # type: ignore[arg-type]
-    subjects = {key[0] if isinstance(key, tuple) else key for key in keyed}
-    labels = display_labels(store, subjects, lang)
-    found = []
-    for key, seen in keyed.items():
-        subject = key[0] if isinstance(key, tuple) else key
-        if about is not None and subject != about:
-            continue
-        backing = _support(seen)
-        if backing.count < min_support:
-            continue
-        if isinstance(key, tuple):
-            _, predicate, obj = key
-            shown = short_name(str(obj)) if isinstance(obj, URIRef) else obj.n3(names)
-            label = f"{labels[subject]}  {short_name(str(predicate))}  {shown}"
-        else:
-            label = labels[subject]
-        found.append(Claim(subject, label, backing))
-    found.sort(key=lambda c: (-c.support.count, c.label, str(c.subject)))
-    return found
+__all__ = ["NONE", "Fact", "Support", "backing", "claim_quotes", "fact_support", "support"]

@@ -174,18 +174,24 @@ def support(
     facts: Annotated[
         bool, typer.Option("--facts", help="Every fact (triple), not only the nodes.")
     ] = False,
+    plumbing: Annotated[
+        bool,
+        typer.Option("--all", help="With --facts: also labels, confidences and evidence nodes."),
+    ] = False,
     fmt: Annotated[StatsFormat, typer.Option("--format")] = StatsFormat.table,
     lang: LangOpt = "en",
     min_support: MinSupportOpt = 0,
 ) -> None:
-    """How many independent sources state each claim, and when they were first and last seen."""
+    """How many independent sources state each claim, who they are, and the quote each gives."""
+    from policygraph.analytics.claims import claims
     from policygraph.analytics.render import render_claims
-    from policygraph.analytics.support import claims
     from policygraph.names import resolve_entity
 
     store = store_of(project, graph, endpoint)
     about = resolve_entity(store, entity) if entity else None
-    rows = claims(store, about=about, facts=facts, min_support=min_support, lang=lang)
+    rows = claims(
+        store, about=about, facts=facts, plumbing=plumbing, min_support=min_support, lang=lang
+    )
     _emit(render_claims(rows, fmt.value), None)
 
 

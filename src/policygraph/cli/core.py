@@ -19,6 +19,8 @@ def build(project: ProjectOpt = None) -> None:
     from policygraph.build import build as build_project
 
     result = build_project(project_of(project))
+    for line in result.records.warnings:
+        typer.echo(line, err=True)
     summary = result.summary
     typer.echo(
         f"built {summary.triples} triples in {summary.graphs} graphs "

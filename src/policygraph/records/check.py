@@ -6,14 +6,15 @@ Problems are collected, not raised one by one, so ``validate`` can list them all
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 from pathlib import Path
 
 from policygraph.errors import DataProblems, Location
 from policygraph.records.fields import FieldProblem, close_matches, field_value
 from policygraph.records.model import CurationInfo, Record, RecordSet, Source
-from policygraph.records.sources import load_sources, normalise_space
+from policygraph.records.quotes import describe, normalise_space
+from policygraph.records.restate import group_statements
+from policygraph.records.sources import load_sources
 from policygraph.records.spec import (
     CONCEPT,
     CONCEPTS,
@@ -39,6 +40,7 @@ class _Checker:
         self.problems: list[tuple[Location, str, str]] = []
         self.records: list[Record] = []
         self.curation: list[CurationInfo] = []
+        self.warnings: list[tuple[Location, str, str]] = []
         self.packaged_concepts = frozenset(packaged_concepts)
 
     def problem(self, where: Location, subject: str, message: str) -> None:
@@ -129,15 +131,17 @@ class _Checker:
                     f"unknown field {key!r} for a {section.record}{close_matches(key, names)}",
                 )
                 continue
+            where[key] = item.where  # given, even if its value is wrong
             try:
                 values[key] = field_value(item, spec)
             except FieldProblem as err:
                 self.problem(err.where, subject, err.message)
-                continue
-            where[key] = item.where
         for spec in section.fields:
-            if spec.required and spec.name not in raw:
+            missing = spec.required and spec.name not in raw
+            if missing and (not section.has_id or spec.name == "id"):
                 self.problem(entry.where, subject, f"missing required field {spec.name!r}")
+            # the other required fields of a record with an id may come from any of its
+            # statements (restate.group_statements checks them across sources)
         if section.quoted and graph == "source" and "quote" not in values and "quote" not in raw:
             self.problem(
                 entry.where,
@@ -165,20 +169,12 @@ class _Checker:
 
     # -- cross-checks ------------------------------------------------------------------------
     def check_ids(self) -> dict[str, Record]:
-        seen: dict[str, Record] = {}
-        stated: set[tuple[str, str]] = set()
-        for index, record in enumerate(self.records):
-            if not record.id:
-                continue
-            if record.id in seen and _restates(seen[record.id], record, stated):
-                self.records[index] = dataclasses.replace(record, restated=True)
-            elif record.id in seen:
-                first = seen[record.id].where
-                self.problem(record.where, record.id, f"duplicate id (first declared at {first})")
-            else:
-                seen[record.id] = record
-            stated.add((record.id, record.source_id))
-        return seen
+        """Declarations by id; restatements marked; duplicates and conflicts reported."""
+        grouped = group_statements(self.records, _modified)
+        self.records = grouped.records
+        self.problems.extend(grouped.problems)
+        self.warnings.extend(grouped.warnings)
+        return grouped.declarations
 
     def concept_codes(self, ids: dict[str, Record]) -> set[str]:
         codes = set(self.packaged_concepts)
@@ -260,8 +256,8 @@ class _Checker:
                         self.problem(
                             at,
                             sub.label,
-                            f"quote is not verbatim in source {sub.source_id!r}: {str(quote)!r} "
-                            "(quotes must match the archived text exactly, apart from whitespace)",
+                            f"quote is not verbatim in source {sub.source_id!r}: {str(quote)!r}: "
+                            f"{describe(str(quote), texts[sub.source_id])}",
                         )
 
     def _with_children(self, record: Record) -> list[Record]:
@@ -293,29 +289,27 @@ class _Checker:
                 self.problem(
                     record.field_where["end"], record.label, "end date is before start date"
                 )
-            if record.get("nature") == "nature.interpretation" and record.get("speaker"):
+            claim = record.claim or record.values
+            if claim.get("nature") == "nature.interpretation" and record.get("speaker"):
                 self.problem(
                     record.where,
                     record.label,
                     "an interpretation is attributed to its source, not to a speaker",
                 )
-            if record.get("nature") == "nature.directive" and not record.get("speaker"):
+            directive = claim.get("nature") == "nature.directive"
+            if directive and not record.restated and not claim.get("speaker"):
                 self.problem(
-                    record.where, record.label, "a directive needs the 'speaker' who voiced it"
+                    record.where,
+                    record.label,
+                    "a directive needs the 'speaker' who voiced it (a person or an organisation)",
                 )
 
 
-RESTATABLE = ("signals",)  # events would need per-source participation IRIs
-
-
-def _restates(first: Record, again: Record, stated: set[tuple[str, str]]) -> bool:
-    """A second source stating the same signal (its support grows; not a duplicate)."""
-    return (
-        again.section == first.section
-        and again.section in RESTATABLE
-        and first.graph == again.graph == "source"
-        and (again.id, again.source_id) not in stated
-    )
+def _modified(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def load_records(
@@ -331,16 +325,16 @@ def load_records(
     checker.check_quotes()
     checker.check_values()
     if checker.problems:
-        lines = [
-            f"{where}: {subject}: {message}"
-            for where, subject, message in sorted(
-                checker.problems, key=lambda p: (str(p[0].path), p[0].line, p[0].col)
-            )
-        ]
-        raise DataProblems(lines)
+        raise DataProblems(_lines(checker.problems))
     return RecordSet(
         sources=checker.sources,
         records=tuple(checker.records),
         curation=tuple(checker.curation),
         concept_codes=frozenset(concepts),
+        warnings=tuple(_lines(checker.warnings, "warning: ")),
     )
+
+
+def _lines(found: list[tuple[Location, str, str]], tag: str = "") -> list[str]:
+    ordered = sorted(found, key=lambda p: (str(p[0].path), p[0].line, p[0].col))
+    return [f"{where}: {subject}: {tag}{message}" for where, subject, message in ordered]

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 import re
 from decimal import Decimal, InvalidOperation
 
+from policygraph.dates import FORMS, parse_date
 from policygraph.errors import Location
 from policygraph.records.spec import (
     CHOICE,
@@ -30,7 +30,6 @@ from policygraph.records.yamlsrc import Located, YList, YMap
 
 KNOWN_LANGUAGES = ("en", "zh", "zh-Latn-pinyin", "zh-Hans", "zh-Hant")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9.-]*[a-z0-9]$")
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class FieldProblem(Exception):
@@ -101,16 +100,16 @@ def _list(item: Located, name: str) -> list[Located]:
     raise FieldProblem(item.where, f"{name} must be a list, not {_kind_name(item.value)}")
 
 
-def _date(item: Located, name: str) -> dt.date:
+def _date(item: Located, name: str) -> str:
     text = _text(item, name)
-    try:
-        if not ISO_DATE.match(text):  # fromisoformat also takes 20250710 and 2025-W28-4
-            raise ValueError(text)
-        return dt.date.fromisoformat(text)
-    except ValueError:
+    found = parse_date(text)
+    if found is None:
         raise FieldProblem(
-            item.where, f"{name} {text!r} is not a real date (expected YYYY-MM-DD)"
-        ) from None
+            item.where,
+            f"{name} {text!r} is not a real date (expected {FORMS}: as precise as the source "
+            "says, never an invented day)",
+        )
+    return found
 
 
 def _int(item: Located, name: str) -> int:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,8 +23,10 @@ class Record:
     values: Mapping[str, FieldValue]
     where: Location
     field_where: Mapping[str, Location] = field(default_factory=dict)
-    #: a signal another source's graph already states (the same id, restated)
+    #: a statement of a record declared elsewhere (the same id, restated by another source)
     restated: bool = False
+    #: the record's fields across all its statements (the declaration's first)
+    claim: Mapping[str, FieldValue] = field(default_factory=dict)
 
     def get(self, name: str, default: FieldValue = None) -> FieldValue:
         return self.values.get(name, default)
@@ -72,14 +73,8 @@ class RecordSet:
     records: tuple[Record, ...]
     curation: tuple[CurationInfo, ...] = ()
     concept_codes: frozenset[str] = frozenset()
+    #: ``file:line:col: record: message`` lines that do not stop a build (sources disagreeing)
+    warnings: tuple[str, ...] = ()
 
     def by_section(self, section: str) -> list[Record]:
         return [r for r in self.records if r.section == section]
-
-
-def is_date(text: str) -> bool:
-    try:
-        dt.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return len(text) == 10

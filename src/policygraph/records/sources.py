@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from policygraph.dates import parse_date
 from policygraph.errors import InputError, Location
 from policygraph.records.fields import SLUG, close_matches
-from policygraph.records.model import Source, is_date
+from policygraph.records.model import Source
 from policygraph.records.yamlsrc import Located, YMap, load_yaml
 
 SOURCE_FIELDS = (
@@ -24,7 +25,6 @@ SOURCE_FIELDS = (
     "note",
 )
 SOURCE_KINDS = ("news-article", "statement", "report", "web-page", "speech", "document")
-PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2})?$")
 
 
 def _opt_text(meta: YMap, key: str) -> str | None:
@@ -41,7 +41,7 @@ def _opt_date(meta: YMap, key: str) -> str | None:
     text = _opt_text(meta, key)
     if text is None:
         return None
-    if not (is_date(text) or PARTIAL_DATE.match(text)):
+    if parse_date(text) is None:
         raise InputError(
             f"source field {key!r} {text!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)",
             where=meta[key].where,
@@ -113,8 +113,3 @@ def load_sources(sources_dir: Path) -> dict[str, Source]:
             )
         found[source.id] = source
     return found
-
-
-def normalise_space(text: str) -> str:
-    """Collapse every run of whitespace to one space (quotes are compared this way)."""
-    return " ".join(text.split())

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 TEXT = "text"  # one string
 LABELS = "labels"  # {language: string}, one per language
 MULTI_LABELS = "multi-labels"  # {language: string or [strings]}
-DATE = "date"  # an ISO date, YYYY-MM-DD
+DATE = "date"  # an ISO date, as precise as known: YYYY-MM-DD, YYYY-MM or YYYY
 INT = "int"
 DECIMAL = "decimal"
 REF = "ref"  # the id of a declared entity
@@ -62,8 +62,14 @@ LABEL_FIELDS = (
     Field("alt_labels", MULTI_LABELS),
     Field("hidden_labels", MULTI_LABELS),
 )
-ENTITY = ("organisations", "people", "audiences")
+ENTITY = ("organisations", "people", "audiences", "places", "programmes", "forums")
 ORGS = ("organisations",)
+PLACES = ("places",)
+#: Every section whose records have ids another source may name or restate.
+NAMED = (*ENTITY, "events", "signals", "posts", "agenda")
+PLACE_TYPES = ("city", "country", "district", "area")
+PROGRAMME_TYPES = ("programme", "platform", "initiative")
+EVENT_TYPES = ("study-session", "meeting", "speech", "forum-edition", "announcement", "opening")
 ALL = ("reference", "curation", "source")
 
 SECTIONS: dict[str, Section] = {
@@ -98,6 +104,48 @@ SECTIONS: dict[str, Section] = {
                 *LABEL_FIELDS,
                 Field("unit_of", REF, targets=ORGS),
                 Field("part_of", REF, targets=ORGS, help="org:subOrganizationOf"),
+                Field("location", REF, targets=PLACES),
+                Field("same_as", URL),
+                Field("quote", QUOTES),
+            ),
+            ALL,
+        ),
+        Section(
+            "places",
+            "place",
+            (
+                Field("id", TEXT, True),
+                Field("types", CHOICES, choices=PLACE_TYPES),
+                *LABEL_FIELDS,
+                Field("part_of", REF, targets=PLACES),
+                Field("same_as", URL),
+                Field("quote", QUOTES),
+            ),
+            ALL,
+        ),
+        Section(
+            "programmes",
+            "programme",
+            (
+                Field("id", TEXT, True),
+                Field("types", CHOICES, choices=PROGRAMME_TYPES),
+                *LABEL_FIELDS,
+                Field("launched_by", REF, targets=ORGS),
+                Field("part_of", REF, targets=("programmes",)),
+                Field("location", REF, targets=PLACES),
+                Field("same_as", URL),
+                Field("quote", QUOTES),
+            ),
+            ALL,
+        ),
+        Section(
+            "forums",
+            "forum",
+            (
+                Field("id", TEXT, True),
+                *LABEL_FIELDS,
+                Field("organiser", REF, targets=ORGS),
+                Field("location", REF, targets=PLACES),
                 Field("same_as", URL),
                 Field("quote", QUOTES),
             ),
@@ -124,7 +172,7 @@ SECTIONS: dict[str, Section] = {
             "names",
             "name",
             (
-                Field("entity", REF, True, targets=ENTITY),
+                Field("entity", REF, True, targets=NAMED),
                 Field("alt_labels", MULTI_LABELS),
                 Field("hidden_labels", MULTI_LABELS),
                 Field("quote", QUOTES, True),
@@ -182,7 +230,7 @@ SECTIONS: dict[str, Section] = {
             "agenda item",
             (
                 Field("id", TEXT, True),
-                Field("labels", LABELS, True),
+                *LABEL_FIELDS,
                 Field("description", LABELS),
                 Field("sequence", INT),
                 Field("quote", QUOTES),
@@ -195,10 +243,12 @@ SECTIONS: dict[str, Section] = {
             "event",
             (
                 Field("id", TEXT, True),
-                Field("types", CHOICES, choices=("study-session", "meeting", "speech")),
-                Field("labels", LABELS, True),
+                Field("types", CHOICES, choices=EVENT_TYPES),
+                *LABEL_FIELDS,
                 Field("date", DATE, True),
                 Field("organiser", REF, targets=ORGS),
+                Field("edition_of", REF, targets=("forums",)),
+                Field("location", REF, targets=PLACES),
                 Field("about", CONCEPTS, targets=("topic",)),
                 Field("description", LABELS),
                 Field("participants", NESTED, section="participants"),
@@ -213,10 +263,10 @@ SECTIONS: dict[str, Section] = {
             "signal",
             (
                 Field("id", TEXT, True),
-                Field("labels", LABELS, True),
+                *LABEL_FIELDS,
                 Field("nature", CONCEPT, True, targets=("nature",)),
                 Field("issuer", REF, True, targets=ORGS),
-                Field("speaker", REF, targets=("people",)),
+                Field("speaker", REF, targets=("people", "organisations")),
                 Field("date", DATE, True),
                 Field("occasion", REF, targets=("events",)),
                 Field("sequence", INT),
@@ -225,6 +275,7 @@ SECTIONS: dict[str, Section] = {
                 Field("sectors", CONCEPTS, targets=("sector",)),
                 Field("expected_roles", CONCEPTS, targets=("srole",)),
                 Field("addressees", REFS, targets=("audiences", "organisations", "people")),
+                Field("concerns", REFS, targets=NAMED),
                 Field("goals", CONCEPTS, targets=("goal",)),
                 Field("stance", CONCEPT, True, targets=("stance",)),
                 Field("previous_stance", CONCEPT, targets=("stance",)),
@@ -241,4 +292,4 @@ SECTIONS: dict[str, Section] = {
 }
 
 #: Sections whose ids name entities other records may point to.
-ENTITY_SECTIONS = ("organisations", "people", "audiences", "events", "signals", "posts")
+ENTITY_SECTIONS = NAMED
