@@ -1,4 +1,5 @@
-"""Shared fixtures: the repository's SASAC project, its built store, and golden files.
+"""Shared fixtures: the SASAC fixture project (built in a temporary copy), the repository's own
+project, the fictional multi-source fixture, and golden files.
 
 Run ``pytest --update-golden`` to rewrite golden files, then review the git diff.
 """
@@ -25,20 +26,37 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 @pytest.fixture(scope="session")
-def repo_root() -> Path:
-    return REPO
-
-
-@pytest.fixture(scope="session")
-def sasac_project() -> Project:
-    """The repository itself: data/ and the committed graph/."""
+def repository() -> Project:
+    """The repository's own project: data/ and the committed graph/ (whatever sources it holds)."""
     return Project(REPO)
 
 
 @pytest.fixture(scope="session")
+def sasac_project(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """The one-source SASAC fixture (tests/fixtures/sasac), built in a temporary copy with its
+    own embedded store: goldens and counts do not change when data/ gains sources."""
+    root = tmp_path_factory.mktemp("sasac") / "sasac"
+    shutil.copytree(FIXTURES / "sasac", root)
+    project = Project(root)
+    build(project)
+    return project
+
+
+@pytest.fixture(scope="session")
+def sasac_root(sasac_project: Project) -> Path:
+    return sasac_project.root
+
+
+@pytest.fixture(scope="session")
 def sasac_store(sasac_project: Project) -> MemoryStore:
-    """The committed SASAC dataset in rdflib's memory store (read-only use, please)."""
+    """The built SASAC fixture in an in-memory store (read-only use, please)."""
     return MemoryStore(load_file(sasac_project.trig_path))
+
+
+@pytest.fixture(scope="session")
+def repository_store(repository: Project) -> MemoryStore:
+    """The repository's committed graph in an in-memory store (read-only use, please)."""
+    return MemoryStore(load_file(repository.trig_path))
 
 
 @pytest.fixture

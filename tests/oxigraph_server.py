@@ -13,11 +13,11 @@ from pathlib import Path
 from policygraph.server import oxigraph_binary
 
 
-def built_quads(repo_root: Path) -> int:
+def built_quads(sasac_root: Path) -> int:
     """How many quads the committed build has (it changes as the records do)."""
     import pyoxigraph as ox
 
-    trig = repo_root / "graph" / "policygraph.trig"
+    trig = sasac_root / "graph" / "policygraph.trig"
     return len(set(ox.parse(path=str(trig), format=ox.RdfFormat.TRIG)))
 
 

@@ -16,6 +16,7 @@ from typer.testing import CliRunner, Result
 
 from policygraph.cli import app
 from policygraph.errors import InputError
+from policygraph.project import Project
 
 REPO = Path(__file__).resolve().parent.parent
 SOURCE_RECORDS = "data/records/ffc-sasac-crypto-study.yaml"
@@ -33,10 +34,10 @@ def snapshot(directory: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A copy of the repository's project (data/ and the committed graph/)."""
+def project(tmp_path: Path, sasac_project: Project) -> Path:
+    """A copy of the built SASAC fixture project (data/ and graph/)."""
     for name in ("data", "graph"):
-        shutil.copytree(REPO / name, tmp_path / name)
+        shutil.copytree(sasac_project.root / name, tmp_path / name)
     return tmp_path
 
 

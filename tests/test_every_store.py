@@ -29,29 +29,29 @@ Same = Callable[..., None]
 
 
 @pytest.fixture(scope="module")
-def endpoint(tmp_path_factory: pytest.TempPathFactory, repo_root: Path) -> Iterator[str]:
+def endpoint(tmp_path_factory: pytest.TempPathFactory, sasac_root: Path) -> Iterator[str]:
     """One Oxigraph server for the module, holding the pushed SASAC dataset; stopped after."""
     with oxigraph_server(tmp_path_factory.mktemp("every-store-server")) as url:
-        pushed = runner.invoke(app, ["push", "--endpoint", url, "--project", str(repo_root)])
+        pushed = runner.invoke(app, ["push", "--endpoint", url, "--project", str(sasac_root)])
         assert pushed.exit_code == 0, pushed.stderr
-        assert f"pushed {built_quads(repo_root)} triples" in pushed.stdout
+        assert f"pushed {built_quads(sasac_root)} triples" in pushed.stdout
         yield url
 
 
 @pytest.fixture(scope="module")
-def embedded_is_oxigraph(repo_root: Path) -> None:
+def embedded_is_oxigraph(sasac_root: Path) -> None:
     """The default store really is the embedded Oxigraph one (not the memory fallback)."""
-    store = open_store(Project(repo_root))
+    store = open_store(Project(sasac_root))
     try:
         assert store.kind == "oxigraph"
     finally:
         store.close()
 
 
-def store_options(store: str, command: str, repo_root: Path, endpoint: str) -> list[str]:
+def store_options(store: str, command: str, sasac_root: Path, endpoint: str) -> list[str]:
     if store == "memory":
         flag = "--from" if command == "export" else "--graph"
-        return [flag, str(repo_root / "graph" / "policygraph.trig")]
+        return [flag, str(sasac_root / "graph" / "policygraph.trig")]
     if store == "remote":
         return ["--endpoint", endpoint]
     return []
@@ -59,7 +59,7 @@ def store_options(store: str, command: str, repo_root: Path, endpoint: str) -> l
 
 def run_everywhere(
     args: list[str],
-    repo_root: Path,
+    sasac_root: Path,
     endpoint: str,
     tmp_path: Path,
     output: str | None = None,
@@ -70,8 +70,8 @@ def run_everywhere(
     for store in STORES:
         folder = Path(tempfile.mkdtemp(prefix=store, dir=tmp_path))
         extra = ["-o", str(folder / output)] if output else []
-        argv = [*args, *extra, "--project", str(repo_root)]
-        argv += store_options(store, args[0], repo_root, endpoint)
+        argv = [*args, *extra, "--project", str(sasac_root)]
+        argv += store_options(store, args[0], sasac_root, endpoint)
         result = runner.invoke(app, argv)
         assert result.exit_code == code, (store, argv, result.stderr)
         written = (folder / output).read_bytes() if output and code == 0 else None
@@ -137,9 +137,9 @@ NAMED = {  # every packaged query; parameters as their examples, and defaults wh
 
 
 @pytest.fixture
-def same(repo_root: Path, endpoint: str, tmp_path: Path, embedded_is_oxigraph: None) -> Same:
+def same(sasac_root: Path, endpoint: str, tmp_path: Path, embedded_is_oxigraph: None) -> Same:
     def check(args: list[str], output: str | None = None, code: int = 0) -> None:
-        assert_same(run_everywhere(args, repo_root, endpoint, tmp_path, output, code))
+        assert_same(run_everywhere(args, sasac_root, endpoint, tmp_path, output, code))
 
     return check
 

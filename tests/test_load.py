@@ -147,19 +147,19 @@ def test_dump_and_restore_round_trip(tmp_path: Path, suffix: str) -> None:
     assert dump(fresh) == expected
 
 
-def test_check_the_project_store(repo_root: Path) -> None:
-    code, out, err = run("store", "check", "--project", str(repo_root))
+def test_check_the_project_store(sasac_root: Path) -> None:
+    code, out, err = run("store", "check", "--project", str(sasac_root))
     assert code == 0, err
     assert "https://w3id.org/policygraph/graph/src-ffc-sasac-crypto-study" in out
     assert err.startswith("ok: ")
 
 
-def test_check_finds_a_graph_that_differs(repo_root: Path, tmp_path: Path) -> None:
+def test_check_finds_a_graph_that_differs(sasac_root: Path, tmp_path: Path) -> None:
     from tests.test_store_backends import copy_project
 
     from policygraph.stores.project import sync_project_store
 
-    project = copy_project(repo_root, tmp_path)
+    project = copy_project(sasac_root, tmp_path)
     assert sync_project_store(project)
     extra = tmp_path / "kos.nt"
     extra.write_text("<http://e/a> <http://e/b> <http://e/c> .\n", encoding="utf-8")

@@ -28,9 +28,9 @@ def server(tmp_path: Path) -> Iterator[str]:
         yield url
 
 
-def built(repo_root: Path) -> set[ox.Quad]:
+def built(sasac_root: Path) -> set[ox.Quad]:
     return set(
-        ox.parse(path=str(repo_root / "graph" / "policygraph.trig"), format=ox.RdfFormat.TRIG)
+        ox.parse(path=str(sasac_root / "graph" / "policygraph.trig"), format=ox.RdfFormat.TRIG)
     )
 
 
@@ -44,50 +44,50 @@ def server_quads(endpoint: str) -> set[ox.Quad]:
         return set(ox.parse(response.read(), format=ox.RdfFormat.N_QUADS))
 
 
-def push(endpoint: str, repo_root: Path, *extra: str) -> str:
-    args = ["push", "--endpoint", endpoint, "--protocol", "gsp", "--project", str(repo_root)]
+def push(endpoint: str, sasac_root: Path, *extra: str) -> str:
+    args = ["push", "--endpoint", endpoint, "--protocol", "gsp", "--project", str(sasac_root)]
     result = runner.invoke(app, [*args, *extra])
     assert result.exit_code == 0, result.stderr
     return result.stdout
 
 
 @pytest.mark.server
-def test_gsp_push_keeps_every_quad_in_its_graph(server: str, repo_root: Path) -> None:
-    expected = built(repo_root)
-    out = push(server, repo_root)
+def test_gsp_push_keeps_every_quad_in_its_graph(server: str, sasac_root: Path) -> None:
+    expected = built(sasac_root)
+    out = push(server, sasac_root)
     graphs = {q.graph_name for q in expected}
     assert out == f"pushed {len(expected)} triples in {len(graphs)} graphs to {gsp_url(server)}\n"
     assert server_quads(server) == expected
-    push(server, repo_root)  # without --replace: POST adds, and the same triples are no news
+    push(server, sasac_root)  # without --replace: POST adds, and the same triples are no news
     assert server_quads(server) == expected
 
 
 @pytest.mark.server
-def test_gsp_replace_replaces_pushed_graphs_only(server: str, repo_root: Path) -> None:
+def test_gsp_replace_replaces_pushed_graphs_only(server: str, sasac_root: Path) -> None:
     remote = RemoteStore(server)
-    push(server, repo_root)
+    push(server, sasac_root)
     remote.update(
         f"INSERT DATA {{ GRAPH <{PROV}> {{ <urn:x:stale> <urn:x:p> 1 }} "
         f"GRAPH <{OTHER}> {{ <urn:x:kept> <urn:x:p> 2 }} }}"
     )
-    push(server, repo_root)
-    assert len(server_quads(server)) == len(built(repo_root)) + 2  # merged: the stale one stays
-    push(server, repo_root, "--replace")
+    push(server, sasac_root)
+    assert len(server_quads(server)) == len(built(sasac_root)) + 2  # merged: the stale one stays
+    push(server, sasac_root, "--replace")
     kept = ox.Quad(
         ox.NamedNode("urn:x:kept"), ox.NamedNode("urn:x:p"), ox.Literal(2), ox.NamedNode(OTHER)
     )
-    assert server_quads(server) == built(repo_root) | {kept}
+    assert server_quads(server) == built(sasac_root) | {kept}
 
 
 @pytest.mark.server
-def test_gsp_and_update_pushes_leave_the_same_store(server: str, repo_root: Path) -> None:
+def test_gsp_and_update_pushes_leave_the_same_store(server: str, sasac_root: Path) -> None:
     result = runner.invoke(
-        app, ["push", "--endpoint", server, "--replace", "--project", str(repo_root)]
+        app, ["push", "--endpoint", server, "--replace", "--project", str(sasac_root)]
     )
     assert result.exit_code == 0, result.stderr
     by_update = server_quads(server)
-    push(server, repo_root, "--replace")
-    assert server_quads(server) == by_update == built(repo_root)
+    push(server, sasac_root, "--replace")
+    assert server_quads(server) == by_update == built(sasac_root)
 
 
 @pytest.mark.server
@@ -114,7 +114,7 @@ def test_large_graphs_go_in_pieces_and_blank_nodes_stay_one(server: str) -> None
 
 
 @pytest.mark.server
-def test_a_wrong_gsp_endpoint_is_an_error_not_a_crash(server: str, repo_root: Path) -> None:
+def test_a_wrong_gsp_endpoint_is_an_error_not_a_crash(server: str, sasac_root: Path) -> None:
     wrong = server.rsplit("/", 1)[0] + "/nowhere"
     result = runner.invoke(
         app,
@@ -127,7 +127,7 @@ def test_a_wrong_gsp_endpoint_is_an_error_not_a_crash(server: str, repo_root: Pa
             "--gsp-endpoint",
             wrong,
             "--project",
-            str(repo_root),
+            str(sasac_root),
         ],
     )
     assert result.exit_code == 7
@@ -148,7 +148,7 @@ def test_gsp_endpoint_is_guessed_from_the_query_url(endpoint: str, expected: str
     assert gsp_url(endpoint) == expected
 
 
-def test_an_unguessable_gsp_endpoint_asks_for_the_option(repo_root: Path) -> None:
+def test_an_unguessable_gsp_endpoint_asks_for_the_option(sasac_root: Path) -> None:
     with pytest.raises(StoreError, match="cannot guess") as caught:
         gsp_url("http://h/sparql-endpoint")
     assert "--gsp-endpoint" in caught.value.hint
@@ -161,7 +161,7 @@ def test_an_unguessable_gsp_endpoint_asks_for_the_option(repo_root: Path) -> Non
             "--protocol",
             "gsp",
             "--project",
-            str(repo_root),
+            str(sasac_root),
         ],
     )
     assert result.exit_code == 7

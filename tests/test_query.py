@@ -64,8 +64,8 @@ RESULTS_SCHEMA = {
 
 
 @pytest.fixture(scope="module")
-def trig(repo_root: Path) -> str:
-    return str(repo_root / "graph" / "policygraph.trig")
+def trig(sasac_root: Path) -> str:
+    return str(sasac_root / "graph" / "policygraph.trig")
 
 
 def run(*args: str, input: str | None = None) -> Result:
@@ -185,7 +185,7 @@ def test_user_prefix_lines_are_allowed(trig: str) -> None:
     assert run("query", sparql, "--format", "csv", "--graph", trig).stdout.count("\n") == 4
 
 
-def test_named_query_on_the_project_store(repo_root: Path) -> None:
+def test_named_query_on_the_project_store(sasac_root: Path) -> None:
     result = run(
         "query",
         "--name",
@@ -195,7 +195,7 @@ def test_named_query_on_the_project_store(repo_root: Path) -> None:
         "--format",
         "csv",
         "--project",
-        str(repo_root),
+        str(sasac_root),
     )
     assert result.exit_code == 0, result.stderr
     assert "Wang Zhiping" in result.stdout and "expert briefer" in result.stdout
@@ -322,13 +322,13 @@ def test_unknown_named_query_suggests_close_names() -> None:
     )
 
 
-def test_missing_param_is_named(repo_root: Path) -> None:
-    result = run("query", "--name", "posts-as-of", "--project", str(repo_root))
+def test_missing_param_is_named(sasac_root: Path) -> None:
+    result = run("query", "--name", "posts-as-of", "--project", str(sasac_root))
     assert_clean_failure(result, 5, "--param person=")
 
 
-def test_unknown_param_is_named(repo_root: Path) -> None:
-    result = run("query", "--name", "sources", "--param", "who=x", "--project", str(repo_root))
+def test_unknown_param_is_named(sasac_root: Path) -> None:
+    result = run("query", "--name", "sources", "--param", "who=x", "--project", str(sasac_root))
     assert_clean_failure(result, 5, "no parameter 'who'")
 
 

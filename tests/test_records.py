@@ -21,7 +21,7 @@ QUOTE = (
 
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
-    shutil.copytree(REPO / "data", tmp_path / "data")
+    shutil.copytree(REPO / "tests" / "fixtures" / "sasac" / "data", tmp_path / "data")
     return Project(tmp_path)
 
 

@@ -38,8 +38,8 @@ def test_limit(sasac_store: MemoryStore) -> None:
     assert len(search(sasac_store, "a", limit=3)) == 3
 
 
-def test_cli(repo_root: Path) -> None:
-    trig = str(repo_root / "graph" / "policygraph.trig")
+def test_cli(sasac_root: Path) -> None:
+    trig = str(sasac_root / "graph" / "policygraph.trig")
     result = CliRunner().invoke(app, ["search", "李明", "--graph", trig])
     assert result.exit_code == 0, result.stderr
     first = result.stdout.splitlines()[0]

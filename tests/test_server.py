@@ -20,22 +20,24 @@ pytestmark = pytest.mark.server
 
 
 @pytest.fixture(scope="module")
-def endpoint(tmp_path_factory: pytest.TempPathFactory, repo_root: Path) -> Iterator[str]:
+def endpoint(tmp_path_factory: pytest.TempPathFactory, sasac_root: Path) -> Iterator[str]:
     with oxigraph_server(tmp_path_factory.mktemp("server")) as query:
-        result = CliRunner().invoke(app, ["push", "--endpoint", query, "--project", str(repo_root)])
+        result = CliRunner().invoke(
+            app, ["push", "--endpoint", query, "--project", str(sasac_root)]
+        )
         assert result.exit_code == 0, result.stderr
-        assert f"pushed {built_quads(repo_root)} triples in 6 graphs" in result.stdout
+        assert f"pushed {built_quads(sasac_root)} triples in 6 graphs" in result.stdout
         yield query
 
 
-def named_queries(repo_root: Path) -> list[tuple[str, str]]:
+def named_queries(sasac_root: Path) -> list[tuple[str, str]]:
     files = sorted(Path(str(packaged("queries"))).glob("*.rq"))
     return [(f.stem, f.read_text(encoding="utf-8")) for f in files]
 
 
 @pytest.fixture(scope="module")
-def local(repo_root: Path) -> Iterator[Store]:
-    store = open_store(Project(repo_root))
+def local(sasac_root: Path) -> Iterator[Store]:
+    store = open_store(Project(sasac_root))
     yield store
     store.close()
 
@@ -47,8 +49,8 @@ def test_remote_answers_like_the_embedded_store(endpoint: str, local: Store, nam
     assert answer(remote, QUERIES[name]) == answer(local, QUERIES[name])
 
 
-def test_every_named_query_answers_alike(endpoint: str, local: Store, repo_root: Path) -> None:
-    queries = named_queries(repo_root)
+def test_every_named_query_answers_alike(endpoint: str, local: Store, sasac_root: Path) -> None:
+    queries = named_queries(sasac_root)
     remote = open_store(None, endpoint=endpoint)
     compared = 0
     for name, sparql in queries:
@@ -58,13 +60,13 @@ def test_every_named_query_answers_alike(endpoint: str, local: Store, repo_root:
     assert compared == len(queries)
 
 
-def test_push_replace_keeps_counts(endpoint: str, repo_root: Path) -> None:
+def test_push_replace_keeps_counts(endpoint: str, sasac_root: Path) -> None:
     result = CliRunner().invoke(
-        app, ["push", "--endpoint", endpoint, "--replace", "--project", str(repo_root)]
+        app, ["push", "--endpoint", endpoint, "--replace", "--project", str(sasac_root)]
     )
     assert result.exit_code == 0, result.stderr
     count = RemoteStore(endpoint).query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
-    assert int(next(iter(count))[0]) == built_quads(repo_root)  # type: ignore[index, call-overload]
+    assert int(next(iter(count))[0]) == built_quads(sasac_root)  # type: ignore[index, call-overload]
 
 
 def test_bindings_are_sent_as_values(endpoint: str) -> None:
@@ -81,7 +83,7 @@ def test_bindings_are_sent_as_values(endpoint: str) -> None:
     assert str(rows[0][0]) == "https://w3id.org/policygraph/graph/prov"  # type: ignore[index]
 
 
-def test_serve_answers_read_only_on_localhost(repo_root: Path) -> None:
+def test_serve_answers_read_only_on_localhost(sasac_root: Path) -> None:
     import sys
 
     port = free_port()
@@ -94,7 +96,7 @@ def test_serve_answers_read_only_on_localhost(repo_root: Path) -> None:
             "--port",
             str(port),
             "--project",
-            str(repo_root),
+            str(sasac_root),
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -118,10 +120,10 @@ def example_params(sparql: str) -> list[str]:
     return []
 
 
-def test_named_queries_through_the_cli_endpoint_option(endpoint: str, repo_root: Path) -> None:
+def test_named_queries_through_the_cli_endpoint_option(endpoint: str, sasac_root: Path) -> None:
     runner = CliRunner()
-    for name, sparql in named_queries(repo_root):
-        base = ["query", "--name", name, "--format", "csv", "--project", str(repo_root)]
+    for name, sparql in named_queries(sasac_root):
+        base = ["query", "--name", name, "--format", "csv", "--project", str(sasac_root)]
         base += [arg for pair in example_params(sparql) for arg in ("--param", pair)]
         local = runner.invoke(app, base)
         assert local.exit_code == 0, (name, local.stderr)

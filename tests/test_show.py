@@ -70,10 +70,10 @@ def test_names_show_the_graph_that_states_them(sasac_store: MemoryStore) -> None
     assert ("Shanghai Guozai", "hidden") in {(n.text, n.kind) for n in card.names}
 
 
-def test_cli_text_and_json(repo_root: Path) -> None:
+def test_cli_text_and_json(sasac_root: Path) -> None:
     from policygraph.cli import app
 
-    trig = str(repo_root / "graph" / "policygraph.trig")
+    trig = str(sasac_root / "graph" / "policygraph.trig")
     text = CliRunner().invoke(app, ["show", "hè qīng", "--graph", trig])
     assert text.exit_code == 0, text.stderr
     assert text.stdout.startswith("He Qing  (pgr:person-he-qing)")
@@ -86,19 +86,19 @@ def test_cli_text_and_json(repo_root: Path) -> None:
     assert data["iri"].endswith("person-he-qing") and len(data["posts"]) == 2
 
 
-def test_ambiguous_name_lists_candidates(repo_root: Path) -> None:
+def test_ambiguous_name_lists_candidates(sasac_root: Path) -> None:
     from policygraph.cli import app
 
-    trig = str(repo_root / "graph" / "policygraph.trig")
+    trig = str(sasac_root / "graph" / "policygraph.trig")
     result = CliRunner().invoke(app, ["show", "Committee", "--graph", trig])
     assert result.exit_code == 4
     assert "matches" in result.stderr and "pgr:org-sh-sasac-party-committee" in result.stderr
     assert "Traceback" not in result.stderr and result.stdout == ""
 
 
-def test_unknown_name(repo_root: Path) -> None:
+def test_unknown_name(sasac_root: Path) -> None:
     from policygraph.cli import app
 
-    trig = str(repo_root / "graph" / "policygraph.trig")
+    trig = str(sasac_root / "graph" / "policygraph.trig")
     result = CliRunner().invoke(app, ["show", "Xi Nobody", "--graph", trig])
     assert result.exit_code == 4 and "no entity is named" in result.stderr

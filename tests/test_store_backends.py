@@ -43,11 +43,11 @@ def answer(store: Store, sparql: str, bindings: dict[str, URIRef] | None = None)
 
 
 @pytest.fixture(scope="module")
-def oxigraph_store(tmp_path_factory: pytest.TempPathFactory, repo_root: Path) -> OxigraphStore:
+def oxigraph_store(tmp_path_factory: pytest.TempPathFactory, sasac_root: Path) -> OxigraphStore:
     import pyoxigraph as ox
 
     inner = ox.Store(str(tmp_path_factory.mktemp("ox") / "store"))
-    inner.load(path=str(repo_root / "graph" / "policygraph.trig"), format=ox.RdfFormat.TRIG)
+    inner.load(path=str(sasac_root / "graph" / "policygraph.trig"), format=ox.RdfFormat.TRIG)
     rebuild_union(inner)  # the default graph holds the union of the named graphs
     return OxigraphStore(inner)
 
@@ -73,15 +73,15 @@ def test_dataset_api_over_oxigraph(oxigraph_store: OxigraphStore, sasac_store: M
     assert len(oxigraph_store.dataset()) == len(sasac_store.dataset())
 
 
-def copy_project(repo_root: Path, tmp_path: Path) -> Project:
+def copy_project(sasac_root: Path, tmp_path: Path) -> Project:
     (tmp_path / "graph").mkdir()
     (tmp_path / "data" / "records").mkdir(parents=True)
-    shutil.copy(repo_root / "graph" / "policygraph.trig", tmp_path / "graph")
+    shutil.copy(sasac_root / "graph" / "policygraph.trig", tmp_path / "graph")
     return Project(tmp_path)
 
 
-def test_project_store_is_created_from_the_trig(repo_root: Path, tmp_path: Path) -> None:
-    project = copy_project(repo_root, tmp_path)
+def test_project_store_is_created_from_the_trig(sasac_root: Path, tmp_path: Path) -> None:
+    project = copy_project(sasac_root, tmp_path)
     assert not is_fresh(project)
     store = open_store(project)
     try:
@@ -92,10 +92,10 @@ def test_project_store_is_created_from_the_trig(repo_root: Path, tmp_path: Path)
         store.close()
 
 
-def test_stale_store_is_rebuilt_and_loaded_graphs_stay(repo_root: Path, tmp_path: Path) -> None:
+def test_stale_store_is_rebuilt_and_loaded_graphs_stay(sasac_root: Path, tmp_path: Path) -> None:
     from policygraph.loading import load_files
 
-    project = copy_project(repo_root, tmp_path)
+    project = copy_project(sasac_root, tmp_path)
     assert sync_project_store(project)
     extra = tmp_path / "extra.nt"
     extra.write_text("<http://e/a> <http://e/b> <http://e/c> .\n", encoding="utf-8")
@@ -112,11 +112,11 @@ def test_stale_store_is_rebuilt_and_loaded_graphs_stay(repo_root: Path, tmp_path
         store.close()
 
 
-def test_busy_store_falls_back_to_memory(repo_root: Path, tmp_path: Path) -> None:
+def test_busy_store_falls_back_to_memory(sasac_root: Path, tmp_path: Path) -> None:
     from policygraph.stores.disk import WRITE_LOCK
     from policygraph.stores.lock import WriteLock
 
-    project = copy_project(repo_root, tmp_path)
+    project = copy_project(sasac_root, tmp_path)
     lock = WriteLock(project.store_dir / WRITE_LOCK)
     lock.acquire()
     try:
