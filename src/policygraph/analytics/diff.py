@@ -33,6 +33,16 @@ class Change:
 
 
 @dataclass(frozen=True)
+class SupportChange:
+    """A claim whose number of supporting sources changed (0: not stated in that build)."""
+
+    claim: URIRef
+    label: str
+    old: int
+    new: int
+
+
+@dataclass(frozen=True)
 class Diff:
     added: tuple[Quad, ...]
     removed: tuple[Quad, ...]
@@ -41,6 +51,7 @@ class Diff:
     entities_removed: tuple[URIRef, ...]
     signals_added: tuple[URIRef, ...]
     signals_removed: tuple[URIRef, ...]
+    support_changed: tuple[SupportChange, ...] = ()
 
     @property
     def equal(self) -> bool:
@@ -104,6 +115,7 @@ def diff(old: Dataset, new: Dataset) -> Diff:
     )
     old_entities, old_signals = _kinds(before)
     new_entities, new_signals = _kinds(after)
+    support_changed = _support_changes(old, new) if added or removed else ()
     return Diff(
         tuple(sorted(added, key=str)),
         tuple(sorted(removed, key=str)),
@@ -112,6 +124,39 @@ def diff(old: Dataset, new: Dataset) -> Diff:
         tuple(sorted(old_entities - new_entities)),
         tuple(sorted(new_signals - old_signals)),
         tuple(sorted(old_signals - new_signals)),
+        support_changed,
+    )
+
+
+def _support_changes(old: Dataset, new: Dataset) -> tuple[SupportChange, ...]:
+    """Claims whose support differs between the builds, labelled as in the new one."""
+    from policygraph.analytics.claims import claim_labels
+    from policygraph.analytics.support import support
+    from policygraph.store import union_store
+
+    old_store, new_store = union_store(old), union_store(new)
+    before, after = support(old_store), support(new_store)
+    changed = {
+        claim
+        for claim in before.keys() | after.keys()
+        if (before[claim].count if claim in before else 0)
+        != (after[claim].count if claim in after else 0)
+    }
+    labels = claim_labels(new_store, changed)
+    old_labels = claim_labels(old_store, changed - after.keys())
+    return tuple(
+        sorted(
+            (
+                SupportChange(
+                    claim,
+                    labels[claim] if claim in after else old_labels[claim],
+                    before[claim].count if claim in before else 0,
+                    after[claim].count if claim in after else 0,
+                )
+                for claim in changed
+            ),
+            key=lambda c: (c.label, str(c.claim)),
+        )
     )
 
 

@@ -124,6 +124,10 @@ def diff_json(result: Diff) -> dict[str, object]:
             "removed": [str(s) for s in result.signals_removed],
         },
         "facts": {"added": quads(result.added), "removed": quads(result.removed)},
+        "support_changed": [
+            {"claim": str(c.claim), "label": c.label, "old": c.old, "new": c.new}
+            for c in result.support_changed
+        ],
         "changed": [
             {
                 "subject": _term(c.subject),
@@ -162,6 +166,9 @@ def render_diff(result: Diff) -> str:
                 f"  {short_name(str(c.subject))} {short_name(str(c.predicate))} "
                 f"[{short_name(str(c.graph))}]: {old} -> {new}"
             )
+    if result.support_changed:
+        lines.append("support changed (sources stating the claim):")
+        lines += [f"  {c.old} -> {c.new}  {c.label}" for c in result.support_changed]
     graphs: dict[str, list[int]] = {}
     for index, quads in enumerate((result.added, result.removed)):
         for quad in quads:

@@ -6,13 +6,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from rdflib import URIRef
 
 from policygraph.analytics.sparql import closure, links, select
 from policygraph.analytics.support import NONE, support
+from policygraph.dates import FORMS, overlaps, parse_date
 from policygraph.names import display_labels, resolve_entity
 from policygraph.store import Store
 
@@ -72,12 +72,12 @@ def _fields(store: Store) -> dict[URIRef, dict[str, set[URIRef | str]]]:
 def _check_date(value: str | None, option: str) -> str | None:
     if value is None:
         return None
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
+    found = parse_date(value)
+    if found is None:
         from policygraph.errors import InputError
 
-        raise InputError(f"{option} {value!r} is not a date", hint="use YYYY-MM-DD") from None
+        raise InputError(f"{option} {value!r} is not a date", hint=f"use {FORMS}")
+    return found
 
 
 def timeline(
@@ -90,7 +90,11 @@ def timeline(
     min_support: int = 0,
     lang: str = "en",
 ) -> list[Entry]:
-    """The signals that match, oldest first (ties: by label, then IRI)."""
+    """The signals that match, oldest first (ties: by label, then IRI).
+
+    Dates are ISO text as precise as known: a month sorts before its days (``2025-06`` before
+    ``2025-06-01``), and ``since``/``until`` keep a partial date whose span meets the range.
+    """
     since, until = _check_date(since, "--since"), _check_date(until, "--until")
     signals = _fields(store)
     if topic is not None:
@@ -111,7 +115,7 @@ def timeline(
     for s, f in signals.items():
         date = min(str(d) for d in f.get("date", {""}))
         seen = backed.get(s, NONE)
-        if seen.count < min_support or (since and date < since) or (until and date > until):
+        if seen.count < min_support or (date and not overlaps(date, since, until)):
             continue
         entries.append(
             Entry(

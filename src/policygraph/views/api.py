@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypedDict, Unpack, cast
 
 from rdflib import Dataset, Graph, Literal, URIRef
 
+from policygraph.dates import parse_date
 from policygraph.errors import InputError, NotFoundError, QueryError
 from policygraph.names import expand_name, resolve_entity, short_name
 from policygraph.store import Store, union_store
@@ -21,7 +21,6 @@ from policygraph.views.support import read_backing
 from policygraph.vocab import source_graph
 
 SIZE_BY = ("degree", "pagerank")
-DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
 
 def _class_iri(text: str) -> str:
@@ -117,7 +116,7 @@ def build_model(
     if depth < 0 or (top is not None and top < 1) or min_support < 0:
         raise InputError("--depth and --min-support must be 0 or more and --top 1 or more")
     for name, value in (("--since", since), ("--until", until)):
-        if value is not None and not DATE.fullmatch(value):
+        if value is not None and parse_date(value) is None:
             raise InputError(
                 f"{name} {value!r} is not a date", hint="write YYYY, YYYY-MM or YYYY-MM-DD"
             )

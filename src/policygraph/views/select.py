@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from rdflib.namespace import FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS
 
+from policygraph.dates import overlaps, parse_date
 from policygraph.names import normalise_name, pick_label, short_name
 from policygraph.views.facts import Facts, Post, all_types
 from policygraph.views.support import Backing, edge_kept, weak_claims
@@ -187,11 +188,12 @@ def _model(facts: Facts, lang: str, keep: set[str], edges: list[ViewEdge]) -> Vi
 def _dates(facts: Facts) -> dict[str, str]:
     dates: dict[str, str] = {}
     for iri, values in facts.literals.items():
-        for predicate, value in values:
-            if predicate in DATE_PREDICATES:
+        for predicate, text in values:
+            value = parse_date(text[:10]) if predicate in DATE_PREDICATES else None
+            if value is not None:
                 dates[iri] = min(dates.get(iri, value), value)
     for post in facts.posts:
-        if post.date:
+        if post.date and parse_date(post.date):
             dates[post.iri] = post.date
     return dates
 
@@ -260,10 +262,9 @@ def select(
         filtered = True
     if selection.since or selection.until:
         dates = _dates(facts)
-        low, high = selection.since or "", selection.until or "\uffff"
 
         def inside(key: str) -> bool:
-            return key not in dates or (dates[key] >= low and dates[key][: len(high)] <= high)
+            return key not in dates or overlaps(dates[key], selection.since, selection.until)
 
         model = restrict(model, {n for n in model.nodes if inside(n)})
         model.edges = [e for e in model.edges if not e.via or inside(e.via)]
