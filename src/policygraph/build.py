@@ -129,7 +129,9 @@ def build(project: Project, *, write: bool = True) -> BuildResult:
     outputs = render_outputs(project, dataset) if write else {}
     write_all_atomic(outputs)
     if write:
+        from policygraph.fulltext import update_text_index
         from policygraph.stores.project import sync_project_store
 
         sync_project_store(project)
+        update_text_index(project, dataset)
     return BuildResult(dataset, records, summarise(dataset, records), tuple(outputs))

@@ -29,7 +29,7 @@ ORDER BY score, p.doc, p.seq LIMIT ?
 """
 _QUOTING = """
 SELECT p.doc, p.claims FROM passage_text JOIN passages p ON p.id = passage_text.rowid
-WHERE passage_text MATCH ? AND p.kind = 'quote'
+WHERE passage_text MATCH ? AND p.kind = 'quote' AND p.doc IN ({docs})
 """
 
 
@@ -155,7 +155,7 @@ def _quoting(conn: sqlite3.Connection, match: str, docs: set[str]) -> dict[str, 
     if not docs:
         return {}
     found: dict[str, list[ClaimRef]] = {}
-    for doc, claims in conn.execute(_QUOTING, (match,)):
-        if doc in docs:
-            found.setdefault(doc, []).extend(_claims(claims))
+    sql = _QUOTING.format(docs=", ".join("?" for _ in docs))
+    for doc, claims in conn.execute(sql, (match, *sorted(docs))):
+        found.setdefault(doc, []).extend(_claims(claims))
     return found

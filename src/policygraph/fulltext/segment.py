@@ -47,7 +47,8 @@ def to_match(query: str) -> str:
     """The FTS5 ``MATCH`` expression for a user's query.
 
     Words must all occur (in any order); ``"two words"`` is a phrase; ``OR`` and ``NOT`` between
-    words work as in FTS5; a trailing ``*`` matches a prefix (``stable*``). Chinese needs no
+    words work as in FTS5; a trailing ``*`` matches a prefix of a word's Porter stem (``regul*``
+    finds "regulation", stemmed "regul", but ``regulat*`` does not). Chinese needs no
     spaces: ``国资委`` is found inside ``上海国资委``. Nothing else of FTS5's syntax is passed on,
     so no query can be a syntax error.
     """
