@@ -6,6 +6,7 @@ year sorts before its months and a month before its days.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -55,10 +56,15 @@ _FIELDS = {"issuedOn": "date", "issuer": "issuer", "stance": "stance", "previous
 
 
 def check_date(value: str, option: str = "--since") -> str:
-    if not DATE.fullmatch(value):
+    """``value`` if it is a whole or partial ISO date, else ``InputError``."""
+    try:
+        if not DATE.fullmatch(value):
+            raise ValueError(value)
+        dt.date.fromisoformat(value if len(value) == 10 else (value + "-01-01")[:10])
+    except ValueError:
         raise InputError(
             f"{option} {value!r} is not a date", hint="write YYYY, YYYY-MM or YYYY-MM-DD"
-        )
+        ) from None
     return value
 
 
