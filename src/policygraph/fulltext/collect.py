@@ -32,6 +32,15 @@ SELECT DISTINCT ?claim ?doc ?exact WHERE {
 }
 """
 _TYPES = "SELECT DISTINCT ?s ?type WHERE { GRAPH ?g { ?s pg:evidence ?ev ; a ?type } }"
+# what names a claim that has no label of its own: a participation or a post
+_ROLES = """
+SELECT DISTINCT ?node ?who ?role ?context WHERE { GRAPH ?g {
+  { ?context pg:participation ?node . ?node pg:participant ?who
+    OPTIONAL { ?node pg:participationRole ?role } }
+  UNION
+  { ?node a org:Membership ; org:member ?who OPTIONAL { ?node org:role ?role }
+    OPTIONAL { ?node org:organization ?context } } } }
+"""
 
 
 @dataclass(frozen=True, order=True)
@@ -100,7 +109,7 @@ def read_documents(store: Store, lang: str = "en") -> list[Document]:
         if isinstance(node, URIRef) and isinstance(kind, URIRef):
             types.setdefault(node, set()).add(short_name(str(kind)))
     claims = {c for found in quoted.values() for c in found}
-    labels = display_labels(store, claims, lang)
+    labels = _described(store, display_labels(store, claims, lang), lang)
     refs = {c: ClaimRef(str(c), labels[c], tuple(sorted(types.get(c, ())))) for c in claims}
     by_doc: dict[URIRef, list[Quote]] = {}
     for (qdoc, exact_text, qlang), found in sorted(quoted.items()):
@@ -123,3 +132,18 @@ def read_documents(store: Store, lang: str = "en") -> list[Document]:
             )  # fmt: skip
         )
     return documents
+
+
+def _described(store: Store, labels: dict[URIRef, str], lang: str) -> dict[URIRef, str]:
+    """``labels``, naming unlabelled participations and posts: ``He Qing (chair), <event>``."""
+    unnamed = {iri for iri, label in labels.items() if label == short_name(str(iri))}
+    rows = [row for row in select(store, _ROLES) if row[0] in unnamed]
+    names = display_labels(
+        store, {v for row in rows for v in row[1:] if isinstance(v, URIRef)}, lang
+    )
+    described = dict(labels)
+    for node, who, role, context in sorted(rows, key=lambda r: tuple(str(v) for v in r)):
+        if isinstance(node, URIRef) and isinstance(who, URIRef) and labels[node] == described[node]:
+            text = names[who] + (f" ({names[role]})" if isinstance(role, URIRef) else "")
+            described[node] = text + (f", {names[context]}" if isinstance(context, URIRef) else "")
+    return described
