@@ -151,3 +151,12 @@ def test_cli_search_text(multi_project: Project) -> None:
     assert both.exit_code == 5
     neither = runner.invoke(app, ["search", "-P", root])
     assert neither.exit_code == 5 and "--text" in neither.stderr
+
+
+def test_unlabelled_claims_are_named_by_who_role_and_where(multi_project: Project) -> None:
+    hit = search_text(multi_project, '"chaired by He Qing"', kinds=("quote",))[0]
+    (claim,) = hit.claims
+    assert claim.types == ("pg:Participation",) and claim.label.startswith("He Qing (")
+    assert claim.label.endswith(
+        ", Shanghai SASAC follow-up meeting on blockchain pilots (fictional)"
+    )
