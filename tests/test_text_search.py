@@ -125,6 +125,10 @@ def test_rebuilt_on_demand_when_missing(tmp_path: Path, multi_project: Project) 
     assert not project.text_index_path.exists()  # a fresh clone: graph/ but no index
     assert search_text(project, "贺青")
     assert project.text_index_path.is_file()
+    project.text_index_path.write_bytes(b"not a database, a torn copy")
+    assert search_text(project, "贺青")  # an unreadable index is a cache: rebuilt
+    project.text_index_path.write_bytes(b"torn again")
+    assert build(project).summary.sources == 3 and search_text(project, "国资")
 
 
 def test_from_a_store(tmp_path: Path, multi_store: MemoryStore, multi_project: Project) -> None:

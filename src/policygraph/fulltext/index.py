@@ -133,9 +133,26 @@ def _delete(conn: sqlite3.Connection, doc: str) -> None:
     conn.execute("DELETE FROM documents WHERE doc = ?", (doc,))
 
 
+def _drop_unreadable(path: Path) -> None:
+    """Remove an index SQLite cannot read (a torn copy): it is only a cache."""
+    if not path.exists():
+        return
+    conn = connect(path)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return
+    except sqlite3.DatabaseError:
+        log.warning("%s: unreadable text index replaced", path)
+    finally:
+        conn.close()
+    for stale in (path, path.with_name(path.name + "-journal")):
+        stale.unlink(missing_ok=True)
+
+
 def index_documents(path: Path, root: Path, documents: list[Document]) -> IndexUpdate:
     """Bring the index at ``path`` in step with ``documents`` (archived texts under ``root``)."""
     check_sqlite()
+    _drop_unreadable(path)
     conn = connect(path)
     try:
         conn.execute("BEGIN IMMEDIATE")

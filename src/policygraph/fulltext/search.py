@@ -92,7 +92,10 @@ def _claims(text: str) -> list[ClaimRef]:
 
 
 def ensure_index(project: Project, store: Store | None = None) -> None:
-    """Build the text index from the project's store if it is missing (a fresh clone)."""
+    """Build the text index from the project's store if it is missing (a fresh clone).
+
+    An unreadable index, or one of another schema, is only a cache: it is replaced.
+    """
     path = project.text_index_path
     if path.exists():
         conn = connect(path)
