@@ -153,6 +153,8 @@ def test_cli_search_text(multi_project: Project) -> None:
     assert none.exit_code == 4 and "no quote or archived text matches" in none.stderr
     both = runner.invoke(app, ["search", "He", "--text", "x", "-P", root])
     assert both.exit_code == 5
+    label_json = runner.invoke(app, ["search", "He", "--format", "json", "-P", root])
+    assert label_json.exit_code == 5 and "--format applies to --text" in label_json.stderr
     neither = runner.invoke(app, ["search", "-P", root])
     assert neither.exit_code == 5 and "--text" in neither.stderr
 

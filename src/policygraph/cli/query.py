@@ -202,6 +202,8 @@ def search(
         return
     if name is None:
         raise QueryError("nothing to search for", hint="give a NAME, or --text QUERY")
+    if fmt != "text":
+        raise QueryError("--format applies to --text searches only")
     from policygraph.names import short_name
     from policygraph.search import search as find
 
