@@ -17,6 +17,8 @@ _LAZY = {
     "claims": "policygraph.analytics.claims",
     "query": "policygraph.sparql.run",
     "show": "policygraph.card",
+    "search_text": "policygraph.fulltext",
+    "update_text_index": "policygraph.fulltext",
 }
 
 __all__ = sorted(_LAZY)

@@ -12,6 +12,7 @@ from rdflib.namespace import RDF, SKOS
 
 from policygraph.analytics.timeline_html import render_dataset_timeline
 from policygraph.atomic import write_all_atomic
+from policygraph.digest.feed import render_feed
 from policygraph.errors import Location
 from policygraph.export.jsonld import to_jsonld
 from policygraph.mapping import Quad, record_quads
@@ -113,6 +114,7 @@ def render_outputs(project: Project, dataset: Dataset) -> dict[Path, str]:
     outputs[project.jsonld_path] = to_jsonld(dataset)
     outputs[project.timeline_path] = render_dataset_timeline(dataset)
     outputs[project.overview_path] = render_overview(dataset)
+    outputs[project.feed_path] = render_feed(dataset)
     return outputs
 
 
@@ -129,7 +131,9 @@ def build(project: Project, *, write: bool = True) -> BuildResult:
     outputs = render_outputs(project, dataset) if write else {}
     write_all_atomic(outputs)
     if write:
+        from policygraph.fulltext import update_text_index
         from policygraph.stores.project import sync_project_store
 
         sync_project_store(project)
+        update_text_index(project, dataset)
     return BuildResult(dataset, records, summarise(dataset, records), tuple(outputs))

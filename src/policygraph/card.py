@@ -116,6 +116,12 @@ class Card:
     signals: tuple[SignalLink, ...]
     quotes: tuple[Quote, ...]
 
+    def _repr_html_(self) -> str:
+        """Jupyter's inline display (escaped, offline HTML)."""
+        from policygraph.notebook import card_html
+
+        return card_html(self)
+
 
 def _rows(store: Store, sparql: str, entity: URIRef) -> list[dict[str, Node]]:
     result = store.query(sparql, {"entity": entity})

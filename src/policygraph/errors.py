@@ -68,6 +68,10 @@ class DataProblems(PolicyGraphError):
         self.problems = problems
 
 
+class MissingDependencyError(PolicyGraphError):
+    """An optional extra that is not installed (pandas for DataFrames)."""
+
+
 class NotFoundError(PolicyGraphError):
     """An entity, named query, source or file that does not exist."""
 

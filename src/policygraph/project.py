@@ -15,6 +15,7 @@ TURTLE_NAME = "policygraph.ttl"
 JSONLD_NAME = "policygraph.jsonld"
 OVERVIEW_NAME = "overview.html"
 TIMELINE_NAME = "timeline.html"
+FEED_NAME = "feed.atom"
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,15 @@ class Project:
     def store_dir(self) -> Path:
         """The embedded on-disk store (git-ignored)."""
         return self.root / ".policygraph" / "store"
+
+    @property
+    def text_index_path(self) -> Path:
+        """The full-text index of quotes and archived texts (git-ignored, rebuilt by ``build``)."""
+        return self.root / ".policygraph" / "text.sqlite"
+
+    @property
+    def feed_path(self) -> Path:
+        return self.graph_dir / FEED_NAME
 
 
 def find_project(start: Path | None = None) -> Project:

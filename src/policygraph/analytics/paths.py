@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from policygraph.analytics.projection import to_networkx
 from policygraph.errors import InputError, NotFoundError
@@ -68,7 +69,8 @@ def path(
         raise InputError("--max-length must be at least 1")
     start, end = resolve_entity(store, a), resolve_entity(store, b)
     graph = to_networkx(store, lang=lang, min_support=min_support)
-    walk: nx.Graph[object] = nx.Graph(graph.to_undirected())
+    # a cast: with numpy installed, the stubs reject MultiGraph[URIRef] for Graph[object]
+    walk: nx.Graph[object] = nx.Graph(cast("nx.Graph[object]", graph.to_undirected()))
     if start not in walk or end not in walk:
         raise NotFoundError(f"{a!r} or {b!r} is not an entity of the entity graph")
     if all_paths:

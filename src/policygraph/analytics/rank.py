@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from policygraph.analytics.projection import to_networkx
 from policygraph.errors import InputError
@@ -72,7 +72,8 @@ def rank(
     if by not in MEASURES:
         raise InputError(f"unknown measure {by!r}", hint=f"use one of: {', '.join(MEASURES)}")
     graph = to_networkx(store, lang=lang, min_support=min_support)
-    simple: nx.Graph[object] = nx.Graph(graph.to_undirected())
+    # a cast: with numpy installed, the stubs reject MultiGraph[URIRef] for Graph[object]
+    simple: nx.Graph[object] = nx.Graph(cast("nx.Graph[object]", graph.to_undirected()))
     if by == "degree":
         scores: dict[object, float] = {n: float(d) for n, d in graph.degree()}
     elif by == "pagerank":

@@ -18,6 +18,7 @@ from policygraph.cli.common import (
     GraphOpt,
     LangOpt,
     ProjectOpt,
+    project_of,
     project_or_none,
     store_of,
 )
@@ -174,26 +175,57 @@ def show(
 @app.command()
 @reported
 def search(
-    text: Annotated[str, typer.Argument(help="A name or part of one, in any language.")],
+    name: Annotated[
+        str | None, typer.Argument(help="A name or part of one, in any language.")
+    ] = None,
+    text: Annotated[
+        str | None,
+        typer.Option(
+            "--text",
+            help='Search quotes and archived texts instead: words, "a phrase", 国资 (no spaces).',
+        ),
+    ] = None,
     type_: Annotated[
         str | None, typer.Option("--type", help="Only entities of this class (or a subclass).")
     ] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, help="At most N matches.")] = 20,
+    fmt: Annotated[str, typer.Option("--format", help="text or json (with --text).")] = "text",
     graph: GraphOpt = None,
     endpoint: EndpointOpt = None,
     project: ProjectOpt = None,
 ) -> None:
-    """Find entities by any of their labels: exact matches, then prefixes, then substrings."""
+    """Find entities by any of their labels (exact, prefix, substring), or text with --text."""
+    if text is not None:
+        if name is not None or type_ is not None or graph is not None or endpoint is not None:
+            raise QueryError("--text searches the project's texts: give no NAME, --type or store")
+        _search_text(text, limit, fmt, project)
+        return
+    if name is None:
+        raise QueryError("nothing to search for", hint="give a NAME, or --text QUERY")
+    if fmt != "text":
+        raise QueryError("--format applies to --text searches only")
     from policygraph.names import short_name
     from policygraph.search import search as find
 
     store = store_of(project, graph, endpoint)
     try:
-        hits = find(store, text, type_, limit)
+        hits = find(store, name, type_, limit)
     finally:
         store.close()
     if not hits:
-        raise NotFoundError(f"nothing matches {text!r}")
+        raise NotFoundError(f"nothing matches {name!r}")
     for hit in hits:
         kinds = ", ".join(hit.types) or "-"
         typer.echo(f"{hit.rank:<9}  {hit.label}  @{hit.lang}  {kinds}  {short_name(hit.iri)}")
+
+
+def _search_text(text: str, limit: int, fmt: str, project: Path | None) -> None:
+    from policygraph.fulltext import search_text
+    from policygraph.fulltext.render import render_hits_json, render_hits_text
+
+    if fmt not in ("text", "json"):
+        raise QueryError(f"unknown --format {fmt!r}", hint="formats: text, json")
+    hits = search_text(project_of(project), text, limit=limit)
+    if not hits and fmt == "text":
+        raise NotFoundError(f"no quote or archived text matches {text!r}")
+    typer.echo(render_hits_text(hits) if fmt == "text" else render_hits_json(text, hits), nl=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from rdflib import Graph
 from rdflib.term import Node, Variable
@@ -14,6 +15,9 @@ from policygraph.sparql.check import CheckedQuery, check_query, packaged_query
 from policygraph.sparql.named import NamedQuery, complete_params
 from policygraph.sparql.params import bind_all
 from policygraph.store import Store
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 Row = dict[str, Node]
 
@@ -27,6 +31,12 @@ class QueryResult:
     rows: tuple[Row, ...] = ()
     answer: bool | None = None
     graph: Graph | None = field(default=None, compare=False)
+
+    def to_dataframe(self) -> pd.DataFrame:
+        """The result as a pandas DataFrame (needs the ``policygraph[notebook]`` extra)."""
+        from policygraph.notebook import to_dataframe
+
+        return to_dataframe(self)
 
 
 class _Cancelled(BaseException):

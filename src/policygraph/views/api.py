@@ -98,6 +98,12 @@ class View:
     nodes: int
     edges: int
 
+    def _repr_html_(self) -> str:
+        """Jupyter's inline display: the page in a sandboxed ``<iframe srcdoc>``."""
+        from policygraph.notebook import view_html
+
+        return view_html(self)
+
 
 def build_model(
     store: Store, **options: Unpack[SelectOptions]
