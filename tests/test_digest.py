@@ -18,7 +18,7 @@ from policygraph.digest import digest, render_feed
 from policygraph.digest.render import render_digest_markdown
 from policygraph.errors import InputError
 from policygraph.project import Project
-from policygraph.store import MemoryStore
+from policygraph.store import MemoryStore, union_store
 from policygraph.vocab import OA, PG, PGR, PROVENANCE_GRAPH, concept, source_document, source_graph
 
 MANDATE = str(PGR["signal-2025-07-10-sh-sasac-mandate-2"])
@@ -94,7 +94,7 @@ def _two_sources() -> MemoryStore:
         data.graph(PGR["ref"]).add((person, SKOS.prefLabel, Literal(name, lang="en")))
     _signal(data, "old", "s1", "2025-05-01", "stance.restrictive", old)
     _signal(data, "new", "s2", "2025-06-10", "stance.exploratory", new)
-    return MemoryStore(data)
+    return union_store(data)
 
 
 def test_stance_change_between_an_issuers_signals_and_new_people() -> None:
