@@ -124,9 +124,10 @@ def test_wang_zhipings_post_and_guiding_role(repository_store: MemoryStore) -> N
 # "He Qing (He Qing 贺青)", "Wang Zhiping (Wang Zhiping 王治平)", "Li Mingliang (Li Mingliang
 # 李明亮)", and once "Li Mingliang (李明liang)".
 def test_chinese_names_of_the_people(repository_store: MemoryStore) -> None:
-    query = """SELECT ?en ?zh WHERE {
+    query = f"""SELECT ?en ?zh WHERE {{
+        GRAPH {SRC} {{ ?x org:member|pg:participant ?p }}
         ?p a foaf:Person ; skos:prefLabel ?en, ?zh .
-        FILTER(lang(?en) = "en" && lang(?zh) = "zh") }"""
+        FILTER(lang(?en) = "en" && lang(?zh) = "zh") }}"""
     assert rows(repository_store, query) == {
         ("He Qing", "贺青"),
         ("Wang Zhiping", "王治平"),
@@ -274,11 +275,13 @@ def test_nothing_from_the_advertisements(repository_store: MemoryStore) -> None:
 # The curation graph's addition (the institute belongs to Guotai Haitong Securities) is not in
 # the article.
 def test_curation_stays_out_of_the_source_graph(repository_store: MemoryStore) -> None:
-    query = """SELECT ?g WHERE { GRAPH ?g { pgr:org-gth-policy-industry-institute
-        org:subOrganizationOf pgr:org-guotai-haitong-securities } }"""
-    assert rows(repository_store, query) == {("https://w3id.org/policygraph/graph/curation",)}
-    where = "SELECT DISTINCT ?g WHERE { GRAPH ?g { pgr:org-guotai-haitong-securities ?p ?o } }"
-    assert rows(repository_store, where) == {("https://w3id.org/policygraph/graph/curation",)}
+    parent = """pgr:org-gth-policy-industry-institute
+        org:subOrganizationOf pgr:org-guotai-haitong-securities"""
+    assert ask(repository_store, f"ASK {{ GRAPH pgg:curation {{ {parent} }} }}")
+    assert not ask(repository_store, f"ASK {{ GRAPH {SRC} {{ {parent} }} }}")
+    assert not ask(
+        repository_store, f"ASK {{ GRAPH {SRC} {{ ?s ?p pgr:org-guotai-haitong-securities }} }}"
+    )
     assert ask(repository_store, "ASK { pgg:curation a pg:AssertionGraph ; rdfs:comment ?note }")
 
 

@@ -68,7 +68,7 @@ def build_dataset(project: Project, records: RecordSet) -> Dataset:
         for triple in _packaged_graph(name):
             target.add(triple)
     for record in records.records:
-        _add_quads(dataset, record_quads(record, records.sources))
+        _add_quads(dataset, record_quads(record, records.sources, records.concept_codes))
     for source in records.sources.values():
         relative = source.text_path.relative_to(project.root).as_posix()
         _add_quads(dataset, source_quads(source, relative))

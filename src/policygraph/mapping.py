@@ -106,8 +106,11 @@ def _kinds(record: Record) -> tuple[URIRef, ...]:
     return (SCHEMA.EventSeries,)
 
 
-def record_quads(record: Record, sources: Mapping[str, Source]) -> Iterator[Quad]:
-    """The quads one record stands for, in the graph its file belongs to."""
+def record_quads(
+    record: Record, sources: Mapping[str, Source], concepts: frozenset[str] = frozenset()
+) -> Iterator[Quad]:
+    """The quads one record stands for, in the graph its file belongs to (``concepts``: the
+    concept codes, which ``names`` may name as well as entities)."""
     g = _graph_of(record)
     lang = sources[record.source_id].language if record.source_id else None
     section = record.section
@@ -127,7 +130,8 @@ def record_quads(record: Record, sources: Mapping[str, Source]) -> Iterator[Quad
     elif section in ("places", "programmes", "forums"):
         yield from _agent(record, g, _kinds(record), lang)
     elif section == "names":
-        yield from labels(entity(str(record.get("entity"))), record.values, g)
+        named = str(record.get("entity"))
+        yield from labels(concept(named) if named in concepts else entity(named), record.values, g)
     elif section == "relations":
         rel = RELATIONS[str(record.get("relation"))]
         yield entity(str(record.get("from"))), rel, entity(str(record.get("to"))), g

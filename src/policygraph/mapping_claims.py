@@ -96,7 +96,8 @@ def event_quads(record: Record, g: URIRef, lang: str | None) -> Iterator[Quad]:
         yield node, PG.participation, pnode, g
         yield pnode, RDF.type, PG.Participation, g
         yield pnode, PG.participant, entity(str(part.get("who"))), g
-        yield pnode, PG.participationRole, concept(str(part.get("role"))), g
+        if part.get("role"):
+            yield pnode, PG.participationRole, concept(str(part.get("role"))), g
         yield from lang_texts(pnode, PG.statedAs, part.get("stated_as"), g)
         yield from evidence(
             pnode, dataclasses.replace(part, restated=record.restated), slug, lang, g

@@ -81,7 +81,9 @@ def display_labels(store: Store, iris: Iterable[URIRef], lang: str = "en") -> di
         subject, label = row[0], row[1]  # type: ignore[index]
         if isinstance(subject, URIRef) and isinstance(label, Literal):
             tag = language_tag(label.language or "")
-            found.setdefault(subject, {}).setdefault(tag, str(label))
+            known = found.setdefault(subject, {})
+            # the same answer whatever order a store gives the rows in
+            known[tag] = min(known.get(tag, str(label)), str(label))
     labels = {}
     for iri in wanted:
         best = pick_label(found.get(iri, {}), lang)

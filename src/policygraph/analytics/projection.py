@@ -107,7 +107,7 @@ def entity_edges(store: Store, lang: str = "en") -> list[Edge]:
         text = roles[label] if isinstance(label, URIRef) else label
         support = len({docs[g] for g in graphs if g in docs})
         edges.append(Edge(s, o, text, name, frozenset(graphs), support))
-    return sorted(edges, key=lambda e: (str(e.source), str(e.target), e.label))
+    return sorted(edges, key=lambda e: (str(e.source), str(e.target), e.label, e.predicate))
 
 
 def node_types(store: Store) -> dict[URIRef, set[str]]:

@@ -172,7 +172,7 @@ SECTIONS: dict[str, Section] = {
             "names",
             "name",
             (
-                Field("entity", REF, True, targets=NAMED),
+                Field("entity", REF, True, targets=(*NAMED, "concepts")),
                 Field("alt_labels", MULTI_LABELS),
                 Field("hidden_labels", MULTI_LABELS),
                 Field("quote", QUOTES, True),
@@ -217,7 +217,9 @@ SECTIONS: dict[str, Section] = {
             "participant",
             (
                 Field("who", REF, True, targets=("people", "organisations")),
-                Field("role", CONCEPT, True, targets=("prole",)),
+                # a restating source may name a participant without their capacity; the
+                # shapes still want a role from some source (pg:ParticipationShape)
+                Field("role", CONCEPT, targets=("prole",)),
                 Field("stated_as", LABELS),
                 Field("quote", QUOTES),
             ),

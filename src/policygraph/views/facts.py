@@ -8,7 +8,7 @@ works on every store behind ``Store.query``.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
@@ -145,8 +145,11 @@ def read_facts(store: Store, graph: str | None = None) -> Facts:
     for iri, quotes in facts.quotes.items():
         facts.quotes[iri] = sorted(set(quotes))
     facts.triples = sorted(set(facts.triples))
-    facts.posts = sorted(set(facts.posts), key=lambda p: (p.member, p.target, p.iri))
-    facts.participations = sorted(set(facts.participations), key=lambda p: (p.member, p.iri))
+    # every field in the key: several sources may state one post in different words
+    facts.posts = sorted(set(facts.posts), key=lambda p: (p.member, p.target, p.iri, *astuple(p)))
+    facts.participations = sorted(
+        set(facts.participations), key=lambda p: (p.member, p.iri, *astuple(p))
+    )
     return facts
 
 
