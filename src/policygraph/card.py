@@ -13,7 +13,8 @@ from dataclasses import asdict, dataclass
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from policygraph.names import display_labels, language_tag, resolve_entity, short_name
+from policygraph.iris import language_tag, short_name
+from policygraph.names import display_labels, resolve_entity
 from policygraph.store import Store
 from policygraph.vocab import sparql_prologue
 

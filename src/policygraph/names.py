@@ -14,8 +14,22 @@ from dataclasses import dataclass
 from rdflib import Literal, URIRef
 
 from policygraph.errors import AmbiguousError, NotFoundError
+from policygraph.iris import expand_name, language_tag, short_name
 from policygraph.store import Store
-from policygraph.vocab import LANGUAGES, PREFIXES, sparql_prologue
+from policygraph.vocab import LANGUAGES, sparql_prologue
+
+__all__ = [
+    "Match",
+    "display_labels",
+    "expand_name",
+    "fallback_order",
+    "find_entities",
+    "language_tag",
+    "normalise_name",
+    "pick_label",
+    "resolve_entity",
+    "short_name",
+]
 
 LABEL_PATHS = "skos:prefLabel|skos:altLabel|skos:hiddenLabel|rdfs:label"
 
@@ -30,24 +44,6 @@ def normalise_name(text: str) -> str:
     return "".join(kept)
 
 
-def language_tag(tag: str) -> str:
-    """A BCP 47 tag in its conventional case: ``zh-Latn-pinyin``, ``en-GB``.
-
-    The one place tags are canonicalised: Oxigraph lower-cases them (``zh-latn-pinyin``) and
-    rdflib keeps them as written, so every tag read from a store goes through here.
-    """
-    parts = tag.split("-")
-    out = [parts[0].lower()]
-    for part in parts[1:]:
-        if len(part) == 4 and part.isalpha():
-            out.append(part.title())
-        elif len(part) == 2 and part.isalpha():
-            out.append(part.upper())
-        else:
-            out.append(part.lower())
-    return "-".join(out)
-
-
 def fallback_order(lang: str) -> tuple[str, ...]:
     """``lang`` first, then the other display languages, then untagged."""
     lang = language_tag(lang)
@@ -57,14 +53,6 @@ def fallback_order(lang: str) -> tuple[str, ...]:
 def pick_label(by_lang: Mapping[str, str], lang: str) -> str | None:
     """The label of ``by_lang`` (canonical tag -> text) to show for ``lang``, with fallback."""
     return next((by_lang[tag] for tag in fallback_order(lang) if tag in by_lang), None)
-
-
-def short_name(iri: str) -> str:
-    """``pgr:person-he-qing`` for a policygraph IRI, else the IRI itself."""
-    for name, base in PREFIXES.items():
-        if iri.startswith(base) and len(iri) > len(base):
-            return f"{name}:{iri[len(base) :]}"
-    return iri
 
 
 def display_labels(store: Store, iris: Iterable[URIRef], lang: str = "en") -> dict[URIRef, str]:
@@ -116,18 +104,6 @@ def _candidates(store: Store, text: str) -> list[Match]:
         elif key in name and subject not in matches:
             matches[subject] = Match(subject, str(label), False)
     return sorted(matches.values(), key=lambda m: (not m.exact, len(m.label), str(m.iri)))
-
-
-def expand_name(text: str) -> URIRef | None:
-    """An IRI written as ``<...>``, ``http...`` or a declared prefixed name, else ``None``."""
-    if text.startswith("<") and text.endswith(">"):
-        return URIRef(text[1:-1])
-    if text.startswith(("http://", "https://", "urn:")):
-        return URIRef(text)
-    prefix, sep, local = text.partition(":")
-    if sep and prefix in PREFIXES:
-        return URIRef(PREFIXES[prefix] + local)
-    return None
 
 
 def find_entities(store: Store, text: str) -> list[Match]:

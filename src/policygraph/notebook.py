@@ -73,7 +73,7 @@ def _rows(title: str, rows: list[tuple[str, str]]) -> list[str]:
 
 def card_html(card: Card) -> str:
     """An entity card as an HTML table: names, types, posts, signals, relations, quotes."""
-    from policygraph.names import short_name
+    from policygraph.iris import short_name
 
     posts = [
         (

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from rdflib import Literal, URIRef
 
 from policygraph.errors import NotFoundError, QueryError
-from policygraph.names import expand_name, language_tag, normalise_name, short_name
+from policygraph.iris import expand_name, language_tag, short_name
+from policygraph.names import normalise_name
 from policygraph.store import Store
 from policygraph.vocab import sparql_prologue
 

@@ -11,6 +11,7 @@ import re
 
 from rdflib import Dataset, Graph, URIRef
 
+from policygraph.iris import prefixed_name
 from policygraph.vocab import PREFIXES, new_graph
 
 _PREFIX_LINE = re.compile(r"^@prefix [^\n]*\n", re.MULTILINE)
@@ -62,11 +63,7 @@ def named_graphs(dataset: Dataset) -> list[tuple[URIRef, Graph]]:
 
 
 def _graph_name(iri: URIRef) -> str:
-    for name, base in PREFIXES.items():
-        local = str(iri)[len(base) :]
-        if str(iri).startswith(base) and re.fullmatch(r"[A-Za-z][\w.-]*[\w-]|[A-Za-z]", local):
-            return f"{name}:{local}"
-    return f"<{iri}>"
+    return prefixed_name(str(iri)) or f"<{iri}>"
 
 
 def to_trig(dataset: Dataset) -> str:

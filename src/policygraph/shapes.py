@@ -10,9 +10,10 @@ from rdflib.namespace import RDF
 from rdflib.term import Node
 
 from policygraph.errors import Location
+from policygraph.iris import short_name
 from policygraph.project import packaged
 from policygraph.serialize import union_graph
-from policygraph.vocab import PREFIXES, SH
+from policygraph.vocab import SH
 
 
 @dataclass(frozen=True)
@@ -39,14 +40,6 @@ def shapes_graph() -> Graph:
     return Graph().parse(
         data=packaged("schema/shapes.ttl").read_text(encoding="utf-8"), format="turtle"
     )
-
-
-def _short(node: object) -> str:
-    text = str(node)
-    for name, base in PREFIXES.items():
-        if text.startswith(base) and len(text) > len(base):
-            return f"{name}:{text[len(base) :]}"
-    return text
 
 
 def _locate(focus: str, places: Mapping[str, Location]) -> Location | None:
@@ -88,15 +81,15 @@ def validate_dataset(
     for result in report.subjects(RDF.type, SH.ValidationResult):
         if _between_sources(report, result, dataset):
             continue  # two sources give two values: a conflict, warned about by the records
-        focus = _short(report.value(result, SH.focusNode))
+        focus = short_name(str(report.value(result, SH.focusNode)))
         message = report.value(result, SH.resultMessage)
         path = report.value(result, SH.resultPath)
-        severity = _short(report.value(result, SH.resultSeverity)).removeprefix(str(SH))
+        severity = short_name(str(report.value(result, SH.resultSeverity))).removeprefix(str(SH))
         local = str(report.value(result, SH.focusNode)).rsplit("/", 1)[-1]
         violations.append(
             Violation(
                 focus=focus,
-                path=_short(path) if isinstance(path, URIRef) else "",
+                path=short_name(str(path)) if isinstance(path, URIRef) else "",
                 message=str(message) if isinstance(message, Literal) else "constraint not met",
                 severity=severity.rsplit("#", 1)[-1],
                 where=_locate(local, places or {}),

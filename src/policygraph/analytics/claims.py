@@ -19,7 +19,8 @@ from policygraph.analytics.support import (
     fact_support,
     support,
 )
-from policygraph.names import display_labels, short_name
+from policygraph.iris import short_name
+from policygraph.names import display_labels
 from policygraph.store import Store
 
 DOCUMENTS = """

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 from rdflib import URIRef
 
 from policygraph.analytics.sparql import select
-from policygraph.names import display_labels, short_name
+from policygraph.iris import short_name
+from policygraph.names import display_labels
 from policygraph.store import Store
 from policygraph.vocab import PGG
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
+from policygraph.analytics.pagerank import pagerank
 from policygraph.analytics.projection import to_networkx
 from policygraph.errors import InputError
-from policygraph.names import short_name
+from policygraph.iris import short_name
 from policygraph.store import Store
 
 if TYPE_CHECKING:
@@ -37,26 +38,6 @@ def _matches(types: tuple[str, ...], wanted: str) -> bool:
     return any(key in (t.casefold(), t.split(":", 1)[-1].casefold()) for t in types)
 
 
-def _pagerank(graph: nx.Graph[object], damping: float = 0.85) -> dict[object, float]:
-    """PageRank by power iteration on the undirected graph (networkx's needs numpy/scipy)."""
-    nodes = sorted(graph.nodes, key=str)
-    if not nodes:
-        return {}
-    size = len(nodes)
-    score = dict.fromkeys(nodes, 1.0 / size)
-    for _ in range(200):
-        dangling = sum(score[n] for n in nodes if graph.degree(n) == 0)
-        base = (1.0 - damping) / size + damping * dangling / size
-        new = {
-            n: base + damping * sum(score[m] / graph.degree(m) for m in graph.neighbors(n))
-            for n in nodes
-        }
-        if sum(abs(new[n] - score[n]) for n in nodes) < 1e-12:
-            return new
-        score = new
-    return score
-
-
 def rank(
     store: Store,
     *,
@@ -77,7 +58,7 @@ def rank(
     if by == "degree":
         scores: dict[object, float] = {n: float(d) for n, d in graph.degree()}
     elif by == "pagerank":
-        scores = _pagerank(simple)
+        scores = pagerank(list(simple.nodes), simple.edges)
     else:
         scores = nx.betweenness_centrality(simple)
     ranked = [

@@ -14,7 +14,7 @@ from policygraph.analytics.diff import Diff, Quad
 from policygraph.analytics.rank import Ranked
 from policygraph.analytics.stats import Stats
 from policygraph.analytics.timeline import Entry
-from policygraph.names import short_name
+from policygraph.iris import short_name
 
 
 def to_json(value: object) -> str:

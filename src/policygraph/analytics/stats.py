@@ -10,7 +10,8 @@ from rdflib import URIRef
 
 from policygraph.analytics.projection import to_networkx
 from policygraph.analytics.sparql import select
-from policygraph.names import display_labels, short_name
+from policygraph.iris import short_name
+from policygraph.names import display_labels
 from policygraph.store import Store
 
 COUNTS = """

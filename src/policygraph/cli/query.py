@@ -204,7 +204,7 @@ def search(
         raise QueryError("nothing to search for", hint="give a NAME, or --text QUERY")
     if fmt != "text":
         raise QueryError("--format applies to --text searches only")
-    from policygraph.names import short_name
+    from policygraph.iris import short_name
     from policygraph.search import search as find
 
     store = store_of(project, graph, endpoint)

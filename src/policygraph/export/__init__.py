@@ -19,6 +19,7 @@ from policygraph.atomic import write_all_atomic, write_atomic
 from policygraph.errors import InputError
 from policygraph.project import Project
 from policygraph.store import Store
+from policygraph.stores.base import RDF_FORMATS
 
 FORMATS = ("turtle", "trig", "nt", "nq", "jsonld", "xml", "graphml", "gexf", "csv")
 #: Formats that keep named graphs; the others merge them into one.
@@ -35,16 +36,7 @@ ALIASES = {
     "rdf/xml": "xml",
 }
 EXTENSIONS = {
-    ".ttl": "turtle",
-    ".turtle": "turtle",
-    ".trig": "trig",
-    ".nt": "nt",
-    ".nq": "nq",
-    ".jsonld": "jsonld",
-    ".json": "jsonld",
-    ".rdf": "xml",
-    ".xml": "xml",
-    ".owl": "xml",
+    **RDF_FORMATS,
     ".graphml": "graphml",
     ".gexf": "gexf",
     ".zip": "csv",

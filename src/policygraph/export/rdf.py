@@ -14,7 +14,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.term import Node
 
 from policygraph.errors import InputError
-from policygraph.names import short_name
+from policygraph.iris import prefixed_name, short_name
 from policygraph.serialize import (
     copy_graph,
     graph_name,
@@ -130,9 +130,9 @@ _NCNAME_TAIL = re.compile(r"[^\W\d][\w.-]*$")
 def _qname(predicate: URIRef) -> tuple[str, str]:
     """The element name of a predicate, and a namespace to declare on it if none is declared."""
     iri = str(predicate)
-    for prefix, base in PREFIXES.items():
-        if iri.startswith(base) and _NCNAME_TAIL.fullmatch(iri[len(base) :]):
-            return f"{prefix}:{iri[len(base) :]}", ""
+    name = prefixed_name(iri)
+    if name is not None:
+        return name, ""
     found = _NCNAME_TAIL.search(iri)
     if not found:
         raise InputError(

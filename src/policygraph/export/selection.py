@@ -10,7 +10,7 @@ from rdflib import Dataset, URIRef
 from rdflib.query import Result
 
 from policygraph.errors import NotFoundError, QueryError
-from policygraph.names import expand_name, short_name
+from policygraph.iris import expand_name, short_name
 from policygraph.project import Project
 from policygraph.store import Store
 from policygraph.vocab import PGG

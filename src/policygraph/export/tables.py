@@ -27,7 +27,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from rdflib.namespace import RDF, XSD
 from rdflib.term import Node
 
-from policygraph.names import short_name
+from policygraph.iris import short_name
 
 JOIN = " | "
 

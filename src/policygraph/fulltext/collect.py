@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from rdflib import Literal, URIRef
 
 from policygraph.analytics.sparql import select
-from policygraph.names import display_labels, short_name
+from policygraph.iris import short_name
+from policygraph.names import display_labels
 from policygraph.store import Store
 
 _DOCUMENTS = """

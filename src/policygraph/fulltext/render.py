@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 
 from policygraph.fulltext.search import TextHit
-from policygraph.names import short_name
+from policygraph.iris import short_name
 
 
 def _source_line(hit: TextHit) -> str:

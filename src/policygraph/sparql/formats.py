@@ -10,7 +10,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from policygraph.errors import QueryError
-from policygraph.names import language_tag, short_name
+from policygraph.iris import language_tag, short_name
 from policygraph.sparql.run import QueryResult
 
 SELECT_FORMATS = ("table", "csv", "tsv", "json", "xml", "markdown")

@@ -18,7 +18,8 @@ from rdflib.namespace import XSD
 from rdflib.term import Node
 
 from policygraph.errors import QueryError
-from policygraph.names import expand_name, resolve_entity
+from policygraph.iris import expand_name
+from policygraph.names import resolve_entity
 from policygraph.store import Store
 
 TYPES = ("auto", "iri", "entity", "date", "integer", "decimal", "string", "literal")

@@ -15,33 +15,35 @@ from policygraph.errors import InputError
 if TYPE_CHECKING:
     import pyoxigraph as ox
 
+#: RDF file extensions and the format each names: the one table (``export`` adds its own
+#: non-RDF formats to it). Names are those ``policygraph export --format`` takes.
 RDF_FORMATS = {
     ".ttl": "turtle",
     ".turtle": "turtle",
     ".trig": "trig",
     ".nt": "nt",
-    ".nq": "nquads",
+    ".nq": "nq",
     ".rdf": "xml",
     ".xml": "xml",
     ".owl": "xml",
-    ".jsonld": "json-ld",
-    ".json": "json-ld",
+    ".jsonld": "jsonld",
+    ".json": "jsonld",
     ".n3": "n3",
 }
 
-#: rdflib format names -> pyoxigraph ``RdfFormat`` attribute names.
+#: Format names -> pyoxigraph ``RdfFormat`` attribute names.
 OX_FORMATS = {
     "turtle": "TURTLE",
     "trig": "TRIG",
     "nt": "N_TRIPLES",
-    "nquads": "N_QUADS",
+    "nq": "N_QUADS",
     "xml": "RDF_XML",
-    "json-ld": "JSON_LD",
+    "jsonld": "JSON_LD",
     "n3": "N3",
 }
 
 #: Formats whose files name their own graphs.
-QUAD_FORMATS = {"trig", "nquads"}
+QUAD_FORMATS = {"trig", "nq"}
 
 
 class Store(Protocol):
@@ -60,7 +62,7 @@ class Store(Protocol):
 
 
 def rdf_format(path: Path) -> str:
-    """The rdflib format name for a file, from its extension (``.gz`` looked through)."""
+    """The RDF format of a file, from its extension (``.gz`` looked through)."""
     suffix = path.suffix.lower()
     if suffix == ".gz":
         suffix = Path(path.stem).suffix.lower()

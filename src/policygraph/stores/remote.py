@@ -20,6 +20,7 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from policygraph.errors import QueryError, StoreError
+from policygraph.iris import language_tag
 
 ACCEPT = (
     "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8, "
@@ -90,7 +91,6 @@ def canonical_tags(result: Result) -> Result:
     Servers may change a tag's case (Oxigraph's lower-cases ``zh-Latn-pinyin``); tags are
     case-insensitive, so nothing is lost, and every store then answers with the same terms.
     """
-    from policygraph.names import language_tag
 
     def fix(term: Node) -> Any:
         if isinstance(term, Literal) and term.language:

@@ -17,6 +17,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Identifier, Node
 
 from policygraph.errors import QueryError
+from policygraph.iris import language_tag
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
@@ -51,14 +52,6 @@ def plain_literal(value: str, language: str | None) -> Literal:
     term._value = value
     term._ill_typed = None
     return term
-
-
-@functools.lru_cache(maxsize=1024)
-def language_tag(tag: str) -> str:
-    """A language tag in its conventional case (Oxigraph lower-cases them), as rdflib keeps them."""
-    from policygraph.names import language_tag as canonical
-
-    return canonical(tag)
 
 
 @functools.lru_cache(maxsize=65536)

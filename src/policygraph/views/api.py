@@ -8,13 +8,15 @@ from typing import TypedDict, Unpack, cast
 
 from rdflib import Dataset, Graph, Literal, URIRef
 
+from policygraph.analytics.pagerank import pagerank
 from policygraph.dates import parse_date
 from policygraph.errors import InputError, NotFoundError, QueryError
-from policygraph.names import expand_name, resolve_entity, short_name
+from policygraph.iris import expand_name, short_name
+from policygraph.names import resolve_entity
 from policygraph.store import Store, union_store
 from policygraph.views.card import cards
 from policygraph.views.facts import Facts, read_facts, term_id
-from policygraph.views.layout import layout, pagerank, sizes
+from policygraph.views.layout import layout, sizes
 from policygraph.views.render import html_page, page_data
 from policygraph.views.select import Selection, ViewModel, best_label, degrees, select
 from policygraph.views.support import read_backing

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from policygraph.names import short_name
+from policygraph.iris import short_name
 from policygraph.views.facts import Facts, Post
 from policygraph.views.select import ViewModel, best_label
 

@@ -13,7 +13,7 @@ from dataclasses import astuple, dataclass, field
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
-from policygraph.names import language_tag
+from policygraph.iris import language_tag
 from policygraph.store import Store
 from policygraph.vocab import sparql_prologue
 

@@ -107,32 +107,6 @@ def layout(
     return positions
 
 
-def pagerank(
-    nodes: Sequence[str], edges: Iterable[tuple[str, str]], damping: float = 0.85
-) -> dict[str, float]:
-    """PageRank by power iteration (no SciPy needed), 50 rounds, on the directed edges."""
-    index = {n: i for i, n in enumerate(nodes)}
-    out: list[list[int]] = [[] for _ in nodes]
-    for a, b in edges:
-        if a in index and b in index:
-            out[index[a]].append(index[b])
-    n = len(nodes)
-    if n == 0:
-        return {}
-    rank = [1.0 / n] * n
-    for _ in range(50):
-        nxt = [(1.0 - damping) / n] * n
-        dangling = sum(rank[i] for i in range(n) if not out[i])
-        for i, targets in enumerate(out):
-            if targets:
-                share = damping * rank[i] / len(targets)
-                for t in targets:
-                    nxt[t] += share
-        spread = damping * dangling / n
-        rank = [v + spread for v in nxt]
-    return {node: rank[i] for node, i in index.items()}
-
-
 def sizes(scores: dict[str, float], low: float = 10.0, high: float = 40.0) -> dict[str, float]:
     """Scores scaled (square root) into node sizes between ``low`` and ``high``."""
     if not scores:

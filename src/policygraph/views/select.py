@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from rdflib.namespace import FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS
 
 from policygraph.dates import overlaps, parse_date
-from policygraph.names import normalise_name, pick_label, short_name
+from policygraph.iris import short_name
+from policygraph.names import normalise_name, pick_label
 from policygraph.views.facts import Facts, Post, all_types
 from policygraph.views.support import Backing, edge_kept, weak_claims
 from policygraph.vocab import KOS, OA, PG, PGG, SCHEMA
