@@ -71,9 +71,10 @@ def stats(
 ) -> None:
     """Counts by class, graph and predicate; signals per issuer, topic, sector; graph shape."""
     from policygraph.analytics.render import render_stats, to_json
-    from policygraph.analytics.stats import stats as compute
+    from policygraph.api import stats as compute
 
-    result = compute(store_of(project, graph, endpoint), lang=lang)
+    with store_of(project, graph, endpoint) as store:
+        result = compute(store, lang=lang)
     typer.echo(
         to_json(result.as_json()) if fmt == StatsFormat.json else render_stats(result), nl=False
     )
@@ -94,11 +95,11 @@ def rank(
     min_support: MinSupportOpt = 0,
 ) -> None:
     """The most central entities of the entity graph."""
-    from policygraph.analytics.rank import rank as compute
     from policygraph.analytics.render import render_rank
+    from policygraph.api import rank as compute
 
-    store = store_of(project, graph, endpoint)
-    rows = compute(store, by=by.value, type_=type_, top=top, lang=lang, min_support=min_support)
+    with store_of(project, graph, endpoint) as store:
+        rows = compute(store, by=by.value, type_=type_, top=top, lang=lang, min_support=min_support)
     typer.echo(render_rank(rows, by.value), nl=False)
 
 
@@ -118,12 +119,13 @@ def path(
     min_support: MinSupportOpt = 0,
 ) -> None:
     """How two entities connect, step by step (exit 4 when they do not)."""
-    from policygraph.analytics.paths import path as compute
+    from policygraph.api import path as compute
 
-    store = store_of(project, graph, endpoint)
-    found = compute(
-        store, a, b, max_length=max_length, all_paths=all_paths, lang=lang, min_support=min_support
-    )
+    with store_of(project, graph, endpoint) as store:
+        found = compute(
+            store, a, b, max_length=max_length, all_paths=all_paths, lang=lang,
+            min_support=min_support,
+        )  # fmt: skip
     for connection in found:
         typer.echo(str(connection))
 
@@ -149,13 +151,14 @@ def timeline(
 ) -> None:
     """Signals in date order, with issuer, nature, stance, sectors, support and dates seen."""
     from policygraph.analytics.render import render_timeline
-    from policygraph.analytics.timeline import timeline as compute
     from policygraph.analytics.timeline_html import render_timeline_html
+    from policygraph.api import timeline as compute
 
-    entries = compute(
-        store_of(project, graph, endpoint),
-        topic=topic, issuer=issuer, since=since, until=until, min_support=min_support, lang=lang,
-    )  # fmt: skip
+    with store_of(project, graph, endpoint) as store:
+        entries = compute(
+            store, topic=topic, issuer=issuer, since=since, until=until,
+            min_support=min_support, lang=lang,
+        )  # fmt: skip
     if fmt == TimelineFormat.html:
         _emit(render_timeline_html(entries), output)
     else:
@@ -183,15 +186,13 @@ def support(
     min_support: MinSupportOpt = 0,
 ) -> None:
     """How many independent sources state each claim, who they are, and the quote each gives."""
-    from policygraph.analytics.claims import claims
     from policygraph.analytics.render import render_claims
-    from policygraph.names import resolve_entity
+    from policygraph.api import support as claims
 
-    store = store_of(project, graph, endpoint)
-    about = resolve_entity(store, entity) if entity else None
-    rows = claims(
-        store, about=about, facts=facts, plumbing=plumbing, min_support=min_support, lang=lang
-    )
+    with store_of(project, graph, endpoint) as store:
+        rows = claims(
+            store, entity, facts=facts, plumbing=plumbing, min_support=min_support, lang=lang
+        )
     _emit(render_claims(rows, fmt.value), None)
 
 
@@ -204,8 +205,8 @@ def diff(
     fmt: Annotated[DiffFormat, typer.Option("--format")] = DiffFormat.text,
 ) -> None:
     """What changed between two builds; exit 0 when equal, 1 when they differ."""
-    from policygraph.analytics.diff import diff_builds
     from policygraph.analytics.render import diff_json, render_diff, render_patch, to_json
+    from policygraph.api import diff as diff_builds
 
     repo = project.resolve() if project is not None else None
     if repo is None and (found := project_or_none(None)) is not None:

@@ -16,7 +16,7 @@ from policygraph.cli.common import ProjectOpt, project_of
 @reported
 def build(project: ProjectOpt = None) -> None:
     """Validate the records, then write graph/ (TriG, Turtle, JSON-LD, HTML views)."""
-    from policygraph.build import build as build_project
+    from policygraph.api import build as build_project
 
     result = build_project(project_of(project))
     for line in result.records.warnings:
@@ -37,7 +37,7 @@ def build(project: ProjectOpt = None) -> None:
 @reported
 def validate(project: ProjectOpt = None) -> None:
     """Check records (ids, references, quotes) and the SHACL shapes; exit 1 if not conforming."""
-    from policygraph.validate import validate_project
+    from policygraph.api import validate as validate_project
 
     report = validate_project(project_of(project))
     for line in report.problems:
@@ -55,7 +55,7 @@ def init(
     directory: Annotated[Path, typer.Argument(help="Folder for the new project (created).")],
 ) -> None:
     """Create a new, empty tracker project that builds and validates."""
-    from policygraph.scaffold import create_project
+    from policygraph.api import init as create_project
 
     created = create_project(directory)
     for path in created:

@@ -35,14 +35,11 @@ def digest(
     project: ProjectOpt = None,
 ) -> None:
     """What changed since a date: new sources, signals, support, stance changes, people, posts."""
-    from policygraph.digest import digest as what_changed
+    from policygraph.api import digest as what_changed
     from policygraph.digest.render import RENDERERS
 
-    store = store_of(project, graph, endpoint)
-    try:
+    with store_of(project, graph, endpoint) as store:
         text = RENDERERS[fmt.value](what_changed(store, since, lang))
-    finally:
-        store.close()
     if output is None:
         typer.echo(text, nl=False)
         return

@@ -55,8 +55,8 @@ def export(
     ] = None,
 ) -> None:
     """Export the graph for other tools: lossless RDF, GraphML/GEXF (Gephi, Cytoscape) or CSV."""
+    from policygraph.api import export as run_export
     from policygraph.errors import InputError
-    from policygraph.export import export as run_export
     from policygraph.export import format_for, write
 
     target = None if output in (None, "-") else Path(str(output))
@@ -67,11 +67,8 @@ def export(
             hint="give -o FILE.zip, -o FILE.csv or -o DIR/",
         )
     found = project_or_none(project)  # its own named queries; none with --from/--endpoint
-    store = store_of(project, source, endpoint)
-    try:
+    with store_of(project, source, endpoint) as store:
         rendered = run_export(store, chosen, graph=graph, query=query, lang=lang, project=found)
-    finally:
-        store.close()
     if rendered.merged:
         typer.echo(
             f"policygraph: note: {chosen} cannot hold named graphs; merged {rendered.merged} "

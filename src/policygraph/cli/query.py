@@ -83,42 +83,34 @@ def query(
     project: ProjectOpt = None,
 ) -> None:
     """Run a read-only SPARQL query; every project prefix is predeclared."""
-    from policygraph.names import display_labels
-    from policygraph.sparql import check_query, get_query, run_checked
-    from policygraph.sparql.check import packaged_query
+    from policygraph.api import query as run
+    from policygraph.sparql import NamedQuery, get_query
     from policygraph.sparql.formats import FORMATS, render
-    from policygraph.sparql.named import complete_params
-    from policygraph.sparql.params import bind_all, split_assignment
+    from policygraph.sparql.params import split_assignment
 
     if fmt not in FORMATS:
         raise QueryError(f"unknown --format {fmt!r}", hint="formats: " + ", ".join(FORMATS))
     given = dict(split_assignment(item) for item in param or [])
-    kinds: dict[str, str] = {}
     if name is not None:
         if sparql is not None or file is not None:
             raise QueryError("give either --name or a query, not both")
-        named = get_query(name, project_or_none(project))
-        given_all = complete_params(named, given)
-        text, origin, kinds = named.text, named.origin, named.kinds()
+        asked: str | NamedQuery = get_query(name, project_or_none(project))
+        origin = "query"
     else:
-        text, origin = _read_text(sparql, file)
-        given_all = dict(given)
-    if origin == "packaged":
-        checked = packaged_query(text)
-    else:
-        checked = check_query(text, allow_network=allow_network, origin=origin)
-    store = store_of(project, graph, endpoint)
-    try:
-        result = run_checked(store, checked, bind_all(given_all, kinds, store), timeout)
+        asked, origin = _read_text(sparql, file)
+    with store_of(project, graph, endpoint) as store:
+        result = run(
+            store, asked, given, timeout=timeout, allow_network=allow_network, origin=origin
+        )
         names = None
         if labels and fmt in ("table", "markdown"):
             from rdflib import URIRef
 
+            from policygraph.names import display_labels
+
             iris = {v for row in result.rows for v in row.values() if isinstance(v, URIRef)}
             names = display_labels(store, iris, lang)
-        typer.echo(render(result, fmt, names), nl=False)
-    finally:
-        store.close()
+    typer.echo(render(result, fmt, names), nl=False)
 
 
 @queries_app.callback()
@@ -127,7 +119,7 @@ def queries_list(ctx: typer.Context, project: ProjectOpt = None) -> None:
     """List the named queries: packaged ones and the project's queries/*.rq."""
     if ctx.invoked_subcommand is not None:
         return
-    from policygraph.sparql import load_queries
+    from policygraph.api import queries as load_queries
 
     found = load_queries(project_or_none(project))
     size = max((len(n) for n in found), default=0)
@@ -143,7 +135,7 @@ def queries_show(
     project: ProjectOpt = None,
 ) -> None:
     """Print a named query: its header (title, parameters) and its SPARQL."""
-    from policygraph.sparql import get_query
+    from policygraph.api import queries_show as get_query
 
     typer.echo(get_query(name, project_or_none(project)).text, nl=False)
 
@@ -159,16 +151,13 @@ def show(
     project: ProjectOpt = None,
 ) -> None:
     """Show an entity's card: names, types, relations, posts, signals, sources and quotes."""
+    from policygraph.api import show as card_of
     from policygraph.card import render_json, render_text
-    from policygraph.card import show as card_of
 
     if fmt not in ("text", "json"):
         raise QueryError(f"unknown --format {fmt!r}", hint="formats: text, json")
-    store = store_of(project, graph, endpoint)
-    try:
+    with store_of(project, graph, endpoint) as store:
         card = card_of(store, entity, lang)
-    finally:
-        store.close()
     typer.echo(render_text(card) if fmt == "text" else render_json(card), nl=False)
 
 
@@ -204,14 +193,11 @@ def search(
         raise QueryError("nothing to search for", hint="give a NAME, or --text QUERY")
     if fmt != "text":
         raise QueryError("--format applies to --text searches only")
+    from policygraph.api import search as find
     from policygraph.iris import short_name
-    from policygraph.search import search as find
 
-    store = store_of(project, graph, endpoint)
-    try:
+    with store_of(project, graph, endpoint) as store:
         hits = find(store, name, type_, limit)
-    finally:
-        store.close()
     if not hits:
         raise NotFoundError(f"nothing matches {name!r}")
     for hit in hits:

@@ -48,7 +48,7 @@ def load(
     store: StoreDirOpt = None,
 ) -> None:
     """Load RDF files into the store in one transaction: all of them or, on error, none."""
-    from policygraph.loading import load_files
+    from policygraph.api import load as load_files
 
     def progress(triples: int, seconds: float) -> None:
         rate = triples / seconds if seconds else 0.0
@@ -97,20 +97,18 @@ def push(
     project: ProjectOpt = None,
 ) -> None:
     """Upload the built dataset to a SPARQL 1.1 server, one named graph at a time."""
-    from policygraph.serialize import named_graphs
-    from policygraph.store import MemoryStore, load_file
+    from policygraph.api import push as run
+    from policygraph.stores.push import push_target
 
-    graphs = named_graphs(MemoryStore(load_file(project_of(project).trig_path)).dataset())
-    if protocol is Protocol.gsp:
-        from policygraph.stores.gsp import gsp_url, put_graphs
-
-        target = gsp_endpoint or gsp_url(endpoint)
-        counts = put_graphs(target, graphs, replace=replace)
-    else:
-        from policygraph.stores.remote import RemoteStore, push_graphs
-
-        target = endpoint
-        counts = push_graphs(RemoteStore(endpoint, update_endpoint), graphs, replace=replace)
+    counts = run(
+        project_of(project),
+        endpoint,
+        protocol=protocol.value,
+        update_endpoint=update_endpoint,
+        gsp_endpoint=gsp_endpoint,
+        replace=replace,
+    )
+    target = push_target(endpoint, protocol.value, gsp_endpoint)
     typer.echo(f"pushed {sum(counts.values())} triples in {len(counts)} graphs to {target}")
 
 
@@ -124,7 +122,7 @@ def serve(
     project: ProjectOpt = None,
 ) -> None:
     """Serve the project's store read-only over SPARQL, with a query page, until Ctrl-C."""
-    from policygraph.server import plan_serve
+    from policygraph.api import serve as plan_serve
 
     plan = plan_serve(project_of(project), host, port)
     typer.echo(f"SPARQL endpoint {plan.url}query (query page: {plan.url}); Ctrl-C stops", err=True)
@@ -137,7 +135,7 @@ def serve(
 @reported
 def check(project: ProjectOpt = None, store: StoreDirOpt = None) -> None:
     """Open the store, count quads per graph, compare the built graphs with the TriG."""
-    from policygraph.stores.maintenance import check_store
+    from policygraph.api import store_check as check_store
 
     trig = project_of(project).trig_path if store is None else None
     report = check_store(_store_root(project, store), trig)
@@ -161,7 +159,7 @@ def dump(
 ) -> None:
     """Write every quad, sorted, as N-Quads: a backup that any Oxigraph version can restore."""
     from policygraph.atomic import write_atomic
-    from policygraph.stores.maintenance import dump_lines
+    from policygraph.api import store_dump as dump_lines
 
     lines = dump_lines(_store_root(project, store))
     if output is None:
@@ -180,7 +178,7 @@ def restore(
     store: StoreDirOpt = None,
 ) -> None:
     """Rebuild the store from a dump, in one transaction."""
-    from policygraph.stores.maintenance import restore_store
+    from policygraph.api import store_restore as restore_store
 
     count = restore_store(_store_root(project, store), dump_file)
     typer.echo(f"restored {count} quads from {dump_file}")

@@ -70,20 +70,17 @@ def view(
     project: ProjectOpt = None,
 ) -> None:
     """Write an interactive network view: one HTML file that works offline."""
+    from policygraph.api import view as make_view
     from policygraph.atomic import write_atomic
     from policygraph.sparql.named import load_query_text
-    from policygraph.views.api import make_view
 
     text = load_query_text(query, project_or_none(project), inline=False)[0] if query else None
-    store = store_of(project, graph, endpoint)
-    try:
+    with store_of(project, graph, endpoint) as store:
         view = make_view(
             store, focus=focus, depth=depth, query=text, types=tuple(types or ()), source=source,
             since=since, until=until, top=top, lang=lang, raw=raw, min_support=min_support,
             size_by=size,
         )  # fmt: skip
-    finally:
-        store.close()
     write_atomic(output, view.html)
     typer.echo(f"wrote {output}: {view.nodes} nodes, {view.edges} edges")
     if open_it:

@@ -49,7 +49,8 @@ QUAD_FORMATS = {"trig", "nq"}
 class Store(Protocol):
     """What every store offers: SPARQL queries (read-only) and the rdflib dataset API.
 
-    The default graph of a query is the union of the named graphs, whatever the store.
+    The default graph of a query is the union of the named graphs (a set), whatever the store.
+    A store is a context manager: ``with open_store(...) as store:`` closes it.
     """
 
     kind: str
@@ -59,6 +60,10 @@ class Store(Protocol):
     def dataset(self) -> Dataset: ...
 
     def close(self) -> None: ...
+
+    def __enter__(self) -> Store: ...
+
+    def __exit__(self, *exc: object) -> None: ...
 
 
 def rdf_format(path: Path) -> str:

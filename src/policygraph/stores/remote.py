@@ -145,6 +145,12 @@ class RemoteStore:
     def close(self) -> None:
         return None
 
+    def __enter__(self) -> RemoteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
 
 def update_url(endpoint: str) -> str:
     """The usual update URL for a query URL (Oxigraph, Fuseki, GraphDB); else the same URL."""
