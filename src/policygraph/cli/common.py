@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from policygraph.errors import NotFoundError
 from policygraph.project import Project, find_project
 from policygraph.store import Store, open_store
+
+if TYPE_CHECKING:
+    from policygraph.stores.http import Auth
 
 ProjectOpt = Annotated[
     Path | None,
@@ -49,8 +53,22 @@ def project_or_none(path: Path | None) -> Project | None:
         return None
 
 
-def store_of(project: Path | None, graph: Path | None, endpoint: str | None) -> Store:
+def endpoint_auth() -> Auth:
+    """Credentials for remote endpoints from the environment: NETRC, POLICYGRAPH_ENDPOINT_TOKEN."""
+    from policygraph.stores.http import Auth
+
+    return Auth.from_environment(os.environ, Path.home())
+
+
+def store_of(
+    project: Path | None,
+    graph: Path | None,
+    endpoint: str | None,
+    timeout: float | None = None,
+) -> Store:
     """The store a read command uses: --graph, --endpoint, or the project's."""
-    if graph is not None or endpoint is not None:
-        return open_store(None, graph_file=graph, endpoint=endpoint)
+    if endpoint is not None and graph is None:
+        return open_store(None, endpoint=endpoint, timeout=timeout, auth=endpoint_auth())
+    if graph is not None:
+        return open_store(None, graph_file=graph)
     return open_store(find_project(project))

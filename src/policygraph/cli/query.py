@@ -106,7 +106,7 @@ def query(
         checked = packaged_query(text)
     else:
         checked = check_query(text, allow_network=allow_network, origin=origin)
-    store = store_of(project, graph, endpoint)
+    store = store_of(project, graph, endpoint, timeout)
     try:
         result = run_checked(store, checked, bind_all(given_all, kinds, store), timeout)
         names = None

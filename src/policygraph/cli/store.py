@@ -12,7 +12,8 @@ from typing import Annotated
 import typer
 
 from policygraph.cli.app import app, reported
-from policygraph.cli.common import ProjectOpt, project_of
+from policygraph.cli.common import ProjectOpt, endpoint_auth, project_of
+from policygraph.textsafe import safe_text
 
 
 class Protocol(StrEnum):
@@ -59,7 +60,7 @@ def load(
         typer.echo("", err=True)
     for item in summary.files:
         where = f"into <{item.graph}>" if item.graph else "(graphs named in the file)"
-        typer.echo(f"{item.path}: {item.triples} triples {where}")
+        typer.echo(safe_text(f"{item.path}: {item.triples} triples {where}"))
     typer.echo(
         f"loaded {summary.triples} triples from {len(summary.files)} file(s) in "
         f"{summary.seconds:.2f} s ({summary.rate:,.0f} triples/s)"
@@ -87,31 +88,48 @@ def push(
         Protocol,
         typer.Option(
             "--protocol",
-            help="update: SPARQL 1.1 Update (INSERT DATA); gsp: Graph Store Protocol "
-            "(PUT/POST ?graph=IRI, N-Triples).",
+            help="update: SPARQL 1.1 Update, one request, all or nothing; gsp: Graph Store "
+            "Protocol (PUT/POST ?graph=IRI, N-Triples), one request per graph.",
         ),
     ] = Protocol.update,
     replace: Annotated[
-        bool, typer.Option("--replace", help="Replace each pushed graph (others stay).")
+        bool,
+        typer.Option(
+            "--replace", help="Replace each pushed graph and the default graph (others stay)."
+        ),
     ] = False,
+    timeout: Annotated[
+        float,
+        typer.Option("--timeout", help="Seconds each request may take, connect to last byte."),
+    ] = 60.0,
     project: ProjectOpt = None,
 ) -> None:
-    """Upload the built dataset to a SPARQL 1.1 server, one named graph at a time."""
+    """Upload the built dataset to a SPARQL 1.1 server: its named graphs, and their union as
+    the default graph. Credentials: user:pass@ in the URL, NETRC or ~/.netrc, or a bearer
+    token in POLICYGRAPH_ENDPOINT_TOKEN."""
     from policygraph.serialize import named_graphs
     from policygraph.store import load_file
+    from policygraph.stores.http import Http, check_timeout, redact
+    from policygraph.stores.remote import RemoteStore
 
+    http = Http(check_timeout(timeout), endpoint_auth())
     graphs = named_graphs(load_file(project_of(project).trig_path))
     if protocol is Protocol.gsp:
         from policygraph.stores.gsp import gsp_url, put_graphs
 
         target = gsp_endpoint or gsp_url(endpoint)
-        counts = put_graphs(target, graphs, replace=replace)
+        pushed = put_graphs(target, graphs, replace=replace, http=http)
     else:
-        from policygraph.stores.remote import RemoteStore, push_graphs
+        from policygraph.stores.push import push_graphs
 
         target = endpoint
-        counts = push_graphs(RemoteStore(endpoint, update_endpoint), graphs, replace=replace)
-    typer.echo(f"pushed {sum(counts.values())} triples in {len(counts)} graphs to {target}")
+        remote = RemoteStore(endpoint, update_endpoint, http.timeout, auth=http.auth)
+        pushed = push_graphs(remote, graphs, replace=replace)
+    shown = safe_text(redact(http.auth.for_url(target)[0]))
+    typer.echo(
+        f"pushed {pushed.triples} triples in {len(pushed.graphs)} graphs to {shown} "
+        f"(default graph: their union, {pushed.default} triples)"
+    )
 
 
 @app.command()
@@ -142,9 +160,9 @@ def check(project: ProjectOpt = None, store: StoreDirOpt = None) -> None:
     trig = project_of(project).trig_path if store is None else None
     report = check_store(_store_root(project, store), trig)
     for name, count in report.graphs.items():
-        typer.echo(f"{count:>10}  {name or '(default graph)'}")
+        typer.echo(safe_text(f"{count:>10}  {name or '(default graph)'}"))
     for problem in report.problems:
-        typer.echo(f"problem: {problem}", err=True)
+        typer.echo(safe_text(f"problem: {problem}"), err=True)
     if not report.ok:
         raise typer.Exit(1)
     typer.echo(f"ok: {sum(report.graphs.values())} quads in {report.version}", err=True)
@@ -169,7 +187,7 @@ def dump(
             sys.stdout.write(line)
         return
     write_atomic(output, "".join(lines))
-    typer.echo(f"wrote {output}", err=True)
+    typer.echo(safe_text(f"wrote {output}"), err=True)
 
 
 @store_app.command("restore")
@@ -183,4 +201,4 @@ def restore(
     from policygraph.stores.maintenance import restore_store
 
     count = restore_store(_store_root(project, store), dump_file)
-    typer.echo(f"restored {count} quads from {dump_file}")
+    typer.echo(safe_text(f"restored {count} quads from {dump_file}"))
