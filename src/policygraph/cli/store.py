@@ -3,7 +3,6 @@
 # No `from __future__ import annotations`: Typer reads these annotations on every start, and
 # as strings it compiles and evaluates each twice (tests/test_query_startup.py).
 
-import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -139,16 +138,50 @@ def serve(
     host: Annotated[
         str, typer.Option("--host", help="Interface (127.0.0.1: this machine only).")
     ] = "127.0.0.1",
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds a query may run before it is stopped.")
+    ] = 60.0,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-host",
+            help="Also answer requests for this host name (Host header; repeatable).",
+        ),
+    ] = None,
     project: ProjectOpt = None,
 ) -> None:
-    """Serve the project's store read-only over SPARQL, with a query page, until Ctrl-C."""
-    from policygraph.server import plan_serve
+    """Serve the project's store read-only over SPARQL, with a query page, until Ctrl-C.
 
+    Queries run at most --timeout seconds, and a query larger than 100 KB or built too deep
+    (over 1,000 operators or 100 nested brackets) is refused before it reaches the engine.
+    Only requests for localhost, 127.0.0.1, [::1], --host and --allow-host names are answered.
+    """
+    import signal
+
+    from policygraph.server import plan_serve, run_server
+    from policygraph.serving.guard import is_loopback
+    from policygraph.stores.http import check_timeout
+
+    check_timeout(timeout)
+    if not is_loopback(host):
+        typer.echo(
+            f"WARNING: serving on {safe_text(host)}, not only on this machine: anyone who can "
+            "reach this address can read the whole store.",
+            err=True,
+        )
+
+    def ready(url: str) -> None:
+        typer.echo(f"SPARQL endpoint {url}query (query page: {url}); Ctrl-C stops", err=True)
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
     plan = plan_serve(project_of(project), host, port)
-    typer.echo(f"SPARQL endpoint {plan.url}query (query page: {plan.url}); Ctrl-C stops", err=True)
-    os.set_inheritable(plan.lock_fd, True)
-    sys.stderr.flush()
-    os.execv(plan.command[0], plan.command)  # noqa: S606  (the server keeps our pid and lock)
+    try:
+        run_server(plan, timeout=timeout, allow_hosts=allow_host or (), on_ready=ready)
+    except KeyboardInterrupt:
+        typer.echo("stopped", err=True)
 
 
 @store_app.command("check")
