@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
+import pytest
+from typer.testing import CliRunner
+
+from policygraph.cli import app
 from policygraph.textsafe import cut, safe_body, safe_line, safe_text
+
+runner = CliRunner()
 
 
 @pytest.mark.parametrize(
@@ -39,3 +45,30 @@ def test_bodies_are_decoded_cut_and_escaped() -> None:
     shown = safe_body(body)
     assert shown.startswith("\ufffd\\x1b[2J")
     assert shown.endswith("(... 3005 more characters)")
+
+
+def test_a_label_with_escape_sequences_reaches_stdout_escaped(tmp_path: Path) -> None:
+    data = tmp_path / "evil.ttl"
+    data.write_text(
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        '<https://w3id.org/policygraph/id/person-evil> skos:prefLabel "Evil \\u001B[31mred'
+        '\\u001B[0m \\u202Eesrever"@en .\n',
+        encoding="utf-8",
+    )
+    graph = ["--graph", str(data)]
+    table = runner.invoke(app, ["query", "SELECT ?l WHERE { ?s skos:prefLabel ?l }", *graph])
+    search = runner.invoke(app, ["search", "Evil", *graph])
+    for result in (table, search):
+        assert result.exit_code == 0, result.stderr
+        assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
+        assert "Evil \\x1b[31mred\\x1b[0m \\u202eesrever" in result.stdout
+    csv = runner.invoke(
+        app, ["query", "SELECT ?l WHERE { ?s skos:prefLabel ?l }", "--format", "csv", *graph]
+    )
+    assert "\u202eesrever" in csv.stdout  # machine formats: data unchanged, off a terminal
+
+
+def test_error_messages_are_escaped_too(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["query", "-f", str(tmp_path / "no\x1b[2Jsuch.rq")])
+    assert result.exit_code == 4
+    assert "\x1b" not in result.stderr and "no\\x1b[2Jsuch.rq" in result.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -11,6 +12,7 @@ import typer
 from policygraph.errors import NotFoundError
 from policygraph.project import Project, find_project
 from policygraph.store import Store, open_store
+from policygraph.textsafe import safe_text
 
 if TYPE_CHECKING:
     from policygraph.stores.http import Auth
@@ -37,6 +39,15 @@ LangOpt = Annotated[
         "--lang", help="Language of display labels: en, zh or zh-Latn-pinyin (falls back)."
     ),
 ]
+
+
+def echo_data(text: str, *, human: bool = True, nl: bool = True) -> None:
+    """Print text made from data, its control characters escaped (``policygraph.textsafe``).
+
+    Text for people (tables, cards, lists) is always escaped; a machine format (CSV, JSON,
+    RDF) only when it goes to a terminal, so that files and pipes get the data unchanged.
+    """
+    typer.echo(safe_text(text) if human or sys.stdout.isatty() else text, nl=nl)
 
 
 def project_of(path: Path | None) -> Project:

@@ -18,6 +18,7 @@ from policygraph.cli.common import (
     GraphOpt,
     LangOpt,
     ProjectOpt,
+    echo_data,
     project_or_none,
     store_of,
 )
@@ -115,7 +116,7 @@ def query(
 
             iris = {v for row in result.rows for v in row.values() if isinstance(v, URIRef)}
             names = display_labels(store, iris, lang)
-        typer.echo(render(result, fmt, names), nl=False)
+        echo_data(render(result, fmt, names), human=fmt in ("table", "markdown"), nl=False)
     finally:
         store.close()
 
@@ -132,7 +133,7 @@ def queries_list(ctx: typer.Context, project: ProjectOpt = None) -> None:
     size = max((len(n) for n in found), default=0)
     for key, named in found.items():
         where = "" if named.origin == "packaged" else f"  [{named.origin}]"
-        typer.echo(f"{key:<{size}}  {named.title}{where}")
+        echo_data(f"{key:<{size}}  {named.title}{where}")
 
 
 @queries_app.command("show")
@@ -144,7 +145,7 @@ def queries_show(
     """Print a named query: its header (title, parameters) and its SPARQL."""
     from policygraph.sparql import get_query
 
-    typer.echo(get_query(name, project_or_none(project)).text, nl=False)
+    echo_data(get_query(name, project_or_none(project)).text, nl=False)
 
 
 @app.command()
@@ -168,7 +169,10 @@ def show(
         card = card_of(store, entity, lang)
     finally:
         store.close()
-    typer.echo(render_text(card) if fmt == "text" else render_json(card), nl=False)
+    if fmt == "text":
+        echo_data(render_text(card), nl=False)
+    else:
+        echo_data(render_json(card), human=False, nl=False)
 
 
 @app.command()
@@ -196,4 +200,4 @@ def search(
         raise NotFoundError(f"nothing matches {text!r}")
     for hit in hits:
         kinds = ", ".join(hit.types) or "-"
-        typer.echo(f"{hit.rank:<9}  {hit.label}  @{hit.lang}  {kinds}  {short_name(hit.iri)}")
+        echo_data(f"{hit.rank:<9}  {hit.label}  @{hit.lang}  {kinds}  {short_name(hit.iri)}")
