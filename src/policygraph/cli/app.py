@@ -9,7 +9,7 @@ Exit codes (the same table is in README.md):
 3     bad input: a malformed record or RDF file, a bad quote, a bad value
 4     not found: unknown entity, named query, source, file; ambiguous name
 5     query error: SPARQL syntax, a refused update or SERVICE, a bad parameter
-6     a query ran past ``--timeout``
+6     a query ran past ``--timeout`` (or a remote endpoint did not answer in time)
 7     store error: locked, unreadable, or a remote endpoint that fails
 130   interrupted (Ctrl-C)
 ====  =====================================================================
