@@ -172,3 +172,18 @@ def test_host_header_parsing() -> None:
     for bad in (None, "", "evil.example", "localhost.evil.example", "[::2]:80"):
         with pytest.raises(Refused):
             hosts.check(bad)
+
+
+@pytest.mark.server
+def test_an_engine_that_dies_is_started_again(served: tuple[str, subprocess.Popen[bytes]]) -> None:
+    import os
+    import signal
+
+    base, proc = served
+    before = engine_pid(proc)
+    os.kill(before, signal.SIGKILL)
+    deadline = time.monotonic() + 20
+    while ask(base)[0] != 200:
+        assert time.monotonic() < deadline, "the engine was not started again"
+        select.select([], [], [], 0.1)
+    assert engine_pid(proc) != before
