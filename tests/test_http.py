@@ -11,8 +11,9 @@ from typer.testing import CliRunner
 
 from policygraph.cli import app
 from policygraph.errors import InputError, QueryTimeout, StoreError
-from policygraph.stores.http import TOKEN_ENV, Auth, Http, check_timeout, redact
+from policygraph.stores.http import TOKEN_ENV, Auth, Http, check_timeout
 from policygraph.stores.remote import RemoteStore
+from policygraph.textsafe import redact
 
 runner = CliRunner()
 SECRET = "s3cr3t-pa55"
@@ -29,6 +30,8 @@ SECRET = "s3cr3t-pa55"
             "http://h/q?a=1&api_key=***&access_token=***",
         ),
         ("http://h/q?graph=urn:x", "http://h/q?graph=urn:x"),
+        ("FILTER(?key=1) in a query", "FILTER(?key=1) in a query"),
+        ("<http://u:pw@h/x> and 'http://h/?pass=p'", "<http://***@h/x> and 'http://h/?pass=***'"),
     ],
 )
 def test_redact_hides_user_info_and_tokens(text: str, shown: str) -> None:
@@ -150,3 +153,12 @@ def test_query_and_push_take_the_timeout(repo_root: Path) -> None:
         assert time.monotonic() - started < 6.0
         bad = runner.invoke(app, ["push", "--endpoint", url, "--timeout", "nan", "-P", "."])
         assert bad.exit_code == 3 and "--timeout" in bad.stderr
+
+
+def test_every_error_path_redacts(repo_root: Path) -> None:
+    url = f"http://ann:{SECRET}@127.0.0.1:9/x?api_key=K3Y"
+    for args in (["--protocol", "gsp"], ["--protocol", "update"]):  # cannot guess / unreachable
+        result = runner.invoke(app, ["push", "--endpoint", url, *args, "-P", str(repo_root)])
+        assert result.exit_code == 7, result.stderr
+        assert SECRET not in result.output and "K3Y" not in result.output
+        assert "http://***@127.0.0.1:9/" in result.stderr

@@ -4,12 +4,14 @@ Data (labels, quotes, server error bodies) may hold terminal escape sequences, c
 returns, line and paragraph separators or bidirectional overrides that would move the cursor,
 recolour the terminal or reorder what a person reads. ``safe_text`` shows each such
 character as a visible escape (``\\x1b``, ``\\u202e``); tabs and line feeds stay as they are.
-``cut`` shortens a long text and says how much was left out.
+``cut`` shortens a long text and says how much was left out. ``redact`` hides the user info
+and token-like query parameters of every URL in a text (every error message goes through it).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # C0 controls except tab and line feed, DEL, C1 controls, line/paragraph separators, and the
 # bidirectional embeddings, overrides and isolates.
@@ -43,3 +45,24 @@ def cut(text: str, limit: int = BODY_LIMIT) -> str:
 def safe_body(body: bytes, limit: int = BODY_LIMIT) -> str:
     """A server's response body as a short, terminal-safe text (UTF-8, invalid bytes replaced)."""
     return safe_text(cut(body.decode("utf-8", errors="replace").strip(), limit))
+
+
+_URL = re.compile(r"(?i)\b[a-z][a-z0-9+.-]*://[^\s<>\"'`]+")
+_USERINFO = re.compile(r"^([a-z][a-z0-9+.-]*://)[^/?#]*@", re.IGNORECASE)
+_SECRET_PARAM = re.compile(
+    r"(?i)([?&;](?:access_token|token|api[_-]?key|key|password|passwd|pass|pwd|secret|"
+    r"client_secret|auth|authorization|sig|signature|session(?:id)?|credentials?)=)[^&#]*"
+)
+
+
+def _redact_url(match: re.Match[str]) -> str:
+    return _SECRET_PARAM.sub(r"\1***", _USERINFO.sub(r"\1***@", match.group(0)))
+
+
+def redact(text: str, secrets: Iterable[str] = ()) -> str:
+    """``text`` with its URLs' user info and token-like parameters, and ``secrets``, hidden."""
+    out = _URL.sub(_redact_url, text)
+    for secret in secrets:
+        if len(secret) >= 3:
+            out = out.replace(secret, "***")
+    return out

@@ -27,7 +27,7 @@ from typing import ParamSpec, TypeVar
 import typer
 
 from policygraph.errors import PolicyGraphError
-from policygraph.textsafe import safe_text
+from policygraph.textsafe import redact, safe_text
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -50,9 +50,9 @@ def debugging() -> bool:
 
 def fail(err: PolicyGraphError) -> typer.Exit:
     """Print ``err`` as ``policygraph: error: ...`` (plus its hint) and give its exit code."""
-    typer.echo(f"policygraph: error: {safe_text(str(err))}", err=True)
+    typer.echo(f"policygraph: error: {safe_text(redact(str(err)))}", err=True)
     if err.hint:
-        typer.echo(f"hint: {safe_text(err.hint)}", err=True)
+        typer.echo(f"hint: {safe_text(redact(err.hint))}", err=True)
     return typer.Exit(err.exit_code)
 
 

@@ -108,8 +108,9 @@ def push(
     token in POLICYGRAPH_ENDPOINT_TOKEN."""
     from policygraph.serialize import named_graphs
     from policygraph.store import load_file
-    from policygraph.stores.http import Http, check_timeout, redact
+    from policygraph.stores.http import Http, check_timeout
     from policygraph.stores.remote import RemoteStore
+    from policygraph.textsafe import redact
 
     http = Http(check_timeout(timeout), endpoint_auth())
     graphs = named_graphs(load_file(project_of(project).trig_path))

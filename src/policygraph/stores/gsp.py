@@ -17,9 +17,10 @@ from collections.abc import Iterable
 from rdflib import BNode, Graph, URIRef
 
 from policygraph.errors import PolicyGraphError, StoreError
-from policygraph.stores.http import Http, redact
+from policygraph.stores.http import Http
 from policygraph.stores.push import Pushed, not_applied
 from policygraph.stores.remote import check_written
+from policygraph.textsafe import redact
 
 CONTENT_TYPE = "application/n-triples"
 HEADERS = {"Content-Type": CONTENT_TYPE}
@@ -37,7 +38,7 @@ def gsp_url(endpoint: str) -> str:
         new_path = path.rsplit("/", 1)[0] + "/data"  # Fuseki
     else:
         raise StoreError(
-            f"{endpoint}: cannot guess the server's Graph Store Protocol endpoint",
+            f"{redact(endpoint)}: cannot guess the server's Graph Store Protocol endpoint",
             hint="give it with --gsp-endpoint URL, or push with --protocol update",
         )
     return urllib.parse.urlunsplit(parts._replace(path=new_path))

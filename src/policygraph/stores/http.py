@@ -15,20 +15,19 @@ import contextlib
 import http.client
 import math
 import netrc
-import re
 import socket
 import threading
 import urllib.error
 import urllib.parse
 import urllib.request
 from base64 import b64encode
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from policygraph.errors import InputError, QueryError, QueryTimeout, StoreError
-from policygraph.textsafe import safe_body, safe_line
+from policygraph.textsafe import redact, safe_body, safe_line
 
 DEFAULT_TIMEOUT = 60.0
 TOKEN_ENV = "POLICYGRAPH_ENDPOINT_TOKEN"
@@ -36,20 +35,6 @@ AUTH_HINT = (
     "give credentials as https://USER:PASSWORD@host/..., in a netrc file (NETRC or ~/.netrc), "
     f"or as a bearer token in {TOKEN_ENV}"
 )
-_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/\s?#]*@")
-_SECRET_PARAM = re.compile(
-    r"(?i)([?&;](?:access_token|token|api[_-]?key|key|password|passwd|pass|pwd|secret|"
-    r"client_secret|auth|authorization|sig|signature|session(?:id)?|credentials?)=)[^&#\s]*"
-)
-
-
-def redact(text: str, secrets: Iterable[str] = ()) -> str:
-    """``text`` without user info in URLs, token-like query parameters or the given secrets."""
-    out = _SECRET_PARAM.sub(r"\1***", _USERINFO.sub(r"\1***@", text))
-    for secret in secrets:
-        if len(secret) >= 3:
-            out = out.replace(secret, "***")
-    return out
 
 
 def check_timeout(seconds: float) -> float:

@@ -18,8 +18,8 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from policygraph.errors import QueryError, StoreError
-from policygraph.stores.http import DEFAULT_TIMEOUT, Answer, Auth, Http, redact
-from policygraph.textsafe import safe_body, safe_line
+from policygraph.stores.http import DEFAULT_TIMEOUT, Answer, Auth, Http
+from policygraph.textsafe import redact, safe_body, safe_line
 
 ACCEPT = (
     "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8, "
