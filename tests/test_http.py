@@ -31,6 +31,7 @@ SECRET = "s3cr3t-pa55"
         ),
         ("http://h/q?graph=urn:x", "http://h/q?graph=urn:x"),
         ("FILTER(?key=1) in a query", "FILTER(?key=1) in a query"),
+        ("http://h/q?token=abc: refused.", "http://h/q?token=***: refused."),
         ("<http://u:pw@h/x> and 'http://h/?pass=p'", "<http://***@h/x> and 'http://h/?pass=***'"),
     ],
 )
@@ -161,4 +162,4 @@ def test_every_error_path_redacts(repo_root: Path) -> None:
         result = runner.invoke(app, ["push", "--endpoint", url, *args, "-P", str(repo_root)])
         assert result.exit_code == 7, result.stderr
         assert SECRET not in result.output and "K3Y" not in result.output
-        assert "http://***@127.0.0.1:9/" in result.stderr
+        assert "127.0.0.1:9/x?api_key=***: " in result.stderr

@@ -47,7 +47,7 @@ def safe_body(body: bytes, limit: int = BODY_LIMIT) -> str:
     return safe_text(cut(body.decode("utf-8", errors="replace").strip(), limit))
 
 
-_URL = re.compile(r"(?i)\b[a-z][a-z0-9+.-]*://[^\s<>\"'`]+")
+_URL = re.compile(r"(?i)\b[a-z][a-z0-9+.-]*://[^\s<>\"'`]*[^\s<>\"'`:;,.)]")
 _USERINFO = re.compile(r"^([a-z][a-z0-9+.-]*://)[^/?#]*@", re.IGNORECASE)
 _SECRET_PARAM = re.compile(
     r"(?i)([?&;](?:access_token|token|api[_-]?key|key|password|passwd|pass|pwd|secret|"
