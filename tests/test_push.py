@@ -76,7 +76,7 @@ def test_a_gsp_push_that_stops_says_which_graphs_are_new(server: str) -> None:
         put_graphs(gsp, [(A, graph("new")), (bad, graph("x")), (C, graph("new"))], replace=True)
     message = str(caught.value)
     assert "push failed at urn:x:%zz" in message
-    assert "written: urn:x:a\n" in message
+    assert "replaced: urn:x:a\n" in message
     assert "urn:x:%zz: unchanged (the server refused it)" in message
     assert "not sent: urn:x:c, the default graph" in message
     assert ("urn:x:a", "new") in quads(server) and ("urn:x:c", "old") in quads(server)

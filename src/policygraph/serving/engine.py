@@ -9,7 +9,9 @@ If the engine dies, the supervising thread starts it again on a new port; reques
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import logging
+import signal
 import socket
 import subprocess
 import sys
@@ -31,13 +33,18 @@ def free_port() -> int:
         return port
 
 
-def _die_with_parent() -> None:  # pragma: no cover - runs in the child, before exec
-    """Ask Linux to stop the engine when the thread that started it ends (even on kill -9)."""
-    import ctypes
-    import signal
+def _parent_death_signal() -> Callable[[], None] | None:
+    """On Linux, a pre-exec hook that stops the engine when the thread that started it ends
+    (even on ``kill -9`` of ``serve``). Everything it needs is loaded here, before any fork."""
+    if not sys.platform.startswith("linux"):
+        return None
+    libc = ctypes.CDLL(None, use_errno=True)
+    prctl = libc.prctl
 
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    def hook() -> None:  # pragma: no cover - runs in the child, before exec
+        prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+    return hook
 
 
 class Engine:
@@ -56,6 +63,7 @@ class Engine:
         self._dirty = False
         self._recycling = False
         self.restarts = 0
+        self._hook = _parent_death_signal()
         self._thread = threading.Thread(target=self._supervise, name="engine", daemon=True)
 
     def start(self) -> None:
@@ -106,14 +114,13 @@ class Engine:
     def _supervise(self) -> None:
         while not self._stopping.is_set():
             port = free_port()
-            linux = sys.platform.startswith("linux")
             self._proc = subprocess.Popen(  # noqa: S603
                 self._command(port),
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
                 pass_fds=self._keep_fds,
-                preexec_fn=_die_with_parent if linux else None,  # noqa: PLW1509
+                preexec_fn=self._hook,
             )
             if self._wait_up(port, self._proc):
                 self._port = port

@@ -124,6 +124,7 @@ class Front(BaseHTTPRequestHandler):
         upstream = http.client.HTTPConnection("127.0.0.1", port, timeout=self.limits.timeout + 5)
         watch = _Watch(self.connection, upstream, self.limits.timeout + 1)
         self.engine.begin()
+        started = False
         try:
             upstream.request(method, path, body=body, headers=headers)
             response = upstream.getresponse()
@@ -133,10 +134,13 @@ class Front(BaseHTTPRequestHandler):
                 if value:
                     self.send_header(name, value)
             self.end_headers()
+            started = True
             while chunk := response.read1(65536):
                 self.wfile.write(chunk)
         except (OSError, http.client.HTTPException):
-            if watch.client_gone:
+            if started:  # the answer is cut short: closing the connection is all that is left
+                log.info("an answer was cut short (client gone, or past the time limit)")
+            elif watch.client_gone:
                 log.info("the client went away; the query was dropped")
             elif watch.expired:
                 self._refuse(503, f"the query ran past the time limit of {self.limits.timeout:g} s")

@@ -94,9 +94,8 @@ def put_graphs(
                 answer = client.send("PUT" if replace else "POST", url, body, HEADERS)
                 check_written(answer, redact(client.auth.for_url(url)[0]))
             except PolicyGraphError as err:
-                raise _partial(
-                    err, done, shown, [t[1] for t in targets[len(done) + 1 :]], i
-                ) from err
+                left = [t[1] for t in targets[len(done) + 1 :]]
+                raise _partial(err, done, shown, left, i, replace) from err
         done.append(shown)
     return Pushed({name: len(graph) for name, graph in listed}, len(union))
 
@@ -107,13 +106,18 @@ def _default_url(gsp: str) -> str:
 
 
 def _partial(
-    err: PolicyGraphError, done: list[str], failed: str, left: list[str], piece: int
+    err: PolicyGraphError,
+    done: list[str],
+    failed: str,
+    left: list[str],
+    piece: int,
+    replace: bool,
 ) -> StoreError:
     """The error for a Graph Store push that stopped part-way: what the server holds now."""
     why = not_applied(err)
     state = f"unchanged ({why})" if why else "unknown (it may or may not have been written)"
     lines = [f"push failed at {failed}: {err}"]
-    lines.append("  written: " + (", ".join(done) or "none"))
+    lines.append(f"  {'replaced' if replace else 'added'}: " + (", ".join(done) or "none"))
     if piece:
         lines.append(f"  {failed}: partly added ({piece} piece(s) of it were written)")
     else:

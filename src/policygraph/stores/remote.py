@@ -137,11 +137,6 @@ class RemoteStore:
     def http(self) -> Http:
         return Http(self.timeout, self.auth)
 
-    @property
-    def label(self) -> str:
-        """The endpoint as it may be shown: no user info, no token-like parameters."""
-        return redact(self.auth.for_url(self.endpoint)[0])
-
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
         form = _form({"query": with_bindings(sparql, bindings or {})})
         answer = self.http.send(
