@@ -65,6 +65,8 @@ def _handler(fake: Fake) -> type[BaseHTTPRequestHandler]:
                 self.end_headers()
             elif path == "/sparql":
                 self.answer(200, ANSWER, "application/sparql-results+json")
+            elif path == "/garbage":
+                self.answer(200, b'{"head": \x1b[31m', "application/sparql-results+json")
             elif path == "/update":
                 self.answer(204, b"")
             elif path == "/html":

@@ -112,6 +112,12 @@ def test_an_html_page_is_not_an_answer() -> None:
         RemoteStore(fake.url + "/sparql", fake.url + "/update").update("CLEAR DEFAULT")
 
 
+def test_a_broken_answer_is_an_error_not_a_crash() -> None:
+    with fake_endpoint() as fake, pytest.raises(StoreError, match="not valid") as caught:
+        RemoteStore(fake.url + "/garbage").query("ASK {}")
+    assert "\x1b" not in str(caught.value)
+
+
 def test_redirects_are_reported_not_followed() -> None:
     with fake_endpoint() as fake, pytest.raises(StoreError, match="redirects to") as caught:
         RemoteStore(fake.url + "/moved").query("ASK {}")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from rdflib import Dataset, Graph, Literal
+from rdflib.exceptions import ParserError
 from rdflib.query import Result
 from rdflib.term import Node
 
@@ -83,10 +84,20 @@ def parse_answer(body: bytes, content_type: str) -> Result:
             "the endpoint answered with an HTML page, not SPARQL results: " + safe_body(body, 300),
             hint="is the URL the server's SPARQL query endpoint, not a web page or login page?",
         )
+    try:
+        return canonical_tags(_parsed(body, content_type))
+    except (ValueError, KeyError, TypeError, SyntaxError, AttributeError, ParserError) as err:
+        raise StoreError(
+            f"the endpoint's answer is not valid {safe_line(content_type)}: "
+            f"{safe_line(str(err))[:200]}: {safe_body(body, 300)}"
+        ) from err
+
+
+def _parsed(body: bytes, content_type: str) -> Result:
     if content_type in ("application/sparql-results+json", "application/json"):
-        return canonical_tags(Result.parse(io.BytesIO(body), format="json"))
+        return Result.parse(io.BytesIO(body), format="json")
     if content_type == "application/sparql-results+xml":
-        return canonical_tags(Result.parse(io.BytesIO(body), format="xml"))
+        return Result.parse(io.BytesIO(body), format="xml")
     formats = {"application/n-triples": "nt", "text/plain": "nt", "text/turtle": "turtle"}
     if content_type not in formats:
         raise StoreError(
@@ -95,7 +106,7 @@ def parse_answer(body: bytes, content_type: str) -> Result:
         )
     out = Result("CONSTRUCT")
     out.graph = Graph().parse(data=body.decode("utf-8"), format=formats[content_type])
-    return canonical_tags(out)
+    return out
 
 
 def canonical_tags(result: Result) -> Result:
