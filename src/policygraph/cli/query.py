@@ -73,7 +73,10 @@ def query(
     ] = False,
     lang: LangOpt = "en",
     timeout: Annotated[
-        float | None, typer.Option("--timeout", help="Stop the query after SECONDS.")
+        float | None,
+        typer.Option(
+            "--timeout", help="Stop the query after SECONDS (with --endpoint: the whole request)."
+        ),
     ] = None,
     allow_network: Annotated[
         bool, typer.Option("--allow-network", help="Allow SERVICE clauses to call other servers.")

@@ -43,7 +43,9 @@ def _line(triple: tuple[object, ...]) -> str:
     return f"{s.n3()} {p.n3()} {o.n3()} ."  # type: ignore[attr-defined]
 
 
-def update_request(graphs: list[tuple[URIRef, Graph]], *, replace: bool) -> str:
+def update_request(
+    graphs: list[tuple[URIRef, Graph]], *, replace: bool, union: list[str] | None = None
+) -> str:
     """The one SPARQL Update that pushes ``graphs`` and their union as the default graph."""
     drops = [f"DROP SILENT GRAPH {name.n3()}" for name, _graph in graphs]
     drops += ["DROP SILENT DEFAULT"]
@@ -51,7 +53,7 @@ def update_request(graphs: list[tuple[URIRef, Graph]], *, replace: bool) -> str:
         f"GRAPH {name.n3()} {{\n" + "\n".join(_line(t) for t in graph) + "\n}"
         for name, graph in graphs
     ]
-    parts.append("\n".join(union_lines(graphs)))
+    parts.append("\n".join(union_lines(graphs) if union is None else union))
     insert = "INSERT DATA {\n" + "\n".join(parts) + "\n}"
     return " ;\n".join([*drops, insert]) if replace else insert
 
@@ -65,14 +67,15 @@ def push_graphs(
     server's other named graphs stay.
     """
     listed = list(graphs)
+    union = union_lines(listed)
     try:
-        store.update(update_request(listed, replace=replace))
+        store.update(update_request(listed, replace=replace, union=union))
     except PolicyGraphError as err:
         raise StoreError(
             f"push failed: {err}; {server_state(err)}",
             hint=err.hint or "run the same push again once the cause is fixed",
         ) from err
-    return Pushed({name: len(graph) for name, graph in listed}, len(union_lines(listed)))
+    return Pushed({name: len(graph) for name, graph in listed}, len(union))
 
 
 def not_applied(err: PolicyGraphError) -> str:
