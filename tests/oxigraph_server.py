@@ -41,9 +41,14 @@ def wait_until_up(url: str, proc: subprocess.Popen[bytes]) -> None:
 
 
 @contextmanager
-def oxigraph_server(location: Path) -> Iterator[str]:
-    """Serve an Oxigraph store at ``location`` (union default graph); yield its query URL."""
+def oxigraph_server(location: Path, *, union_default_graph: bool = False) -> Iterator[str]:
+    """Serve an Oxigraph store at ``location``; yield its query URL.
+
+    ``union_default_graph=False`` for a server fed by ``push``, which materialises the default
+    graph (with the union option as well, every pushed triple would be seen twice).
+    """
     port = free_port()
+    union = ["--union-default-graph"] if union_default_graph else []
     proc = subprocess.Popen(  # noqa: S603
         [
             str(oxigraph_binary()),
@@ -52,7 +57,7 @@ def oxigraph_server(location: Path) -> Iterator[str]:
             str(location),
             "--bind",
             f"127.0.0.1:{port}",
-            "--union-default-graph",
+            *union,
         ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

@@ -31,7 +31,9 @@ Same = Callable[..., None]
 @pytest.fixture(scope="module")
 def endpoint(tmp_path_factory: pytest.TempPathFactory, sasac_root: Path) -> Iterator[str]:
     """One Oxigraph server for the module, holding the pushed SASAC dataset; stopped after."""
-    with oxigraph_server(tmp_path_factory.mktemp("every-store-server")) as url:
+    with oxigraph_server(
+        tmp_path_factory.mktemp("every-store-server"), union_default_graph=False
+    ) as url:
         pushed = runner.invoke(app, ["push", "--endpoint", url, "--project", str(sasac_root)])
         assert pushed.exit_code == 0, pushed.stderr
         assert f"pushed {built_quads(sasac_root)} triples" in pushed.stdout

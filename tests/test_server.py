@@ -21,7 +21,7 @@ pytestmark = pytest.mark.server
 
 @pytest.fixture(scope="module")
 def endpoint(tmp_path_factory: pytest.TempPathFactory, sasac_root: Path) -> Iterator[str]:
-    with oxigraph_server(tmp_path_factory.mktemp("server")) as query:
+    with oxigraph_server(tmp_path_factory.mktemp("server"), union_default_graph=False) as query:
         result = CliRunner().invoke(
             app, ["push", "--endpoint", query, "--project", str(sasac_root)]
         )

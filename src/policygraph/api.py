@@ -8,7 +8,7 @@ when a verb is called, so importing this module stays cheap.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -29,9 +29,9 @@ if TYPE_CHECKING:
     from policygraph.fulltext.search import TextHit
     from policygraph.loading import LoadSummary, Progress
     from policygraph.search import Hit
-    from policygraph.server import ServePlan
     from policygraph.sparql import NamedQuery, QueryResult
     from policygraph.stores.maintenance import CheckReport
+    from policygraph.stores.push import Pushed
     from policygraph.validate import ProjectReport
     from policygraph.views import View
 
@@ -231,18 +231,29 @@ def load(
     return load_files(store_dir, list(files), graph=graph, progress=progress)
 
 
-def push(project: Project, endpoint: str, **options: Any) -> dict[Any, int]:
-    """Upload the built dataset to a SPARQL 1.1 server, graph by graph (triples per graph)."""
+def push(project: Project, endpoint: str, **options: Any) -> tuple[Pushed, str]:
+    """Upload the built dataset (named graphs, their union as the default graph) to a SPARQL
+    1.1 server; what was sent and where (see ``policygraph.stores.push.push``)."""
     from policygraph.stores.push import push as run
 
     return run(project, endpoint, **options)
 
 
-def serve(project: Project, host: str = "127.0.0.1", port: int = 7878) -> ServePlan:
-    """How to serve the project's store read-only (``policygraph serve`` runs the plan)."""
-    from policygraph.server import plan_serve
+def serve(
+    project: Project,
+    host: str = "127.0.0.1",
+    port: int = 7878,
+    *,
+    timeout: float = 60.0,
+    allow_hosts: Sequence[str] = (),
+    on_ready: Callable[[str], None] = lambda url: None,
+) -> None:
+    """Serve the project's store read-only over SPARQL until interrupted (``KeyboardInterrupt``),
+    behind a front that limits queries and checks ``Host``; ``on_ready(url)`` once listening."""
+    from policygraph.server import plan_serve, run_server
 
-    return plan_serve(project, host, port)
+    plan = plan_serve(project, host, port)
+    run_server(plan, timeout=timeout, allow_hosts=allow_hosts, on_ready=on_ready)
 
 
 def store_check(store_dir: Path, trig: Path | None = None) -> CheckReport:

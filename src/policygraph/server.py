@@ -1,16 +1,23 @@
-"""``serve``: a local, read-only SPARQL endpoint over the project's store (Oxigraph's server).
+"""``serve``: a local, read-only SPARQL endpoint over the project's store.
 
-The server reads the published store version, which never changes (writers publish new
-versions). ``policygraph serve`` replaces itself with the server, which inherits a shared lock
-on that version so it is not collected while served; later builds and loads publish new
-versions that the running server does not see (restart it to serve them).
+Oxigraph's read-only server (the engine) runs on a private loopback port; a small front
+(``policygraph.serving.front``) listens where the user asked and relays checked queries to it,
+with a time limit, a size and nesting limit, a ``Host`` allow-list and a limit on queries at
+once. The engine reads the published store version, which never changes (writers publish new
+versions); a shared lock on that version, held while serving, keeps it from being collected.
+Later builds and loads publish new versions that the running server does not see (restart it).
 """
 
 from __future__ import annotations
 
+import os
 import shutil
+import socket
 import sys
+import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 from policygraph.errors import StoreError
@@ -34,15 +41,21 @@ def oxigraph_binary() -> Path:
 
 @dataclass
 class ServePlan:
-    """The command that serves ``store`` (close it when the server stops)."""
+    """What ``run_server`` serves: a store version (held by ``lock_fd``) at an address."""
 
-    command: list[str]
+    location: str
     lock_fd: int  # a shared lock on the served version: keep it open while serving
-    url: str
+    host: str
+    port: int
+
+    @property
+    def url(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}/"
 
 
 def plan_serve(project: Project, host: str = "127.0.0.1", port: int = 7878) -> ServePlan:
-    """Bring the project's store up to date, hold its version, and give the server command."""
+    """Bring the project's store up to date and hold its version while it is served."""
     from policygraph.stores.project import open_project_store
 
     store = open_project_store(project)
@@ -56,12 +69,58 @@ def plan_serve(project: Project, host: str = "127.0.0.1", port: int = 7878) -> S
     store.close()
     if lock_fd is None:
         raise StoreError("the project's store changed while starting; try again")
-    command = [
-        str(oxigraph_binary()),
-        "serve-read-only",
-        "--location",
-        store.label,
-        "--bind",
-        f"{host}:{port}",
-    ]  # no --union-default-graph: the store's default graph already holds the union, as a set
-    return ServePlan(command, lock_fd, f"http://{host}:{port}/")
+    return ServePlan(store.label, lock_fd, host, port)
+
+
+def run_server(
+    plan: ServePlan,
+    *,
+    timeout: float = 60.0,
+    allow_hosts: Iterable[str] = (),
+    on_ready: Callable[[str], None] = lambda url: None,
+) -> None:
+    """Serve until interrupted (``KeyboardInterrupt``); ``on_ready(url)`` once it listens."""
+    from policygraph.serving.engine import Engine, engine_command
+    from policygraph.serving.front import Front, Limits
+    from policygraph.serving.guard import Hosts
+
+    limits = Limits(timeout=timeout)
+    engine = Engine(engine_command(oxigraph_binary(), plan.location, timeout), (plan.lock_fd,))
+    handler = type(
+        "BoundFront",
+        (Front,),
+        {
+            "engine": engine,
+            "hosts": Hosts.for_bind(plan.host, allow_hosts),
+            "limits": limits,
+            "slots": threading.BoundedSemaphore(limits.concurrent),
+        },
+    )
+    server_class = _IPv6Server if ":" in plan.host else _Server
+    try:
+        server = server_class((plan.host.strip("[]"), plan.port), handler)
+    except OSError as err:
+        os.close(plan.lock_fd)
+        raise StoreError(f"cannot listen on {plan.url}: {err.strerror}") from err
+    try:
+        engine.start()
+        on_ready(plan.url)
+        server.serve_forever(poll_interval=0.2)
+    finally:
+        server.server_close()
+        engine.stop()
+        os.close(plan.lock_fd)
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    request_queue_size = 64
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        import logging
+
+        logging.getLogger(__name__).warning("a request from %s failed", client_address)
+
+
+class _IPv6Server(_Server):
+    address_family = socket.AF_INET6

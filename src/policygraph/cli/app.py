@@ -9,7 +9,7 @@ Exit codes (the same table is in README.md):
 3     bad input: a malformed record or RDF file, a bad quote, a bad value
 4     not found: unknown entity, named query, source, file; ambiguous name
 5     query error: SPARQL syntax, a refused update or SERVICE, a bad parameter
-6     a query ran past ``--timeout``
+6     a query ran past ``--timeout`` (or a remote endpoint did not answer in time)
 7     store error: locked, unreadable, or a remote endpoint that fails
 130   interrupted (Ctrl-C)
 ====  =====================================================================
@@ -27,6 +27,7 @@ from typing import ParamSpec, TypeVar
 import typer
 
 from policygraph.errors import PolicyGraphError
+from policygraph.textsafe import redact, safe_text
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -49,9 +50,9 @@ def debugging() -> bool:
 
 def fail(err: PolicyGraphError) -> typer.Exit:
     """Print ``err`` as ``policygraph: error: ...`` (plus its hint) and give its exit code."""
-    typer.echo(f"policygraph: error: {err}", err=True)
+    typer.echo(f"policygraph: error: {safe_text(redact(str(err)))}", err=True)
     if err.hint:
-        typer.echo(f"hint: {err.hint}", err=True)
+        typer.echo(f"hint: {safe_text(redact(err.hint))}", err=True)
     return typer.Exit(err.exit_code)
 
 

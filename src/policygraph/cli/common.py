@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from policygraph.errors import NotFoundError
 from policygraph.project import Project, find_project
 from policygraph.store import Store, open_store
+from policygraph.textsafe import safe_text
+
+if TYPE_CHECKING:
+    from policygraph.stores.http import Auth
 
 ProjectOpt = Annotated[
     Path | None,
@@ -35,6 +41,15 @@ LangOpt = Annotated[
 ]
 
 
+def echo_data(text: str, *, human: bool = True, nl: bool = True) -> None:
+    """Print text made from data, its control characters escaped (``policygraph.textsafe``).
+
+    Text for people (tables, cards, lists) is always escaped; a machine format (CSV, JSON,
+    RDF) only when it goes to a terminal, so that files and pipes get the data unchanged.
+    """
+    typer.echo(safe_text(text) if human or sys.stdout.isatty() else text, nl=nl)
+
+
 def project_of(path: Path | None) -> Project:
     return find_project(path)
 
@@ -49,8 +64,22 @@ def project_or_none(path: Path | None) -> Project | None:
         return None
 
 
-def store_of(project: Path | None, graph: Path | None, endpoint: str | None) -> Store:
+def endpoint_auth() -> Auth:
+    """Credentials for remote endpoints from the environment: NETRC, POLICYGRAPH_ENDPOINT_TOKEN."""
+    from policygraph.stores.http import Auth
+
+    return Auth.from_environment(os.environ, Path.home())
+
+
+def store_of(
+    project: Path | None,
+    graph: Path | None,
+    endpoint: str | None,
+    timeout: float | None = None,
+) -> Store:
     """The store a read command uses: --graph, --endpoint, or the project's."""
-    if graph is not None or endpoint is not None:
-        return open_store(None, graph_file=graph, endpoint=endpoint)
+    if endpoint is not None and graph is None:
+        return open_store(None, endpoint=endpoint, timeout=timeout, auth=endpoint_auth())
+    if graph is not None:
+        return open_store(None, graph_file=graph)
     return open_store(find_project(project))

@@ -18,6 +18,7 @@ from policygraph.cli.common import (
     GraphOpt,
     LangOpt,
     ProjectOpt,
+    echo_data,
     project_of,
     project_or_none,
     store_of,
@@ -73,7 +74,10 @@ def query(
     ] = False,
     lang: LangOpt = "en",
     timeout: Annotated[
-        float | None, typer.Option("--timeout", help="Stop the query after SECONDS.")
+        float | None,
+        typer.Option(
+            "--timeout", help="Stop the query after SECONDS (with --endpoint: the whole request)."
+        ),
     ] = None,
     allow_network: Annotated[
         bool, typer.Option("--allow-network", help="Allow SERVICE clauses to call other servers.")
@@ -98,7 +102,7 @@ def query(
         origin = "query"
     else:
         asked, origin = _read_text(sparql, file)
-    with store_of(project, graph, endpoint) as store:
+    with store_of(project, graph, endpoint, timeout) as store:
         result = run(
             store, asked, given, timeout=timeout, allow_network=allow_network, origin=origin
         )
@@ -110,7 +114,7 @@ def query(
 
             iris = {v for row in result.rows for v in row.values() if isinstance(v, URIRef)}
             names = display_labels(store, iris, lang)
-    typer.echo(render(result, fmt, names), nl=False)
+    echo_data(render(result, fmt, names), human=fmt in ("table", "markdown"), nl=False)
 
 
 @queries_app.callback()
@@ -125,7 +129,7 @@ def queries_list(ctx: typer.Context, project: ProjectOpt = None) -> None:
     size = max((len(n) for n in found), default=0)
     for key, named in found.items():
         where = "" if named.origin == "packaged" else f"  [{named.origin}]"
-        typer.echo(f"{key:<{size}}  {named.title}{where}")
+        echo_data(f"{key:<{size}}  {named.title}{where}")
 
 
 @queries_app.command("show")
@@ -137,7 +141,7 @@ def queries_show(
     """Print a named query: its header (title, parameters) and its SPARQL."""
     from policygraph.api import queries_show as get_query
 
-    typer.echo(get_query(name, project_or_none(project)).text, nl=False)
+    echo_data(get_query(name, project_or_none(project)).text, nl=False)
 
 
 @app.command()
@@ -158,7 +162,10 @@ def show(
         raise QueryError(f"unknown --format {fmt!r}", hint="formats: text, json")
     with store_of(project, graph, endpoint) as store:
         card = card_of(store, entity, lang)
-    typer.echo(render_text(card) if fmt == "text" else render_json(card), nl=False)
+    if fmt == "text":
+        echo_data(render_text(card), nl=False)
+    else:
+        echo_data(render_json(card), human=False, nl=False)
 
 
 @app.command()
@@ -202,7 +209,7 @@ def search(
         raise NotFoundError(f"nothing matches {name!r}")
     for hit in hits:
         kinds = ", ".join(hit.types) or "-"
-        typer.echo(f"{hit.rank:<9}  {hit.label}  @{hit.lang}  {kinds}  {short_name(hit.iri)}")
+        echo_data(f"{hit.rank:<9}  {hit.label}  @{hit.lang}  {kinds}  {short_name(hit.iri)}")
 
 
 def _search_text(text: str, limit: int, fmt: str, project: Path | None) -> None:
@@ -214,4 +221,7 @@ def _search_text(text: str, limit: int, fmt: str, project: Path | None) -> None:
     hits = search_text(project_of(project), text, limit=limit)
     if not hits and fmt == "text":
         raise NotFoundError(f"no quote or archived text matches {text!r}")
-    typer.echo(render_hits_text(hits) if fmt == "text" else render_hits_json(text, hits), nl=False)
+    if fmt == "text":
+        echo_data(render_hits_text(hits), nl=False)
+    else:
+        echo_data(render_hits_json(text, hits), human=False, nl=False)

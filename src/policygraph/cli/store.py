@@ -3,7 +3,6 @@
 # No `from __future__ import annotations`: Typer reads these annotations on every start, and
 # as strings it compiles and evaluates each twice (tests/test_query_startup.py).
 
-import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -12,7 +11,8 @@ from typing import Annotated
 import typer
 
 from policygraph.cli.app import app, reported
-from policygraph.cli.common import ProjectOpt, project_of
+from policygraph.cli.common import ProjectOpt, endpoint_auth, project_of
+from policygraph.textsafe import safe_text
 
 
 class Protocol(StrEnum):
@@ -59,7 +59,7 @@ def load(
         typer.echo("", err=True)
     for item in summary.files:
         where = f"into <{item.graph}>" if item.graph else "(graphs named in the file)"
-        typer.echo(f"{item.path}: {item.triples} triples {where}")
+        typer.echo(safe_text(f"{item.path}: {item.triples} triples {where}"))
     typer.echo(
         f"loaded {summary.triples} triples from {len(summary.files)} file(s) in "
         f"{summary.seconds:.2f} s ({summary.rate:,.0f} triples/s)"
@@ -87,29 +87,48 @@ def push(
         Protocol,
         typer.Option(
             "--protocol",
-            help="update: SPARQL 1.1 Update (INSERT DATA); gsp: Graph Store Protocol "
-            "(PUT/POST ?graph=IRI, N-Triples).",
+            help="update: SPARQL 1.1 Update, one request, all or nothing; gsp: Graph Store "
+            "Protocol (PUT/POST ?graph=IRI, N-Triples), one request per graph.",
         ),
     ] = Protocol.update,
     replace: Annotated[
-        bool, typer.Option("--replace", help="Replace each pushed graph (others stay).")
+        bool,
+        typer.Option(
+            "--replace", help="Replace each pushed graph and the default graph (others stay)."
+        ),
     ] = False,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            "--timeout",
+            help="Seconds each request may take, connect to last byte (one update request "
+            "carries the whole push: about 20 s per 100,000 triples replaced on Oxigraph).",
+        ),
+    ] = 300.0,
     project: ProjectOpt = None,
 ) -> None:
-    """Upload the built dataset to a SPARQL 1.1 server, one named graph at a time."""
+    """Upload the built dataset to a SPARQL 1.1 server: its named graphs, and their union as
+    the default graph. Credentials: user:pass@ in the URL, NETRC or ~/.netrc, or a bearer
+    token in POLICYGRAPH_ENDPOINT_TOKEN."""
     from policygraph.api import push as run
-    from policygraph.stores.push import push_target
+    from policygraph.textsafe import redact
 
-    counts = run(
+    auth = endpoint_auth()
+    pushed, target = run(
         project_of(project),
         endpoint,
         protocol=protocol.value,
         update_endpoint=update_endpoint,
         gsp_endpoint=gsp_endpoint,
         replace=replace,
+        timeout=timeout,
+        auth=auth,
     )
-    target = push_target(endpoint, protocol.value, gsp_endpoint)
-    typer.echo(f"pushed {sum(counts.values())} triples in {len(counts)} graphs to {target}")
+    shown = safe_text(redact(auth.for_url(target)[0]))
+    typer.echo(
+        f"pushed {pushed.triples} triples in {len(pushed.graphs)} graphs to {shown} "
+        f"(default graph: their union, {pushed.default} triples)"
+    )
 
 
 @app.command()
@@ -119,16 +138,56 @@ def serve(
     host: Annotated[
         str, typer.Option("--host", help="Interface (127.0.0.1: this machine only).")
     ] = "127.0.0.1",
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds a query may run before it is stopped.")
+    ] = 60.0,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-host",
+            help="Also answer requests for this host name (Host header; repeatable).",
+        ),
+    ] = None,
     project: ProjectOpt = None,
 ) -> None:
-    """Serve the project's store read-only over SPARQL, with a query page, until Ctrl-C."""
-    from policygraph.api import serve as plan_serve
+    """Serve the project's store read-only over SPARQL, with a query page, until Ctrl-C.
 
-    plan = plan_serve(project_of(project), host, port)
-    typer.echo(f"SPARQL endpoint {plan.url}query (query page: {plan.url}); Ctrl-C stops", err=True)
-    os.set_inheritable(plan.lock_fd, True)
-    sys.stderr.flush()
-    os.execv(plan.command[0], plan.command)  # noqa: S606  (the server keeps our pid and lock)
+    Queries run at most --timeout seconds, and a query larger than 100 KB or built too deep
+    (over 1,000 operators or 100 nested brackets) is refused before it reaches the engine.
+    Only requests for localhost, 127.0.0.1, [::1], --host and --allow-host names are answered.
+    """
+    import signal
+
+    from policygraph.api import serve as run_server
+    from policygraph.serving.guard import is_loopback
+    from policygraph.stores.http import check_timeout
+
+    check_timeout(timeout)
+    if not is_loopback(host):
+        typer.echo(
+            f"WARNING: serving on {safe_text(host)}, not only on this machine: anyone who can "
+            "reach this address can read the whole store.",
+            err=True,
+        )
+
+    def ready(url: str) -> None:
+        typer.echo(f"SPARQL endpoint {url}query (query page: {url}); Ctrl-C stops", err=True)
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        run_server(
+            project_of(project),
+            host,
+            port,
+            timeout=timeout,
+            allow_hosts=allow_host or (),
+            on_ready=ready,
+        )
+    except KeyboardInterrupt:
+        typer.echo("stopped", err=True)
 
 
 @store_app.command("check")
@@ -140,9 +199,9 @@ def check(project: ProjectOpt = None, store: StoreDirOpt = None) -> None:
     trig = project_of(project).trig_path if store is None else None
     report = check_store(_store_root(project, store), trig)
     for name, count in report.graphs.items():
-        typer.echo(f"{count:>10}  {name or '(default graph)'}")
+        typer.echo(safe_text(f"{count:>10}  {name or '(default graph)'}"))
     for problem in report.problems:
-        typer.echo(f"problem: {problem}", err=True)
+        typer.echo(safe_text(f"problem: {problem}"), err=True)
     if not report.ok:
         raise typer.Exit(1)
     typer.echo(f"ok: {sum(report.graphs.values())} quads in {report.version}", err=True)
@@ -158,8 +217,8 @@ def dump(
     store: StoreDirOpt = None,
 ) -> None:
     """Write every quad, sorted, as N-Quads: a backup that any Oxigraph version can restore."""
-    from policygraph.atomic import write_atomic
     from policygraph.api import store_dump as dump_lines
+    from policygraph.atomic import write_atomic
 
     lines = dump_lines(_store_root(project, store))
     if output is None:
@@ -167,7 +226,7 @@ def dump(
             sys.stdout.write(line)
         return
     write_atomic(output, "".join(lines))
-    typer.echo(f"wrote {output}", err=True)
+    typer.echo(safe_text(f"wrote {output}"), err=True)
 
 
 @store_app.command("restore")
@@ -181,4 +240,4 @@ def restore(
     from policygraph.api import store_restore as restore_store
 
     count = restore_store(_store_root(project, store), dump_file)
-    typer.echo(f"restored {count} quads from {dump_file}")
+    typer.echo(safe_text(f"restored {count} quads from {dump_file}"))

@@ -8,19 +8,20 @@ from __future__ import annotations
 
 import io
 import re
-import urllib.error
 import urllib.parse
-import urllib.request
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, Literal
+from rdflib.exceptions import ParserError
 from rdflib.query import Result
 from rdflib.term import Node
 
 from policygraph.errors import QueryError, StoreError
 from policygraph.iris import language_tag
+from policygraph.stores.http import DEFAULT_TIMEOUT, Answer, Auth, Http
+from policygraph.textsafe import redact, safe_body, safe_line
 
 ACCEPT = (
     "application/sparql-results+json, application/n-triples;q=0.9, text/turtle;q=0.8, "
@@ -47,42 +48,66 @@ def with_bindings(sparql: str, bindings: Mapping[str, Node]) -> str:
     return f"{sparql[:at]} VALUES ({names}) {{ ({values}) }} {sparql[at:]}"
 
 
-def _post(url: str, form: dict[str, str], accept: str, timeout: float) -> tuple[bytes, str]:
-    data = urllib.parse.urlencode(form).encode("utf-8")
-    request = urllib.request.Request(url, data=data, method="POST")
-    request.add_header("Content-Type", "application/x-www-form-urlencoded")
-    request.add_header("Accept", accept)
-    return _send(request, timeout)
+def _form(form: dict[str, str]) -> bytes:
+    return urllib.parse.urlencode(form).encode("utf-8")
 
 
-def _send(request: urllib.request.Request, timeout: float) -> tuple[bytes, str]:
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
-            return response.read(), response.headers.get_content_type()
-    except urllib.error.HTTPError as err:
-        body = err.read().decode("utf-8", errors="replace").strip()
-        if err.code in (400, 422):
-            raise QueryError(f"{request.full_url}: the server refused the request: {body}") from err
-        raise StoreError(f"{request.full_url}: HTTP {err.code}: {body or err.reason}") from err
-    except (urllib.error.URLError, TimeoutError, ConnectionError) as err:
+FORM = "application/x-www-form-urlencoded"
+_FUSEKI_SUCCESS = re.compile(rb"<h1>\s*Success\s*</h1>", re.IGNORECASE)
+
+
+def is_html(answer: Answer) -> bool:
+    start = answer.body[:200].lstrip().lower()
+    return answer.content_type in ("text/html", "application/xhtml+xml") or start.startswith(
+        (b"<!doctype html", b"<html")
+    )
+
+
+def check_written(answer: Answer, url: str) -> None:
+    """Accept only a real write answer: 200/201/204, and not an HTML page (a proxy, a login).
+
+    Fuseki answers an update with a small HTML page headed "Success": that one is accepted.
+    """
+    if answer.status not in (200, 201, 204):
+        raise StoreError(f"{url}: unexpected answer HTTP {answer.status} to a write")
+    if is_html(answer) and not _FUSEKI_SUCCESS.search(answer.body):
         raise StoreError(
-            f"{request.full_url}: cannot reach the endpoint: {err}",
-            hint="is the server running, and is the URL its SPARQL query endpoint?",
-        ) from err
+            f"{url}: the server answered with an HTML page, not a SPARQL answer: "
+            f"{safe_body(answer.body, 300)}",
+            hint="is the URL the server's endpoint, not a web page, proxy or login page?",
+        )
 
 
 def parse_answer(body: bytes, content_type: str) -> Result:
     """A SPARQL protocol response body as an rdflib ``Result``, language tags canonical."""
+    if is_html(Answer(200, content_type, body)):
+        raise StoreError(
+            "the endpoint answered with an HTML page, not SPARQL results: " + safe_body(body, 300),
+            hint="is the URL the server's SPARQL query endpoint, not a web page or login page?",
+        )
+    try:
+        return canonical_tags(_parsed(body, content_type))
+    except (ValueError, KeyError, TypeError, SyntaxError, AttributeError, ParserError) as err:
+        raise StoreError(
+            f"the endpoint's answer is not valid {safe_line(content_type)}: "
+            f"{safe_line(str(err))[:200]}: {safe_body(body, 300)}"
+        ) from err
+
+
+def _parsed(body: bytes, content_type: str) -> Result:
     if content_type in ("application/sparql-results+json", "application/json"):
-        return canonical_tags(Result.parse(io.BytesIO(body), format="json"))
+        return Result.parse(io.BytesIO(body), format="json")
     if content_type == "application/sparql-results+xml":
-        return canonical_tags(Result.parse(io.BytesIO(body), format="xml"))
+        return Result.parse(io.BytesIO(body), format="xml")
     formats = {"application/n-triples": "nt", "text/plain": "nt", "text/turtle": "turtle"}
     if content_type not in formats:
-        raise StoreError(f"unexpected answer type from the endpoint: {content_type}")
+        raise StoreError(
+            f"unexpected answer type from the endpoint: {safe_line(content_type)}: "
+            + safe_body(body, 300)
+        )
     out = Result("CONSTRUCT")
     out.graph = Graph().parse(data=body.decode("utf-8"), format=formats[content_type])
-    return canonical_tags(out)
+    return out
 
 
 def canonical_tags(result: Result) -> Result:
@@ -115,23 +140,26 @@ class RemoteStore:
 
     endpoint: str
     update_endpoint: str | None = None
-    timeout: float = 60.0
+    timeout: float = DEFAULT_TIMEOUT
     kind: str = "remote"
+    auth: Auth = field(default_factory=Auth)
+
+    @property
+    def http(self) -> Http:
+        return Http(self.timeout, self.auth)
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
-        body, content_type = _post(
-            self.endpoint, {"query": with_bindings(sparql, bindings or {})}, ACCEPT, self.timeout
+        form = _form({"query": with_bindings(sparql, bindings or {})})
+        answer = self.http.send(
+            "POST", self.endpoint, form, {"Content-Type": FORM, "Accept": ACCEPT}
         )
-        return parse_answer(body, content_type)
+        return parse_answer(answer.body, answer.content_type)
 
     def update(self, sparql: str) -> None:
-        """Run a SPARQL Update on the update endpoint."""
-        _post(
-            self.update_endpoint or update_url(self.endpoint),
-            {"update": sparql},
-            "*/*",
-            self.timeout,
-        )
+        """Run a SPARQL Update on the update endpoint, as one request."""
+        url = self.update_endpoint or update_url(self.endpoint)
+        answer = self.http.send("POST", url, _form({"update": sparql}), {"Content-Type": FORM})
+        check_written(answer, redact(self.auth.for_url(url)[0]))
 
     def dataset(self) -> Dataset:
         """A local copy of every named graph (fine for small remote datasets)."""
@@ -160,26 +188,3 @@ def update_url(endpoint: str) -> str:
     if re.search(r"/repositories/[^/]+$", endpoint):
         return endpoint + "/statements"
     return endpoint
-
-
-def _insert_data(graph: URIRef, lines: list[str]) -> str:
-    return f"INSERT DATA {{ GRAPH <{graph}> {{\n" + "\n".join(lines) + "\n} }"
-
-
-def push_graphs(
-    store: RemoteStore,
-    graphs: Iterable[tuple[URIRef, Graph]],
-    *,
-    replace: bool = False,
-    chunk: int = 20_000,
-) -> dict[URIRef, int]:
-    """Upload each named graph with SPARQL Update (``INSERT DATA``); ``replace`` drops it first."""
-    counts: dict[URIRef, int] = {}
-    for name, graph in graphs:
-        if replace:
-            store.update(f"DROP SILENT GRAPH <{name}>")
-        lines = [f"{s.n3()} {p.n3()} {o.n3()} ." for s, p, o in graph]
-        for start in range(0, len(lines), chunk):
-            store.update(_insert_data(name, lines[start : start + chunk]))
-        counts[name] = len(lines)
-    return counts
