@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
-def _shown(path: Path) -> str:
-    """``path`` relative to the working directory when it lies inside it, as a person typed it."""
+def shown(path: Path) -> str:
+    """``path`` relative to the working directory when it lies inside it, as a person typed it:
+    every path policygraph prints goes through here."""
     try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
         return str(path)
 
 
@@ -27,7 +28,7 @@ class Location:
     col: int = 0
 
     def __str__(self) -> str:
-        text = _shown(self.path)
+        text = shown(self.path)
         if self.line:
             text += f":{self.line}"
             if self.col:

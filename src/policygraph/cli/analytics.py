@@ -18,6 +18,7 @@ from policygraph.cli.common import (
     project_or_none,
     store_of,
 )
+from policygraph.errors import shown
 
 MinSupportOpt = Annotated[
     int,
@@ -57,7 +58,7 @@ def _emit(text: str, output: Path | None) -> None:
     from policygraph.atomic import write_atomic
 
     write_atomic(output, text)
-    typer.echo(f"wrote {output}", err=True)
+    typer.echo(f"wrote {shown(output)}", err=True)
 
 
 @app.command()

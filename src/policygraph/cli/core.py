@@ -10,6 +10,7 @@ import typer
 
 from policygraph.cli.app import app, reported
 from policygraph.cli.common import ProjectOpt, project_of
+from policygraph.errors import shown
 
 
 @app.command()
@@ -30,7 +31,7 @@ def build(project: ProjectOpt = None) -> None:
     for cls, count in summary.entities.items():
         typer.echo(f"  {cls:<32} {count}")
     for path in result.written:
-        typer.echo(f"wrote {path}")
+        typer.echo(f"wrote {shown(path)}")
 
 
 @app.command()

@@ -11,6 +11,7 @@ import typer
 
 from policygraph.cli.app import app, reported
 from policygraph.cli.common import EndpointOpt, GraphOpt, LangOpt, ProjectOpt, store_of
+from policygraph.errors import shown
 
 
 class DigestFormat(StrEnum):
@@ -46,4 +47,4 @@ def digest(
     from policygraph.atomic import write_atomic
 
     write_atomic(output, text)
-    typer.echo(f"wrote {output}", err=True)
+    typer.echo(f"wrote {shown(output)}", err=True)

@@ -10,6 +10,7 @@ import typer
 
 from policygraph.cli.app import app, reported
 from policygraph.cli.common import EndpointOpt, LangOpt, ProjectOpt, project_or_none, store_of
+from policygraph.errors import shown
 
 FORMAT_HELP = (
     "turtle (default), trig, nt, nq, jsonld, xml, graphml, gexf or csv; "
@@ -79,4 +80,4 @@ def export(
         typer.echo(rendered.files[""], nl=False)
         return
     for path in write(rendered, target):
-        typer.echo(f"wrote {path}")
+        typer.echo(f"wrote {shown(path)}")

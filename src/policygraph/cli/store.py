@@ -12,6 +12,7 @@ import typer
 
 from policygraph.cli.app import app, reported
 from policygraph.cli.common import ProjectOpt, endpoint_auth, project_of
+from policygraph.errors import shown
 from policygraph.textsafe import safe_text
 
 
@@ -226,7 +227,7 @@ def dump(
             sys.stdout.write(line)
         return
     write_atomic(output, "".join(lines))
-    typer.echo(safe_text(f"wrote {output}"), err=True)
+    typer.echo(safe_text(f"wrote {shown(output)}"), err=True)
 
 
 @store_app.command("restore")

@@ -17,6 +17,7 @@ from policygraph.cli.common import (
     project_or_none,
     store_of,
 )
+from policygraph.errors import shown
 
 
 @app.command()
@@ -82,7 +83,7 @@ def view(
             size_by=size,
         )  # fmt: skip
     write_atomic(output, view.html)
-    typer.echo(f"wrote {output}: {view.nodes} nodes, {view.edges} edges")
+    typer.echo(f"wrote {shown(output)}: {view.nodes} nodes, {view.edges} edges")
     if open_it:
         import webbrowser
 
