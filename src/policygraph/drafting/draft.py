@@ -1,0 +1,211 @@
+"""``draft``: propose a source's records, each marked ``draft: {rule, confidence}``.
+
+The draft is in the record format (v2) and lives in ``data/drafts/<source-id>.yaml``; it keeps
+the sha256 of the text it was drafted from, so ``review`` can refuse a draft of an older text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from policygraph.atomic import write_atomic
+from policygraph.drafting.archive import text_hash
+from policygraph.drafting.cues import Signal, find_signals
+from policygraph.drafting.events import Event, find_events
+from policygraph.drafting.gazetteer import Gazetteer, build_gazetteer
+from policygraph.drafting.posts import Post, find_posts
+from policygraph.drafting.reading import Name, Reading, read_text
+from policygraph.drafting.text import fold_label, has_cjk, sentence_at
+from policygraph.errors import NotFoundError
+from policygraph.project import Project
+from policygraph.records.model import RecordSet, Source
+
+Item = dict[str, object]
+SECTION_ORDER = ("names", "people", "organisations", "posts", "events", "signals")
+ORG_TYPES = (("institute", "research"), ("研究", "research"), ("bank", "company"),
+             ("银行", "company"), ("集团", "company"), ("group", "company"),
+             ("commission", "government"), ("ministry", "government"), ("委员会", "government"))  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Draft:
+    source_id: str
+    text_sha256: str
+    sections: dict[str, list[Item]]
+
+    def count(self) -> int:
+        return sum(len(items) for items in self.sections.values())
+
+
+def drafts_dir(project: Project) -> Path:
+    return project.data_dir / "drafts"
+
+
+def _lang(text: str) -> str:
+    return "zh" if has_cjk(text) else "en"
+
+
+def _day(value: str) -> object:
+    """A full date as a date (YAML writes it plain); a partial one stays text."""
+    return dt.date.fromisoformat(value) if len(value) == 10 else value
+
+
+def _mark(rule: str, confidence: float, guessed: tuple[str, ...] = ()) -> Item:
+    mark: Item = {"rule": rule, "confidence": round(confidence, 2)}
+    if guessed:
+        mark["guessed"] = list(guessed)
+    return mark
+
+
+def _quote(reading: Reading, start: int, end: int) -> str:
+    return reading.text[start:end].strip()
+
+
+def _names(reading: Reading, labels: dict[str, set[str]]) -> list[Item]:
+    items: dict[str, Item] = {}
+    for name in reading.names:
+        if not name.known or name.id in items:
+            continue
+        item: Item = {"entity": name.id, "quote": name.surface}
+        if fold_label(name.surface) not in labels.get(name.id, set()):
+            item["alt_labels"] = {_lang(name.surface): [name.surface]}
+        item["draft"] = _mark(name.rule, name.confidence)
+        items[name.id] = item
+    return list(items.values())
+
+
+def _new_entities(reading: Reading, section: str) -> list[Item]:
+    items: dict[str, Item] = {}
+    for name in reading.names:
+        if name.known or name.section != section or name.id in items:
+            continue
+        sent = sentence_at(reading.sentences, name.start)
+        labels: dict[str, str] = {_lang(name.surface): name.surface}
+        if name.candidate is not None and name.candidate.zh:
+            labels["zh"] = name.candidate.zh
+        item: Item = {"id": name.id}
+        if section == "organisations":
+            lowered = name.surface.lower()
+            item["types"] = [next((t for w, t in ORG_TYPES if w in lowered), "formal")]
+        item["labels"] = labels
+        item["quote"] = sent.text if sent else name.surface
+        item["draft"] = _mark(name.rule, name.confidence)
+        items[name.id] = item
+    return list(items.values())
+
+
+def _post(reading: Reading, post: Post) -> Item:
+    item: Item = {"id": post.id, "member": post.member, "organisation": post.organisation}
+    guessed: tuple[str, ...] = ()
+    item["role"] = post.role or f"role.{fold_label(post.title).replace(' ', '-')}"
+    if post.role is None:
+        guessed = ("role",)
+    date = reading.date_before(post.start)
+    if date:
+        item["observed_on"] = _day(date)
+    item["stated_as"] = {_lang(post.title): post.title}
+    item["quote"] = _quote(reading, post.start, post.end)
+    item["draft"] = _mark(post.rule, 0.6 if post.role else 0.4, guessed)
+    return item
+
+
+def _event(reading: Reading, event: Event) -> Item:
+    quote = _quote(reading, event.start, event.end)
+    item: Item = {"id": event.id, "types": [event.kind], "labels": {"en": quote[:90]}}
+    item["date"] = _day(event.date)
+    if event.organiser:
+        item["organiser"] = event.organiser
+    if event.topics:
+        item["about"] = event.topics
+    item["quote"] = quote
+    if event.participants:
+        item["participants"] = [
+            {"who": p.who, "role": p.role, "quote": _quote(reading, p.start, p.end),
+             "draft": _mark("participant.cue", 0.6)}  # fmt: skip
+            for p in event.participants
+        ]
+    item["draft"] = _mark("event.meeting-with-date", 0.6, ("labels",))
+    return item
+
+
+def _signal(reading: Reading, signal: Signal) -> Item:
+    quote = _quote(reading, signal.start, signal.end)
+    item: Item = {"id": signal.id, "labels": {_lang(quote): quote[:90]}}
+    item["nature"] = signal.nature
+    optional = (("issuer", signal.issuer), ("speaker", signal.speaker),
+                ("date", _day(signal.date) if signal.date else None),
+                ("occasion", signal.occasion))  # fmt: skip
+    item.update({k: v for k, v in optional if v})
+    item["topics"] = signal.topics
+    for key in ("sectors", "addressees"):
+        if getattr(signal, key):
+            item[key] = getattr(signal, key)
+    item["stance"] = "stance.neutral"
+    item["confidence"] = signal.confidence
+    item["quote"] = quote
+    item["draft"] = _mark(signal.rule, signal.confidence, ("labels", "stance"))
+    return item
+
+
+def known_labels(gazetteer: Gazetteer) -> dict[str, set[str]]:
+    labels: dict[str, set[str]] = {}
+    for key, entries in gazetteer.patterns.items():
+        for entry in entries:
+            if entry.rule != "gazetteer.pinyin":
+                labels.setdefault(entry.entity, set()).add(key)
+    return labels
+
+
+def draft_text(source: Source, gazetteer: Gazetteer) -> Draft:
+    """The draft of one source's text against a gazetteer (pure: nothing is written)."""
+    reading = read_text(source.text, source.published, gazetteer)
+    roles = {
+        key: e.entity for key, es in gazetteer.patterns.items() for e in es
+        if e.entity.startswith("role.")
+    }  # fmt: skip
+    posts = find_posts(reading, roles)
+    events = find_events(reading)
+    signals = find_signals(reading, posts, events)
+    sections: dict[str, list[Item]] = {
+        "names": _names(reading, known_labels(gazetteer)),
+        "people": _new_entities(reading, "people"),
+        "organisations": _new_entities(reading, "organisations"),
+        "posts": [_post(reading, p) for p in posts],
+        "events": [_event(reading, e) for e in events],
+        "signals": [_signal(reading, s) for s in signals],
+    }
+    return Draft(source.id, text_hash(source.text), {k: v for k, v in sections.items() if v})
+
+
+def render_draft(draft: Draft) -> str:
+    head = (
+        f"# Draft of the records of source {draft.source_id}, made by `policygraph draft`.\n"
+        "# Nothing here is a fact until `policygraph review` accepts it; validate and build\n"
+        "# never read data/drafts/. Every quote is an exact span of the archived text.\n"
+    )
+    doc: Item = {"graph": "source", "source": draft.source_id, "text_sha256": draft.text_sha256}
+    doc.update({k: draft.sections[k] for k in SECTION_ORDER if k in draft.sections})
+    body = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100)
+    return head + body
+
+
+def draft(source_id: str, project: Project) -> tuple[Path, Draft]:
+    """Draft ``source_id`` of ``project`` and write ``data/drafts/<id>.yaml``."""
+    from policygraph.build import load_project
+
+    records: RecordSet = load_project(project)
+    if source_id not in records.sources:
+        raise NotFoundError(
+            f"unknown source {source_id!r}", hint="`policygraph add FILE` archives a source first"
+        )
+    own_names = [
+        r for r in records.records if not (r.section == "names" and r.source_id == source_id)
+    ]
+    result = draft_text(records.sources[source_id], build_gazetteer(own_names))
+    path = drafts_dir(project) / f"{source_id}.yaml"
+    write_atomic(path, render_draft(result))
+    return path, result

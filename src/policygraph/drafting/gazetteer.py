@@ -1,0 +1,154 @@
+"""A gazetteer of every label a project knows, and a matcher for it (pyahocorasick).
+
+Patterns are every label, alt label and hidden label in every language, plus pinyin derived from
+Chinese labels (潘功胜 -> "pan gongsheng"). Text and patterns are folded alike (case, width,
+tones, quote styles), and Latin patterns only match at word boundaries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import ahocorasick
+
+from policygraph.drafting.text import fold, fold_label, has_cjk, is_latin
+from policygraph.records.model import Record
+
+#: Sections whose records are things a text can mention by name.
+ENTITY_SECTIONS = ("organisations", "people", "audiences", "places", "programmes", "forums")
+NAMED_SECTIONS = (*ENTITY_SECTIONS, "concepts")
+#: Two-character Chinese surnames (the rest are taken as one character).
+COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐")
+MIN_LATIN = 3
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One pattern: the entity it names and how it was derived."""
+
+    entity: str
+    section: str
+    label: str
+    rule: str  # gazetteer.label | gazetteer.alt | gazetteer.hidden | gazetteer.pinyin
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of the text that names known entities (several when a label is shared)."""
+
+    start: int
+    end: int
+    surface: str
+    entries: tuple[Entry, ...]
+
+    @property
+    def entity(self) -> str:
+        return self.entries[0].entity
+
+    @property
+    def section(self) -> str:
+        return self.entries[0].section
+
+
+def person_pinyin(name: str) -> list[str]:
+    """Romanisations of a Chinese personal name: "pan gongsheng", "gongsheng pan"."""
+    from pypinyin import lazy_pinyin
+
+    if not has_cjk(name) or not 2 <= len(name) <= 4:
+        return []
+    cut = 2 if name[:2] in COMPOUND_SURNAMES else 1
+    surname = "".join(lazy_pinyin(name[:cut]))
+    given = "".join(lazy_pinyin(name[cut:]))
+    return [f"{surname} {given}", f"{given} {surname}"]
+
+
+def _label_values(values: Mapping[str, object], name: str) -> Iterable[tuple[str, str]]:
+    labels = values.get(name)
+    if not isinstance(labels, Mapping):
+        return
+    for lang, value in labels.items():
+        for text in value if isinstance(value, tuple | list) else (value,):
+            if isinstance(text, str) and text.strip():
+                yield str(lang), text
+
+
+def record_entries(record: Record, entity: str, section: str) -> Iterable[Entry]:
+    rules = (("labels", "gazetteer.label"), ("alt_labels", "gazetteer.alt"))
+    for name, rule in (*rules, ("hidden_labels", "gazetteer.hidden")):
+        for lang, text in _label_values(record.values, name):
+            yield Entry(entity, section, text, rule)
+            if section == "people" and lang.startswith("zh") and has_cjk(text):
+                for romanised in person_pinyin(text):
+                    yield Entry(entity, section, romanised, "gazetteer.pinyin")
+
+
+class Gazetteer:
+    """Every known label of a project, compiled into one Aho-Corasick automaton."""
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self.patterns: dict[str, list[Entry]] = {}
+        for entry in entries:
+            key = fold_label(entry.label)
+            if len(key) < (MIN_LATIN if key.isascii() else 2):
+                continue
+            bucket = self.patterns.setdefault(key, [])
+            if all(e.entity != entry.entity for e in bucket):
+                bucket.append(entry)
+        self.automaton = ahocorasick.Automaton()
+        for key in sorted(self.patterns):
+            self.automaton.add_word(key, key)
+        if self.patterns:
+            self.automaton.make_automaton()
+
+    def __len__(self) -> int:
+        return len(self.patterns)
+
+    def sections(self) -> dict[str, str]:
+        return {e.entity: e.section for bucket in self.patterns.values() for e in bucket}
+
+    def find(self, text: str) -> list[Mention]:
+        """Leftmost-longest, non-overlapping mentions of known labels in ``text``."""
+        if not self.patterns:
+            return []
+        folded = fold(text)
+        hits: list[tuple[int, int, str]] = []
+        for end, key in self.automaton.iter(folded):
+            start = end - len(key) + 1
+            if _bounded(folded, start, end + 1):
+                hits.append((start, end + 1, key))
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        found: list[Mention] = []
+        cursor = 0
+        for start, stop, key in hits:
+            if start < cursor:
+                continue
+            found.append(Mention(start, stop, text[start:stop], tuple(self.patterns[key])))
+            cursor = stop
+        return found
+
+
+def _bounded(folded: str, start: int, stop: int) -> bool:
+    """Latin patterns must not start or end inside a word."""
+    if is_latin(folded[start]) and start > 0 and is_latin(folded[start - 1]):
+        return False
+    return not (is_latin(folded[stop - 1]) and stop < len(folded) and is_latin(folded[stop]))
+
+
+def build_gazetteer(records: Iterable[Record], *, skip: frozenset[str] = frozenset()) -> Gazetteer:
+    """The gazetteer of ``records``: declarations plus the names sources gave them.
+
+    ``skip`` leaves out entities (the leave-one-out evaluation hides a source's own entities).
+    """
+    entries: list[Entry] = []
+    sections: dict[str, str] = {
+        r.id: r.section for r in records if r.section in NAMED_SECTIONS and r.id
+    }
+    for record in records:
+        if record.section in NAMED_SECTIONS and record.id and record.id not in skip:
+            entries.extend(record_entries(record, record.id, record.section))
+        elif record.section == "names":
+            entity = str(record.get("entity") or "")
+            if entity in sections and entity not in skip:
+                entries.extend(record_entries(record, entity, sections[entity]))
+    return Gazetteer(entries)

@@ -1,0 +1,106 @@
+"""One pass over a source's text: sentences, names (known and new), concepts and dates.
+
+The rules in ``posts``, ``events`` and ``cues`` read this, never the raw text alone.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from policygraph.drafting.candidates import Candidate, find_candidates
+from policygraph.drafting.dates import DateMention, find_dates
+from policygraph.drafting.gazetteer import ENTITY_SECTIONS, Gazetteer, Mention
+from policygraph.drafting.text import Sentence, has_cjk, sentences, slug
+
+PREFIX = {"people": "person", "organisations": "org"}
+
+
+@dataclass(frozen=True)
+class Name:
+    """A span naming an entity: a known id, or the id proposed for a candidate."""
+
+    start: int
+    end: int
+    surface: str
+    id: str
+    section: str
+    known: bool
+    rule: str
+    confidence: float
+    candidate: Candidate | None = None
+
+
+@dataclass(frozen=True)
+class Concept:
+    start: int
+    end: int
+    id: str
+
+
+def candidate_id(cand: Candidate) -> str:
+    from pypinyin import lazy_pinyin
+
+    text = cand.surface
+    if has_cjk(text):
+        text = " ".join(lazy_pinyin(text))
+    return f"{PREFIX[cand.section]}-{slug(text, 8)}"
+
+
+def _known_name(mention: Mention) -> Name:
+    entry = mention.entries[0]
+    confidence = 0.95 if len(mention.entries) == 1 else 0.5
+    if entry.rule in ("gazetteer.pinyin", "gazetteer.hidden"):
+        confidence -= 0.1
+    return Name(mention.start, mention.end, mention.surface, entry.entity, entry.section,
+                True, entry.rule, confidence)  # fmt: skip
+
+
+@dataclass
+class Reading:
+    """Everything the rules need about one text."""
+
+    text: str
+    published: str | None
+    sentences: list[Sentence]
+    names: list[Name]
+    concepts: list[Concept]
+    dates: list[DateMention]
+
+    def in_span(self, start: int, end: int) -> list[Name]:
+        return [n for n in self.names if start <= n.start and n.end <= end]
+
+    def concepts_in(self, start: int, end: int, prefix: str) -> list[str]:
+        found = [c.id for c in self.concepts if start <= c.start < end and c.id.startswith(prefix)]
+        return list(dict.fromkeys(found))
+
+    def dates_in(self, start: int, end: int) -> list[DateMention]:
+        return [d for d in self.dates if start <= d.start < end]
+
+    def date_before(self, offset: int) -> str | None:
+        """The date of the nearest date expression at or before ``offset``, else the first one."""
+        before = [d for d in self.dates if d.start <= offset and len(d.value) == 10]
+        if before:
+            return before[-1].value
+        after = [d for d in self.dates if len(d.value) == 10]
+        return after[0].value if after else self.published
+
+    def last_person_before(self, offset: int) -> Name | None:
+        people = [n for n in self.names if n.section == "people" and n.end <= offset]
+        return people[-1] if people else None
+
+    def main_topic(self) -> str | None:
+        topics = Counter(c.id for c in self.concepts if c.id.startswith("topic."))
+        return min(topics, key=lambda t: (-topics[t], t)) if topics else None
+
+
+def read_text(text: str, published: str | None, gazetteer: Gazetteer) -> Reading:
+    mentions = gazetteer.find(text)
+    names = [_known_name(m) for m in mentions if m.section in ENTITY_SECTIONS]
+    concepts = [Concept(m.start, m.end, m.entity) for m in mentions if m.section == "concepts"]
+    known_spans = [(m.start, m.end) for m in mentions if m.section in ENTITY_SECTIONS]
+    for cand in find_candidates(text, known_spans):
+        names.append(Name(cand.start, cand.end, cand.surface, candidate_id(cand), cand.section,
+                          False, cand.rule, cand.confidence, cand))  # fmt: skip
+    names.sort(key=lambda n: (n.start, n.end))
+    return Reading(text, published, sentences(text), names, concepts, find_dates(text, published))
