@@ -1,0 +1,189 @@
+"""``review``: move accepted draft items into ``data/records/<id>.yaml``; drop rejected ones.
+
+A draft edited into invalid YAML, or drafted from a text that has changed since, is refused
+before anything is written; ``data/records/`` changes only in one atomic step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from policygraph.atomic import write_all_atomic
+from policygraph.drafting.archive import text_hash
+from policygraph.drafting.draft import SECTION_ORDER, drafts_dir
+from policygraph.errors import InputError, Location, NotFoundError
+from policygraph.project import Project
+from policygraph.records.sources import load_source
+
+Item = dict[str, object]
+RECORD_ORDER = ("names", "organisations", "people", "posts", "events", "signals")
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    """One top-level draft item: its section, key (id, or entity for names) and content."""
+
+    section: str
+    key: str
+    item: Item
+    quote: str
+    rule: str
+    confidence: float
+    known: bool  # refers only to entities the project knows (no new candidate)
+
+
+@dataclass(frozen=True)
+class LoadedDraft:
+    source_id: str
+    path: Path
+    text: str
+    doc: dict[str, object]
+    items: tuple[ReviewItem, ...]
+
+
+def _load_yaml(path: Path) -> object:
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as err:
+        raise NotFoundError(
+            f"{path}: no draft", hint="run `policygraph draft SOURCE-ID` first"
+        ) from err
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark
+        where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
+        raise InputError(
+            f"the draft is not valid YAML: {err.problem}",
+            where=where,
+            hint="fix the edit, or run `policygraph draft` again; nothing was written",
+        ) from err
+    except (yaml.YAMLError, UnicodeDecodeError) as err:
+        raise InputError(f"the draft is not valid YAML: {err}", where=Location(path)) from err
+
+
+def _first_quote(item: Mapping[str, object]) -> str:
+    quote = item.get("quote")
+    if isinstance(quote, list):
+        return str(quote[0]) if quote else ""
+    return str(quote or "")
+
+
+def _refs(item: object) -> set[str]:
+    if isinstance(item, Mapping):
+        return {r for k, v in item.items() if k not in ("quote", "labels") for r in _refs(v)}
+    if isinstance(item, list):
+        return {r for v in item for r in _refs(v)}
+    return {item} if isinstance(item, str) else set()
+
+
+def _review_items(doc: Mapping[str, object], path: Path) -> tuple[ReviewItem, ...]:
+    new_ids = {
+        str(i.get("id")) for s in ("people", "organisations")
+        for i in doc.get(s) or [] if isinstance(i, Mapping)
+    }  # fmt: skip
+    items: list[ReviewItem] = []
+    for section in SECTION_ORDER:
+        entries = doc.get(section) or []
+        if not isinstance(entries, list):
+            raise InputError(f"section {section!r} must be a list", where=Location(path))
+        for entry in entries:
+            if not isinstance(entry, dict):
+                raise InputError(f"an item of {section!r} must be a mapping", where=Location(path))
+            key = str(entry.get("entity") if section == "names" else entry.get("id"))
+            mark = entry.get("draft") if isinstance(entry.get("draft"), Mapping) else {}
+            assert isinstance(mark, Mapping)
+            known = section not in ("people", "organisations") and not (_refs(entry) & new_ids)
+            items.append(ReviewItem(section, key, entry, _first_quote(entry),
+                                    str(mark.get("rule", "")), float(mark.get("confidence", 0)),
+                                    known))  # fmt: skip
+    return tuple(items)
+
+
+def load_draft(source_id: str, project: Project) -> LoadedDraft:
+    """Read and check a draft against the source's current text."""
+    path = drafts_dir(project) / f"{source_id}.yaml"
+    doc = _load_yaml(path)
+    if not isinstance(doc, dict) or doc.get("source") != source_id:
+        raise InputError(
+            f"not a draft of source {source_id!r}", where=Location(path),
+            hint="a draft is a mapping with `source:` and `text_sha256:`",
+        )  # fmt: skip
+    source = load_source(project.sources_dir / f"{source_id}.yaml")
+    if doc.get("text_sha256") != text_hash(source.text):
+        raise InputError(
+            f"the text of source {source_id!r} changed since this draft was made",
+            where=Location(path),
+            hint=f"run `policygraph draft {source_id}` again; nothing was written",
+        )
+    return LoadedDraft(source_id, path, source.text, doc, _review_items(doc, path))
+
+
+def strip_draft(value: object) -> object:
+    """``value`` without its ``draft:`` marks, at every depth."""
+    if isinstance(value, Mapping):
+        return {k: strip_draft(v) for k, v in value.items() if k != "draft"}
+    if isinstance(value, list):
+        return [strip_draft(v) for v in value]
+    return value
+
+
+def _rename(value: object, renames: Mapping[str, str]) -> object:
+    if isinstance(value, Mapping):
+        return {k: v if k == "quote" else _rename(v, renames) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_rename(v, renames) for v in value]
+    return renames.get(value, value) if isinstance(value, str) else value
+
+
+def _records_doc(path: Path, source_id: str) -> dict[str, object]:
+    if not path.exists():
+        return {"graph": "source", "source": source_id}
+    doc = _load_yaml(path)
+    if not isinstance(doc, dict):
+        raise InputError("a record file must be a mapping of sections", where=Location(path))
+    return doc
+
+
+def apply_review(
+    draft: LoadedDraft,
+    project: Project,
+    accepted: Sequence[str],
+    rejected: Sequence[str] = (),
+    renames: Mapping[str, str] | None = None,
+) -> tuple[Path, list[str]]:
+    """Accept and reject items by key; write the records file and the rest of the draft."""
+    renames = dict(renames or {})
+    keys = {i.key for i in draft.items}
+    unknown = [k for k in [*accepted, *rejected] if k not in keys]
+    if unknown:
+        raise NotFoundError(
+            f"no draft item {unknown[0]!r} in {draft.path.name}",
+            hint="item keys are the ids (or, for names, the entity ids) the draft shows",
+        )
+    records_path = project.records_dir / f"{draft.source_id}.yaml"
+    records = _records_doc(records_path, draft.source_id)
+    rest = {k: v for k, v in draft.doc.items() if k not in SECTION_ORDER}
+    moved: list[str] = []
+    for item in draft.items:
+        if item.key in accepted:
+            clean = _rename(strip_draft(item.item), renames)
+            section = records.setdefault(item.section, [])
+            assert isinstance(section, list)
+            section.append(clean)
+            moved.append(renames.get(item.key, item.key))
+        elif item.key not in rejected:
+            bucket = rest.setdefault(item.section, [])
+            assert isinstance(bucket, list)
+            bucket.append(_rename(item.item, renames))
+    ordered = {k: v for k, v in records.items() if k not in RECORD_ORDER}
+    ordered.update({k: records[k] for k in RECORD_ORDER if k in records})
+    dump = yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, width=100)
+    files: dict[Path, str | bytes] = {draft.path: yaml.safe_dump(
+        rest, allow_unicode=True, sort_keys=False, width=100)}  # fmt: skip
+    if moved:
+        files[records_path] = dump
+    write_all_atomic(files)
+    return records_path, moved
