@@ -17,6 +17,9 @@ _LAZY = {
     "claims": "policygraph.analytics.support",
     "query": "policygraph.sparql.run",
     "show": "policygraph.card",
+    "add": "policygraph.drafting.archive",
+    "draft": "policygraph.drafting.draft",
+    "review": "policygraph.drafting.review",
 }
 
 __all__ = sorted(_LAZY)

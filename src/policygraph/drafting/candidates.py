@@ -45,7 +45,9 @@ ZH_STOP = set("的在了是对及将由向从为把被于等并也都就还要�
 _NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}"
 _EN_TITLE = "|".join(re.escape(t) for t in sorted(EN_TITLES, key=len, reverse=True))
 EN_TITLED = re.compile(rf"\b(?P<title>{_EN_TITLE})\s+(?P<name>{_NAME})\b")
-EN_WITH_ZH = re.compile(rf"\b(?P<name>{_NAME})\s*[（(](?:{_NAME}\s*)?(?P<zh>[\u4e00-\u9fff]{{2,4}})[)）]")
+EN_WITH_ZH = re.compile(
+    rf"\b(?P<name>{_NAME})\s*[（(](?:{_NAME}\s*)?(?P<zh>[\u4e00-\u9fff]{{2,4}})[)）]"
+)
 EN_APPOSED = re.compile(
     rf"\b(?P<name>{_NAME}),\s+(?:the\s+|a\s+|an\s+)?(?P<title>[a-z][a-z -]{{2,40}}?"
     rf"|(?:{_EN_TITLE})(?:\s+of\s+the\s+{_CAP})?)\s+(?:at|of)\s+"
@@ -83,8 +85,11 @@ def _en_orgs(text: str) -> list[Candidate]:
         start = text.find(surface, m.start())
         if start < 0:
             continue
-        found.append(Candidate("organisations", start, start + len(surface), surface,
-                               "candidate.org-suffix", 0.6))  # fmt: skip
+        found.append(
+            Candidate(
+                "organisations", start, start + len(surface), surface, "candidate.org-suffix", 0.6
+            )
+        )
     return found
 
 
@@ -97,8 +102,9 @@ def _zh_orgs(text: str) -> list[Candidate]:
         if len(surface) < 4:
             continue
         start = m.end() - len(surface)
-        found.append(Candidate("organisations", start, m.end(), surface,
-                               "candidate.org-suffix-zh", 0.5))  # fmt: skip
+        found.append(
+            Candidate("organisations", start, m.end(), surface, "candidate.org-suffix-zh", 0.5)
+        )
     return found
 
 
@@ -113,20 +119,56 @@ def _people(text: str) -> list[Candidate]:
         first = name.split()[0]
         if first in EN_TITLES and len(name.split()) == 3:
             name, start = name[len(first) + 1 :], start + len(first) + 1
-        found.append(Candidate("people", start, start + len(name), name,
-                               "candidate.person-with-chinese-name", 0.7, zh=m.group("zh")))  # fmt: skip
+        found.append(
+            Candidate(
+                "people",
+                start,
+                start + len(name),
+                name,
+                "candidate.person-with-chinese-name",
+                0.7,
+                zh=m.group("zh"),
+            )
+        )
     for m in EN_TITLED.finditer(text):
         if m.group("name").split()[0] not in NOT_NAMES:
-            found.append(Candidate("people", m.start("name"), m.end("name"), m.group("name"),
-                                   "candidate.person-title", 0.6, title=m.group("title")))  # fmt: skip
+            found.append(
+                Candidate(
+                    "people",
+                    m.start("name"),
+                    m.end("name"),
+                    m.group("name"),
+                    "candidate.person-title",
+                    0.6,
+                    title=m.group("title"),
+                )
+            )
     for m in EN_APPOSED.finditer(text):
-        found.append(Candidate("people", m.start("name"), m.end("name"), m.group("name"),
-                               "candidate.person-apposition", 0.6, title=m.group("title")))  # fmt: skip
+        found.append(
+            Candidate(
+                "people",
+                m.start("name"),
+                m.end("name"),
+                m.group("name"),
+                "candidate.person-apposition",
+                0.6,
+                title=m.group("title"),
+            )
+        )
     for m in ZH_TITLED.finditer(text):
         name = _zh_name(m.group("name"))
         start = m.start("name")
-        found.append(Candidate("people", start, start + len(name), name,
-                               "candidate.person-title-zh", 0.5, title=m.group("title")))  # fmt: skip
+        found.append(
+            Candidate(
+                "people",
+                start,
+                start + len(name),
+                name,
+                "candidate.person-title-zh",
+                0.5,
+                title=m.group("title"),
+            )
+        )
     return found
 
 

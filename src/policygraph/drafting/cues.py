@@ -17,7 +17,9 @@ DIRECTIVE = re.compile(
     r"|要求|强调|提出|部署|宣布|号召|呼吁|承诺|指出",
     re.I,
 )
-READING = re.compile(r"\b(?:signals|signalled|signaled|indicates|suggests)\b|表明|意味着|释放", re.I)
+READING = re.compile(
+    r"\b(?:signals|signalled|signaled|indicates|suggests)\b|表明|意味着|释放", re.I
+)
 BULLET = re.compile(r"^[•\-*·\d.)\s]+")
 
 
@@ -48,7 +50,9 @@ def _speaker(reading: Reading, names: list[Name], cue_at: int, start: int) -> Na
     return orgs[-1] if orgs else None
 
 
-def _issuer(speaker: Name | None, names: list[Name], posts: list[Post], event: Event | None) -> str | None:
+def _issuer(
+    speaker: Name | None, names: list[Name], posts: list[Post], event: Event | None
+) -> str | None:
     if speaker is not None and speaker.section == "organisations":
         return speaker.id
     if event is not None and event.organiser:
@@ -82,19 +86,23 @@ def find_signals(reading: Reading, posts: list[Post], events: list[Event]) -> li
         if not topics and main:
             topics = [main]
         signal_id = f"signal-{date or 'undated'}-{len(found) + 1:02d}"
-        found.append(Signal(
-            id=signal_id,
-            nature="nature.directive" if directive else "nature.interpretation",
-            issuer=_issuer(speaker, names, posts, event),
-            speaker=speaker.id if speaker else None,
-            date=date,
-            occasion=event.id if event else None,
-            topics=topics,
-            sectors=reading.concepts_in(start, sent.end, "sector."),
-            addressees=[n.id for n in names if n.section == "audiences"],
-            start=start,
-            end=sent.end,
-            rule=f"cue.{cue.group(0).lower().split()[0]}" if cue.group(0).isascii() else "cue.zh",
-            confidence=0.6 if speaker or not directive else 0.4,
-        ))  # fmt: skip
+        found.append(
+            Signal(
+                id=signal_id,
+                nature="nature.directive" if directive else "nature.interpretation",
+                issuer=_issuer(speaker, names, posts, event),
+                speaker=speaker.id if speaker else None,
+                date=date,
+                occasion=event.id if event else None,
+                topics=topics,
+                sectors=reading.concepts_in(start, sent.end, "sector."),
+                addressees=[n.id for n in names if n.section == "audiences"],
+                start=start,
+                end=sent.end,
+                rule=f"cue.{cue.group(0).lower().split()[0]}"
+                if cue.group(0).isascii()
+                else "cue.zh",
+                confidence=0.6 if speaker or not directive else 0.4,
+            )
+        )
     return found

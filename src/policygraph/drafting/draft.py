@@ -18,7 +18,7 @@ from policygraph.drafting.cues import Signal, find_signals
 from policygraph.drafting.events import Event, find_events
 from policygraph.drafting.gazetteer import Gazetteer, build_gazetteer
 from policygraph.drafting.posts import Post, find_posts
-from policygraph.drafting.reading import Name, Reading, read_text
+from policygraph.drafting.reading import Reading, read_text
 from policygraph.drafting.text import fold_label, has_cjk, sentence_at
 from policygraph.errors import NotFoundError
 from policygraph.project import Project
@@ -26,9 +26,17 @@ from policygraph.records.model import RecordSet, Source
 
 Item = dict[str, object]
 SECTION_ORDER = ("names", "people", "organisations", "posts", "events", "signals")
-ORG_TYPES = (("institute", "research"), ("研究", "research"), ("bank", "company"),
-             ("银行", "company"), ("集团", "company"), ("group", "company"),
-             ("commission", "government"), ("ministry", "government"), ("委员会", "government"))  # fmt: skip
+ORG_TYPES = (
+    ("institute", "research"),
+    ("研究", "research"),
+    ("bank", "company"),
+    ("银行", "company"),
+    ("集团", "company"),
+    ("group", "company"),
+    ("commission", "government"),
+    ("ministry", "government"),
+    ("委员会", "government"),
+)
 
 
 @dataclass(frozen=True)
@@ -124,8 +132,12 @@ def _event(reading: Reading, event: Event) -> Item:
     item["quote"] = quote
     if event.participants:
         item["participants"] = [
-            {"who": p.who, "role": p.role, "quote": _quote(reading, p.start, p.end),
-             "draft": _mark("participant.cue", 0.6)}  # fmt: skip
+            {
+                "who": p.who,
+                "role": p.role,
+                "quote": _quote(reading, p.start, p.end),
+                "draft": _mark("participant.cue", 0.6),
+            }
             for p in event.participants
         ]
     item["draft"] = _mark("event.meeting-with-date", 0.6, ("labels",))
@@ -136,9 +148,12 @@ def _signal(reading: Reading, signal: Signal) -> Item:
     quote = _quote(reading, signal.start, signal.end)
     item: Item = {"id": signal.id, "labels": {_lang(quote): quote[:90]}}
     item["nature"] = signal.nature
-    optional = (("issuer", signal.issuer), ("speaker", signal.speaker),
-                ("date", _day(signal.date) if signal.date else None),
-                ("occasion", signal.occasion))  # fmt: skip
+    optional = (
+        ("issuer", signal.issuer),
+        ("speaker", signal.speaker),
+        ("date", _day(signal.date) if signal.date else None),
+        ("occasion", signal.occasion),
+    )
     item.update({k: v for k, v in optional if v})
     item["topics"] = signal.topics
     for key in ("sectors", "addressees"):
@@ -164,9 +179,11 @@ def draft_text(source: Source, gazetteer: Gazetteer) -> Draft:
     """The draft of one source's text against a gazetteer (pure: nothing is written)."""
     reading = read_text(source.text, source.published, gazetteer)
     roles = {
-        key: e.entity for key, es in gazetteer.patterns.items() for e in es
+        key: e.entity
+        for key, es in gazetteer.patterns.items()
+        for e in es
         if e.entity.startswith("role.")
-    }  # fmt: skip
+    }
     posts = find_posts(reading, roles)
     events = find_events(reading)
     signals = find_signals(reading, posts, events)

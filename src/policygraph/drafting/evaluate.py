@@ -8,7 +8,7 @@ what S must find as new-entity candidates. Matches are counted per measure, micr
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Set
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
@@ -16,6 +16,7 @@ from rapidfuzz import fuzz
 from policygraph.drafting.draft import Draft, Item, draft_text
 from policygraph.drafting.gazetteer import ENTITY_SECTIONS, build_gazetteer, person_pinyin
 from policygraph.drafting.text import fold_label
+from policygraph.project import Project
 from policygraph.records.model import Record, RecordSet
 
 MEASURES = ("known mentions", "new entities", "dates", "posts", "participations", "signals")
@@ -52,33 +53,35 @@ class Evaluation:
     scores: dict[str, Score] = field(default_factory=lambda: {m: Score() for m in MEASURES})
 
 
-def _set_score(drafted: set[object], curated: set[object]) -> Score:
+def _set_score(drafted: Set[object], curated: Set[object]) -> Score:
     hit = drafted & curated
     return Score(len(drafted), len(hit), len(curated), len(hit))
 
 
-def _refs(record: Record) -> set[str]:
-    found: set[str] = set()
-    for name in REF_FIELDS:
-        value = record.get(name)
-        found.update(value if isinstance(value, tuple) else (value,) if value else ())
-    for part in record.get("participants") or ():
-        if isinstance(part, Mapping) or hasattr(part, "get"):
-            found.add(str(part.get("who")))
-    return {str(v) for v in found}
+def _many(value: object) -> tuple[object, ...]:
+    if isinstance(value, tuple | list):
+        return tuple(value)
+    return (value,) if value else ()
 
 
 def _participants(record: Record) -> set[str]:
-    return {str(getattr(p, "values", p).get("who")) for p in record.get("participants") or ()}
+    parts = _many(record.get("participants"))
+    return {str(p.get("who")) for p in parts if isinstance(p, Record)}
+
+
+def _refs(record: Record) -> set[str]:
+    found = {str(v) for name in REF_FIELDS for v in _many(record.get(name))}
+    return found | _participants(record)
 
 
 def _labels(record: Record) -> set[str]:
     found: set[str] = set()
     for name in ("labels", "alt_labels", "hidden_labels"):
-        for value in (record.get(name) or {}).values():  # type: ignore[attr-defined]
-            for text in value if isinstance(value, tuple) else (value,):
-                found.add(fold_label(text))
-                found.update(person_pinyin(text) if record.section == "people" else ())
+        labels = record.get(name)
+        for value in labels.values() if isinstance(labels, Mapping) else ():
+            for text in _many(value):
+                found.add(fold_label(str(text)))
+                found.update(person_pinyin(str(text)) if record.section == "people" else ())
     return found
 
 
@@ -93,7 +96,7 @@ def _match_new(item: Item, gold: Mapping[str, set[str]]) -> str | None:
 
 
 def _spans(text: str, quotes: Iterable[str]) -> list[tuple[int, int]]:
-    spans = []
+    spans: list[tuple[int, int]] = []
     for quote in quotes:
         pattern = r"\s+".join(re.escape(w) for w in quote.split())
         spans.extend(m.span() for m in re.finditer(pattern, text))
@@ -125,30 +128,48 @@ def evaluate_source(records: RecordSet, source_id: str) -> dict[str, Score]:
     used_elsewhere = {e for r in others if r.graph == "source" for e in _refs(r)}
     own = frozenset(used_here - used_elsewhere)
     draft = draft_text(records.sources[source_id], build_gazetteer(others, skip=own))
-    gold_new = {e: _labels(entities[e]) for e in own if entities[e].section in ("people", "organisations")}
-    new_map = {str(i["id"]): _match_new(i, gold_new)
-               for s in ("people", "organisations") for i in draft.sections.get(s, [])}  # fmt: skip
+    gold_new = {
+        e: _labels(entities[e]) for e in own if entities[e].section in ("people", "organisations")
+    }
+    new_map = {
+        str(i["id"]): _match_new(i, gold_new)
+        for s in ("people", "organisations")
+        for i in draft.sections.get(s, [])
+    }
 
     def ref(value: object) -> object:
         return new_map.get(str(value)) or value
 
     items = draft.sections
-    dated = [i.get(k) for s in ("posts", "events", "signals") for i in items.get(s, [])
-             for k in ("date", "observed_on")]  # fmt: skip
+    dated = [
+        i.get(k)
+        for s in ("posts", "events", "signals")
+        for i in items.get(s, [])
+        for k in ("date", "observed_on")
+    ]
     gold_dates = [r.get(k) for r in mine for k in ("date", "observed_on")]
     return {
-        "known mentions": _set_score({i["entity"] for i in items.get("names", [])},
-                                     used_here - own),  # fmt: skip
-        "new entities": Score(len(new_map), sum(1 for v in new_map.values() if v), len(gold_new),
-                              len({v for v in new_map.values() if v})),  # fmt: skip
+        "known mentions": _set_score(
+            {i["entity"] for i in items.get("names", [])}, used_here - own
+        ),
+        "new entities": Score(
+            len(new_map),
+            sum(1 for v in new_map.values() if v),
+            len(gold_new),
+            len({v for v in new_map.values() if v}),
+        ),
         "dates": _set_score({str(d) for d in dated if d}, {str(d) for d in gold_dates if d}),
-        "posts": _set_score({(ref(i["member"]), ref(i["organisation"])) for i in items.get("posts", [])},
-                            {(r.get("member"), r.get("organisation")) for r in mine if r.section == "posts"}),  # fmt: skip
+        "posts": _set_score(
+            {(ref(i["member"]), ref(i["organisation"])) for i in items.get("posts", [])},
+            {(r.get("member"), r.get("organisation")) for r in mine if r.section == "posts"},
+        ),
         "participations": _set_score(
             {ref(p["who"]) for e in items.get("events", []) for p in e.get("participants", [])},  # type: ignore[attr-defined]
-            {w for r in mine if r.section == "events" for w in _participants(r)}),  # fmt: skip
-        "signals": _signal_score(records.sources[source_id].text, draft,
-                                 [r for r in mine if r.section == "signals"]),  # fmt: skip
+            {w for r in mine if r.section == "events" for w in _participants(r)},
+        ),
+        "signals": _signal_score(
+            records.sources[source_id].text, draft, [r for r in mine if r.section == "signals"]
+        ),
     }
 
 
@@ -181,6 +202,15 @@ def render_table(evaluation: Evaluation) -> str:
         "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for measure, s in evaluation.scores.items():
-        lines.append(f"| {measure} | {s.drafted} | {s.correct} | {s.curated} | {s.found} | "
-                     f"{show(s.precision)} | {show(s.recall)} |")  # fmt: skip
+        lines.append(
+            f"| {measure} | {s.drafted} | {s.correct} | {s.curated} | {s.found} | "
+            f"{show(s.precision)} | {show(s.recall)} |"
+        )
     return "\n".join(lines) + "\n"
+
+
+def evaluate_project(project: Project) -> Evaluation:
+    """``draft --evaluate``: the leave-one-out evaluation of a project's curated sources."""
+    from policygraph.build import load_project
+
+    return evaluate(load_project(project))

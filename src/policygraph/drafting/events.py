@@ -17,7 +17,10 @@ TYPES = (("study session", "study-session"), ("学习", "study-session"), ("spee
 ROLE_CUES = (
     (re.compile(r"\b(?:chaired|presided|led)\s+by\b|\bchaired\b|主持", re.I), "prole.chair"),
     (re.compile(r"\bguidance\b|指导", re.I), "prole.guidance"),
-    (re.compile(r"\b(?:expert|lecture|briefing|brought in)\b|讲座|授课|辅导", re.I), "prole.lecturer"),
+    (
+        re.compile(r"\b(?:expert|lecture|briefing|brought in)\b|讲座|授课|辅导", re.I),
+        "prole.lecturer",
+    ),
     (re.compile(r"\b(?:spoke|speech|addressed)\b|讲话|致辞", re.I), "prole.speaker"),
     (re.compile(r"\b(?:attended|took part)\b|出席|参加", re.I), "prole.attendee"),
 )
@@ -62,8 +65,9 @@ def find_events(reading: Reading) -> list[Event]:
         who = organiser.split("-", 1)[-1] if organiser else "source"
         event_id = f"event-{days[0].value}-{who}-{kind}"
         topics = reading.concepts_in(sent.start, sent.end, "topic.")
-        events[days[0].value] = Event(event_id, days[0].value, kind, organiser, sent.start,
-                                      sent.end, topics)  # fmt: skip
+        events[days[0].value] = Event(
+            event_id, days[0].value, kind, organiser, sent.start, sent.end, topics
+        )
     ordered = sorted(events.values(), key=lambda e: e.start)
     _participations(reading, ordered)
     return ordered

@@ -10,7 +10,15 @@ from pathlib import Path
 from policygraph.errors import InputError, Location, NotFoundError
 
 #: Leading bytes of formats that are not text: PDF, ZIP (docx, xlsx), images, gzip, OLE.
-BINARY_MAGIC = (b"%PDF", b"PK\x03\x04", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"\x1f\x8b", b"\xd0\xcf")
+BINARY_MAGIC = (
+    b"%PDF",
+    b"PK\x03\x04",
+    b"\x89PNG",
+    b"GIF8",
+    b"\xff\xd8\xff",
+    b"\x1f\x8b",
+    b"\xd0\xcf",
+)
 
 
 @dataclass(frozen=True)
@@ -35,7 +43,9 @@ def read_local(path: Path) -> Fetched:
     try:
         content = path.read_bytes()
     except FileNotFoundError as err:
-        raise NotFoundError(f"{path}: no such file", hint="give a .txt or .html file or a URL") from err
+        raise NotFoundError(
+            f"{path}: no such file", hint="give a .txt or .html file or a URL"
+        ) from err
     except OSError as err:
         raise InputError(f"cannot read: {err.strerror}", where=Location(path)) from err
     return Fetched(content, str(path), None, _looks_html(content, path.name))

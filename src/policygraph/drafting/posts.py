@@ -1,4 +1,7 @@
-"""Posts from appositions and titles: "X, Director of Y", "Y Director X", "Y 的 X", "He's the T of Y"."""
+"""Posts from appositions and titles.
+
+"X, Director of Y", "Y Director X", "Y 的 X", "He's the T of Y".
+"""
 
 from __future__ import annotations
 

@@ -52,8 +52,16 @@ def _known_name(mention: Mention) -> Name:
     confidence = 0.95 if len(mention.entries) == 1 else 0.5
     if entry.rule in ("gazetteer.pinyin", "gazetteer.hidden"):
         confidence -= 0.1
-    return Name(mention.start, mention.end, mention.surface, entry.entity, entry.section,
-                True, entry.rule, confidence)  # fmt: skip
+    return Name(
+        mention.start,
+        mention.end,
+        mention.surface,
+        entry.entity,
+        entry.section,
+        True,
+        entry.rule,
+        confidence,
+    )
 
 
 @dataclass
@@ -100,7 +108,18 @@ def read_text(text: str, published: str | None, gazetteer: Gazetteer) -> Reading
     concepts = [Concept(m.start, m.end, m.entity) for m in mentions if m.section == "concepts"]
     known_spans = [(m.start, m.end) for m in mentions if m.section in ENTITY_SECTIONS]
     for cand in find_candidates(text, known_spans):
-        names.append(Name(cand.start, cand.end, cand.surface, candidate_id(cand), cand.section,
-                          False, cand.rule, cand.confidence, cand))  # fmt: skip
+        names.append(
+            Name(
+                cand.start,
+                cand.end,
+                cand.surface,
+                candidate_id(cand),
+                cand.section,
+                False,
+                cand.rule,
+                cand.confidence,
+                cand,
+            )
+        )
     names.sort(key=lambda n: (n.start, n.end))
     return Reading(text, published, sentences(text), names, concepts, find_dates(text, published))

@@ -79,11 +79,18 @@ def _refs(item: object) -> set[str]:
     return {item} if isinstance(item, str) else set()
 
 
+def _entries(doc: Mapping[str, object], section: str) -> list[object]:
+    value = doc.get(section)
+    return value if isinstance(value, list) else []
+
+
 def _review_items(doc: Mapping[str, object], path: Path) -> tuple[ReviewItem, ...]:
     new_ids = {
-        str(i.get("id")) for s in ("people", "organisations")
-        for i in doc.get(s) or [] if isinstance(i, Mapping)
-    }  # fmt: skip
+        str(i.get("id"))
+        for s in ("people", "organisations")
+        for i in _entries(doc, s)
+        if isinstance(i, Mapping)
+    }
     items: list[ReviewItem] = []
     for section in SECTION_ORDER:
         entries = doc.get(section) or []
@@ -96,9 +103,17 @@ def _review_items(doc: Mapping[str, object], path: Path) -> tuple[ReviewItem, ..
             mark = entry.get("draft") if isinstance(entry.get("draft"), Mapping) else {}
             assert isinstance(mark, Mapping)
             known = section not in ("people", "organisations") and not (_refs(entry) & new_ids)
-            items.append(ReviewItem(section, key, entry, _first_quote(entry),
-                                    str(mark.get("rule", "")), float(mark.get("confidence", 0)),
-                                    known))  # fmt: skip
+            items.append(
+                ReviewItem(
+                    section,
+                    key,
+                    entry,
+                    _first_quote(entry),
+                    str(mark.get("rule", "")),
+                    float(mark.get("confidence", 0)),
+                    known,
+                )
+            )
     return tuple(items)
 
 
@@ -108,9 +123,10 @@ def load_draft(source_id: str, project: Project) -> LoadedDraft:
     doc = _load_yaml(path)
     if not isinstance(doc, dict) or doc.get("source") != source_id:
         raise InputError(
-            f"not a draft of source {source_id!r}", where=Location(path),
+            f"not a draft of source {source_id!r}",
+            where=Location(path),
             hint="a draft is a mapping with `source:` and `text_sha256:`",
-        )  # fmt: skip
+        )
     source = load_source(project.sources_dir / f"{source_id}.yaml")
     if doc.get("text_sha256") != text_hash(source.text):
         raise InputError(
@@ -181,9 +197,25 @@ def apply_review(
     ordered = {k: v for k, v in records.items() if k not in RECORD_ORDER}
     ordered.update({k: records[k] for k in RECORD_ORDER if k in records})
     dump = yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, width=100)
-    files: dict[Path, str | bytes] = {draft.path: yaml.safe_dump(
-        rest, allow_unicode=True, sort_keys=False, width=100)}  # fmt: skip
+    files: dict[Path, str | bytes] = {
+        draft.path: yaml.safe_dump(rest, allow_unicode=True, sort_keys=False, width=100)
+    }
     if moved:
         files[records_path] = dump
     write_all_atomic(files)
     return records_path, moved
+
+
+def review(
+    source_id: str,
+    project: Project,
+    *,
+    accept: Sequence[str] = (),
+    accept_all_known: bool = False,
+    reject: Sequence[str] = (),
+    renames: Mapping[str, str] | None = None,
+) -> tuple[Path, list[str]]:
+    """Non-interactive review: accept (and rename) or reject items of a source's draft."""
+    loaded = load_draft(source_id, project)
+    accepted = [*accept, *(i.key for i in loaded.items if accept_all_known and i.known)]
+    return apply_review(loaded, project, list(dict.fromkeys(accepted)), reject, renames)
