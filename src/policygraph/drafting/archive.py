@@ -43,7 +43,9 @@ def text_hash(text: str) -> str:
 
 def propose_id(title: str | None, published: str | None, fallback: str) -> str:
     """A stable slug: the title's first words (ASCII), prefixed by the publication month."""
-    base = title or fallback
+    from pypinyin import lazy_pinyin
+
+    base = " ".join(lazy_pinyin(title or fallback))
     ascii_text = unicodedata.normalize("NFKD", base).encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+", ascii_text.lower())[:ID_WORDS]
     if not words:
@@ -78,7 +80,7 @@ def _page(fetched: Fetched, today: dt.date) -> tuple[str, PageMeta]:
     raw = decode_text(fetched)
     if fetched.is_html:
         return extract_page(raw, fetched.origin, fetched.url)
-    text = raw if raw.endswith("\n") else raw + "\n"
+    text = raw  # archived as received
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     return text, PageMeta(title=first[:200] or None, url=fetched.url)
 

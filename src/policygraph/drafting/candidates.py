@@ -41,7 +41,10 @@ EN_ORG = re.compile(
 ZH_ORG = re.compile(
     r"[\u4e00-\u9fff]{2,14}?(?:" + "|".join(sorted(ZH_ORG_SUFFIXES, key=len, reverse=True)) + ")"
 )
-ZH_STOP = set("的在了是对及将由向从为把被于等并也都就还要会")
+ZH_STOP = set("的在了是对及将由向从为把被于等并也都就还要会各")
+#: Verbs that end the text before a Chinese organisation name ("宣布成立区块链中心").
+ZH_VERBS = ("要求", "宣布", "成立", "召开", "强调", "提出", "部署", "推进", "加强", "指出", "表示",
+            "主持", "举办", "设立", "组建", "发布", "印发")  # fmt: skip
 _NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}"
 _EN_TITLE = "|".join(re.escape(t) for t in sorted(EN_TITLES, key=len, reverse=True))
 EN_TITLED = re.compile(rf"\b(?P<title>{_EN_TITLE})\s+(?P<name>{_NAME})\b")
@@ -98,6 +101,9 @@ def _zh_orgs(text: str) -> list[Candidate]:
     for m in ZH_ORG.finditer(text):
         surface = m.group(0)
         cut = max((i for i, c in enumerate(surface[:-1]) if c in ZH_STOP), default=-1)
+        for verb in ZH_VERBS:
+            at = surface.rfind(verb, 0, len(surface) - 1)
+            cut = max(cut, at + len(verb) - 1 if at >= 0 else -1)
         surface = surface[cut + 1 :]
         if len(surface) < 4:
             continue

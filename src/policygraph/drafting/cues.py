@@ -80,7 +80,10 @@ def find_signals(reading: Reading, posts: list[Post], events: list[Event]) -> li
         event = before[-1] if before else (events[0] if events else None)
         speaker = _speaker(reading, names, sent.start + cue.start(), start) if directive else None
         dates = [d.value for d in reading.dates_in(start, sent.end)]
-        date = dates[0] if dates else (event.date if event else reading.date_before(start))
+        if dates:  # "" when the sentence's own date is relative to an unknown publication date
+            date: str | None = dates[0] or None
+        else:
+            date = event.date if event else reading.date_before(start)
         topics = reading.concepts_in(start, sent.end, "topic.")
         main = reading.main_topic()
         if not topics and main:

@@ -142,13 +142,16 @@ def publication_day(published: str | None) -> dt.date | None:
 
 
 def find_dates(text: str, published: str | None) -> list[DateMention]:
-    """Every date expression of ``text``, non-overlapping, earliest and longest first."""
+    """Every date expression of ``text``, non-overlapping, earliest and longest first.
+
+    A relative expression that needs an unknown publication date has the value ``""``.
+    """
     pub = publication_day(published)
     hits: list[DateMention] = []
     for rule, pattern in PATTERNS:
         for m in pattern.finditer(text):
             value, relative = _value(rule, m, pub)
-            if value:
+            if value or relative:  # an unresolved relative date is kept, with no value
                 start, end = m.span()
                 hits.append(DateMention(start, end, m.group(0), value, rule, relative))
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))

@@ -19,7 +19,7 @@ from policygraph.drafting.events import Event, find_events
 from policygraph.drafting.gazetteer import Gazetteer, build_gazetteer
 from policygraph.drafting.posts import Post, find_posts
 from policygraph.drafting.reading import Reading, read_text
-from policygraph.drafting.text import fold_label, has_cjk, sentence_at
+from policygraph.drafting.text import fold_label, has_cjk, sentence_at, slug
 from policygraph.errors import NotFoundError
 from policygraph.project import Project
 from policygraph.records.model import RecordSet, Source
@@ -109,7 +109,7 @@ def _new_entities(reading: Reading, section: str) -> list[Item]:
 def _post(reading: Reading, post: Post) -> Item:
     item: Item = {"id": post.id, "member": post.member, "organisation": post.organisation}
     guessed: tuple[str, ...] = ()
-    item["role"] = post.role or f"role.{fold_label(post.title).replace(' ', '-')}"
+    item["role"] = post.role or f"role.{slug(post.title)}"
     if post.role is None:
         guessed = ("role",)
     date = reading.date_before(post.start)
@@ -123,7 +123,7 @@ def _post(reading: Reading, post: Post) -> Item:
 
 def _event(reading: Reading, event: Event) -> Item:
     quote = _quote(reading, event.start, event.end)
-    item: Item = {"id": event.id, "types": [event.kind], "labels": {"en": quote[:90]}}
+    item: Item = {"id": event.id, "types": [event.kind], "labels": {_lang(quote): quote[:90]}}
     item["date"] = _day(event.date)
     if event.organiser:
         item["organiser"] = event.organiser

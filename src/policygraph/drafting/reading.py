@@ -122,4 +122,5 @@ def read_text(text: str, published: str | None, gazetteer: Gazetteer) -> Reading
             )
         )
     names.sort(key=lambda n: (n.start, n.end))
-    return Reading(text, published, sentences(text), names, concepts, find_dates(text, published))
+    dates = find_dates(text, published)
+    return Reading(text, published, sentences(text), names, concepts, dates)

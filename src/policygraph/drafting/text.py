@@ -44,6 +44,11 @@ def has_cjk(text: str) -> bool:
 
 
 def slug(text: str, words: int = 6) -> str:
+    """An ASCII slug of ``text``; Chinese is romanised first (pinyin)."""
+    if has_cjk(text):
+        from pypinyin import lazy_pinyin
+
+        text = " ".join(lazy_pinyin(text))
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     parts = re.findall(r"[a-z0-9]+", ascii_text.lower())[:words]
     return "-".join(parts)
