@@ -40,11 +40,12 @@ EN_ORG = re.compile(
 )
 ZH_ORG = re.compile(
     r"[\u4e00-\u9fff]{2,14}?(?:" + "|".join(sorted(ZH_ORG_SUFFIXES, key=len, reverse=True)) + ")"
+    r"(?!门|分|署|长|主任)"  # 部门 (a department, generic), 部分 (a part), 部署, 局长: not names
 )
 ZH_STOP = set("的在了是对及将由向从为把被于等并也都就还要会各")
 #: Verbs that end the text before a Chinese organisation name ("宣布成立区块链中心").
 ZH_VERBS = ("要求", "宣布", "成立", "召开", "强调", "提出", "部署", "推进", "加强", "指出", "表示",
-            "主持", "举办", "设立", "组建", "发布", "印发")  # fmt: skip
+            "表明", "认为", "会议", "主持", "举办", "设立", "组建", "发布", "印发")  # fmt: skip
 _NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}"
 _EN_TITLE = "|".join(re.escape(t) for t in sorted(EN_TITLES, key=len, reverse=True))
 EN_TITLED = re.compile(rf"\b(?P<title>{_EN_TITLE})\s+(?P<name>{_NAME})\b")

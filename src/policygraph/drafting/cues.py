@@ -11,7 +11,7 @@ from policygraph.drafting.reading import Name, Reading
 
 DIRECTIVE = re.compile(
     r"\b(?:call(?:s|ed)? for|urg(?:es|ed|ing)|requir(?:es|ed|ing)|ask(?:s|ed)|"
-    r"demand(?:s|ed)|announc(?:es|ed)|pledg(?:es|ed)|vow(?:s|ed)|instruct(?:s|ed)|"
+    r"demand(?:s|ed)|told|announc(?:es|ed)|pledg(?:es|ed)|vow(?:s|ed)|instruct(?:s|ed)|"
     r"order(?:s|ed)|stress(?:es|ed)|emphasi[sz](?:es|ed)|set out|laid out|"
     r"issued .{0,30}(?:mandate|directive|guideline|notice)s?|a command to|mandated)\b"
     r"|要求|强调|提出|部署|宣布|号召|呼吁|承诺|指出",
@@ -79,7 +79,8 @@ def find_signals(reading: Reading, posts: list[Post], events: list[Event]) -> li
         before = [e for e in events if e.start <= sent.start]
         event = before[-1] if before else (events[0] if events else None)
         speaker = _speaker(reading, names, sent.start + cue.start(), start) if directive else None
-        dates = [d.value for d in reading.dates_in(start, sent.end)]
+        # a date after the cue tells what was said ("said that last month's plan..."), not when
+        dates = [d.value for d in reading.dates_in(start, sent.start + cue.start())]
         if dates:  # "" when the sentence's own date is relative to an unknown publication date
             date: str | None = dates[0] or None
         else:

@@ -14,8 +14,9 @@ from policygraph.drafting.text import fold_label, slug
 
 _EN = "|".join(re.escape(t) for t in sorted(EN_TITLES, key=len, reverse=True))
 TITLE = re.compile(
-    rf"\b(?:{_EN})\b"
-    r"|\b(?:chief|senior|deputy|head|lead)\s+[a-z]+(?:\s+[a-z]+)?\s+(?:analyst|economist|officer)\b"
+    r"\b(?:chief|senior|deputy|head|lead)\s+(?:[a-z]+\s+){0,2}"
+    r"(?:analyst|economist|officer|researcher|fellow)\b"
+    rf"|\b(?i:{_EN})\b"
     r"|" + "|".join(sorted(ZH_TITLES, key=len, reverse=True))
 )
 PRONOUN = re.compile(r"\b(?:He|She)(?:’s|'s| is| was)\s+(?:the\s+|a\s+)?$")
