@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from tests.benchmarks import bench_query_startup, bench_store, bench_views
+from tests.benchmarks import bench_draft, bench_query_startup, bench_store, bench_views
 
 
 def main() -> None:
@@ -12,6 +12,7 @@ def main() -> None:
     bench_store.main()
     bench_views.main()
     bench_query_startup.main()
+    bench_draft.main()
 
 
 if __name__ == "__main__":

@@ -42,6 +42,7 @@ ZH_ORG = re.compile(
     r"[\u4e00-\u9fff]{2,14}?(?:" + "|".join(sorted(ZH_ORG_SUFFIXES, key=len, reverse=True)) + ")"
     r"(?!门|分|署|长|主任)"  # 部门 (a department, generic), 部分 (a part), 部署, 局长: not names
 )
+ZH_UNIT_SUFFIXES = ("党委", "党组")
 ZH_STOP = set("的在了是对及将由向从为把被于等并也都就还要会各")
 #: Verbs that end the text before a Chinese organisation name ("宣布成立区块链中心").
 ZH_VERBS = ("要求", "宣布", "成立", "召开", "强调", "提出", "部署", "推进", "加强", "指出", "表示",
@@ -97,22 +98,29 @@ def _en_orgs(text: str) -> list[Candidate]:
     return found
 
 
-def _zh_orgs(text: str) -> list[Candidate]:
-    found = []
+def _zh_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
     for m in ZH_ORG.finditer(text):
         surface = m.group(0)
         cut = max((i for i, c in enumerate(surface[:-1]) if c in ZH_STOP), default=-1)
         for verb in ZH_VERBS:
             at = surface.rfind(verb, 0, len(surface) - 1)
             cut = max(cut, at + len(verb) - 1 if at >= 0 else -1)
-        surface = surface[cut + 1 :]
-        if len(surface) < 4:
-            continue
-        start = m.end() - len(surface)
-        found.append(
-            Candidate("organisations", start, m.end(), surface, "candidate.org-suffix-zh", 0.5)
-        )
-    return found
+        start, end = m.start() + cut + 1, m.end()
+        if spans and spans[-1][1] == start:  # 示例大学 + 金融研究院: one unit's name
+            start = spans.pop()[0]
+        if text[end : end + 2] in ZH_UNIT_SUFFIXES:  # 示例人民银行 + 党委
+            end += 2
+        spans.append((start, end))
+    return spans
+
+
+def _zh_orgs(text: str) -> list[Candidate]:
+    return [
+        Candidate("organisations", s, e, text[s:e], "candidate.org-suffix-zh", 0.5)
+        for s, e in _zh_spans(text)
+        if e - s >= 4
+    ]
 
 
 def _zh_name(name: str) -> str:

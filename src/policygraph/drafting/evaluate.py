@@ -19,7 +19,15 @@ from policygraph.drafting.text import fold_label
 from policygraph.project import Project
 from policygraph.records.model import Record, RecordSet
 
-MEASURES = ("known mentions", "new entities", "dates", "posts", "participations", "signals")
+MEASURES = (
+    "known mentions",
+    "known mentions, strict",
+    "new entities",
+    "dates",
+    "posts",
+    "participations",
+    "signals",
+)
 REF_FIELDS = ("entity", "member", "organisation", "organiser", "issuer", "speaker", "addressees")
 
 
@@ -51,6 +59,42 @@ class Score:
 class Evaluation:
     sources: list[str] = field(default_factory=list)
     scores: dict[str, Score] = field(default_factory=lambda: {m: Score() for m in MEASURES})
+    #: scores per source, and each source's language (``en``, ``zh``; ``?`` when unknown)
+    per_source: dict[str, dict[str, Score]] = field(default_factory=dict)
+    languages: dict[str, str] = field(default_factory=dict)
+
+    def merge(self, other: Evaluation) -> None:
+        self.sources.extend(other.sources)
+        for measure, score in other.scores.items():
+            self.scores[measure].add(score)
+        self.per_source.update(other.per_source)
+        self.languages.update(other.languages)
+
+    def only(self, language: str) -> Evaluation:
+        """The evaluation of the sources in one language."""
+        part = Evaluation()
+        for source_id in self.sources:
+            if self.languages.get(source_id) == language:
+                part.sources.append(source_id)
+                for measure, score in self.per_source[source_id].items():
+                    part.scores[measure].add(score)
+        return part
+
+
+def _mention_score(drafted: set[str], curated: set[str], entities: Mapping[str, Record]) -> Score:
+    """Recall over the entities the records refer to; a drafted mention is also correct when
+    it names a parent of one of them (``unit_of``, ``part_of``, ``scope``): the text names the
+    Municipal Party Committee inside "Fourth Supervisory Group of the Municipal Party Committee"
+    although the records only refer to the group."""
+    parents = {
+        str(entities[e].get(k))
+        for e in curated
+        if e in entities
+        for k in ("unit_of", "part_of", "scope")
+        if entities[e].get(k)
+    }
+    return Score(len(drafted), len(drafted & (curated | parents)), len(curated),
+                 len(drafted & curated))  # fmt: skip
 
 
 def _set_score(drafted: Set[object], curated: Set[object]) -> Score:
@@ -149,8 +193,11 @@ def evaluate_source(records: RecordSet, source_id: str) -> dict[str, Score]:
     ]
     gold_dates = [r.get(k) for r in mine for k in ("date", "observed_on")]
     return {
-        "known mentions": _set_score(
-            {i["entity"] for i in items.get("names", [])}, used_here - own
+        "known mentions": _mention_score(
+            {str(i["entity"]) for i in items.get("names", [])}, used_here - own, entities
+        ),
+        "known mentions, strict": _set_score(
+            {str(i["entity"]) for i in items.get("names", [])}, used_here - own
         ),
         "new entities": Score(
             len(new_map),
@@ -184,7 +231,10 @@ def evaluate(records: RecordSet, *, skip_texts: set[str] | None = None) -> Evalu
                 continue
             skip_texts.add(text)
         result.sources.append(source_id)
-        for measure, score in evaluate_source(records, source_id).items():
+        scores = evaluate_source(records, source_id)
+        result.per_source[source_id] = scores
+        result.languages[source_id] = (records.sources[source_id].language or "?").split("-")[0]
+        for measure, score in scores.items():
             result.scores[measure].add(score)
     return result
 
