@@ -91,6 +91,8 @@ def render_meta(meta: dict[str, str | None]) -> str:
     for key, value in meta.items():
         shown = "~" if value is None else yaml.safe_dump(value, allow_unicode=True, width=1000)
         shown = shown.removesuffix("\n...\n").strip()
+        if key in ("published", "retrieved") and value is not None:
+            shown = value  # an ISO date (or year-month) reads back as one
         lines.append(f"{key}: {shown}")
     return "\n".join(lines) + "\n"
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from policygraph.drafting.events import Event
 from policygraph.drafting.posts import Post
 from policygraph.drafting.reading import Name, Reading
+from policygraph.drafting.text import slug
 
 DIRECTIVE = re.compile(
     r"\b(?:call(?:s|ed)? for|urg(?:es|ed|ing)|requir(?:es|ed|ing)|ask(?:s|ed)|"
@@ -103,9 +104,7 @@ def find_signals(reading: Reading, posts: list[Post], events: list[Event]) -> li
                 addressees=[n.id for n in names if n.section == "audiences"],
                 start=start,
                 end=sent.end,
-                rule=f"cue.{cue.group(0).lower().split()[0]}"
-                if cue.group(0).isascii()
-                else "cue.zh",
+                rule=f"cue.{slug(cue.group(0), 3)}" if cue.group(0).isascii() else "cue.zh",
                 confidence=0.6 if speaker or not directive else 0.4,
             )
         )

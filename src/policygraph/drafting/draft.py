@@ -88,18 +88,22 @@ def _names(reading: Reading, labels: dict[str, set[str]]) -> list[Item]:
 
 def _new_entities(reading: Reading, section: str) -> list[Item]:
     items: dict[str, Item] = {}
+    labels: dict[str, dict[str, str]] = {}
     for name in reading.names:
-        if name.known or name.section != section or name.id in items:
+        if name.known or name.section != section:
+            continue
+        mine = labels.setdefault(name.id, {})
+        mine.setdefault(_lang(name.surface), name.surface)
+        if name.candidate is not None and name.candidate.zh:
+            mine.setdefault("zh", name.candidate.zh)
+        if name.id in items:
             continue
         sent = sentence_at(reading.sentences, name.start)
-        labels: dict[str, str] = {_lang(name.surface): name.surface}
-        if name.candidate is not None and name.candidate.zh:
-            labels["zh"] = name.candidate.zh
         item: Item = {"id": name.id}
         if section == "organisations":
             lowered = name.surface.lower()
             item["types"] = [next((t for w, t in ORG_TYPES if w in lowered), "formal")]
-        item["labels"] = labels
+        item["labels"] = mine
         item["quote"] = sent.text if sent else name.surface
         item["draft"] = _mark(name.rule, name.confidence)
         items[name.id] = item
@@ -162,7 +166,15 @@ def _signal(reading: Reading, signal: Signal) -> Item:
     item["stance"] = "stance.neutral"
     item["confidence"] = signal.confidence
     item["quote"] = quote
-    item["draft"] = _mark(signal.rule, signal.confidence, ("labels", "stance"))
+    mark = _mark(signal.rule, signal.confidence, ("labels", "stance"))
+    missing = [k for k in ("issuer", "date") if k not in item]
+    if not signal.topics:
+        missing.append("topics")
+    if signal.nature == "nature.directive" and not signal.speaker:
+        missing.append("speaker")  # a directive needs the person who voiced it
+    if missing:
+        mark["missing"] = missing
+    item["draft"] = mark
     return item
 
 

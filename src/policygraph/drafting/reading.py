@@ -5,6 +5,8 @@ The rules in ``posts``, ``events`` and ``cues`` read this, never the raw text al
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -102,25 +104,32 @@ class Reading:
         return min(topics, key=lambda t: (-topics[t], t)) if topics else None
 
 
+GLOSS = re.compile(r"^\s*[（(][^()（）]{0,80}$")
+
+
+def _glossed(text: str, first: Name, second: Name) -> bool:
+    """``second`` is ``first``'s name in Chinese, in the parentheses that follow it."""
+    return (
+        first.section == second.section
+        and first.surface.isascii()
+        and has_cjk(second.surface)
+        and GLOSS.match(text[first.end : second.start]) is not None
+    )
+
+
 def read_text(text: str, published: str | None, gazetteer: Gazetteer) -> Reading:
     mentions = gazetteer.find(text)
     names = [_known_name(m) for m in mentions if m.section in ENTITY_SECTIONS]
     concepts = [Concept(m.start, m.end, m.entity) for m in mentions if m.section == "concepts"]
     known_spans = [(m.start, m.end) for m in mentions if m.section in ENTITY_SECTIONS]
+    previous: Name | None = None
     for cand in find_candidates(text, known_spans):
-        names.append(
-            Name(
-                cand.start,
-                cand.end,
-                cand.surface,
-                candidate_id(cand),
-                cand.section,
-                False,
-                cand.rule,
-                cand.confidence,
-                cand,
-            )
-        )
+        name = Name(cand.start, cand.end, cand.surface, candidate_id(cand), cand.section,
+                    False, cand.rule, cand.confidence, cand)  # fmt: skip
+        if previous is not None and _glossed(text, previous, name):
+            name = dataclasses.replace(name, id=previous.id)  # one entity, named twice
+        names.append(name)
+        previous = name
     names.sort(key=lambda n: (n.start, n.end))
     dates = find_dates(text, published)
     return Reading(text, published, sentences(text), names, concepts, dates)

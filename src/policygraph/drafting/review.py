@@ -6,6 +6,7 @@ before anything is written; ``data/records/`` changes only in one atomic step.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -85,12 +86,6 @@ def _entries(doc: Mapping[str, object], section: str) -> list[object]:
 
 
 def _review_items(doc: Mapping[str, object], path: Path) -> tuple[ReviewItem, ...]:
-    new_ids = {
-        str(i.get("id"))
-        for s in ("people", "organisations")
-        for i in _entries(doc, s)
-        if isinstance(i, Mapping)
-    }
     items: list[ReviewItem] = []
     for section in SECTION_ORDER:
         entries = doc.get(section) or []
@@ -102,7 +97,7 @@ def _review_items(doc: Mapping[str, object], path: Path) -> tuple[ReviewItem, ..
             key = str(entry.get("entity") if section == "names" else entry.get("id"))
             mark = entry.get("draft") if isinstance(entry.get("draft"), Mapping) else {}
             assert isinstance(mark, Mapping)
-            known = section not in ("people", "organisations") and not (_refs(entry) & new_ids)
+            known = False  # decided below, once every item is read
             items.append(
                 ReviewItem(
                     section,
@@ -114,7 +109,30 @@ def _review_items(doc: Mapping[str, object], path: Path) -> tuple[ReviewItem, ..
                     known,
                 )
             )
-    return tuple(items)
+    return _known(items)
+
+
+def _known(items: list[ReviewItem]) -> tuple[ReviewItem, ...]:
+    """Mark the items that refer only to what the project knows or to other known items.
+
+    New entities are never "known"; nor is an item the drafter left incomplete (``missing``).
+    An event with a new participant is not known, nor are the signals whose occasion it is.
+    """
+    draft_ids = {i.key for i in items if i.section != "names"}
+    known: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for item in items:
+            mark = item.item.get("draft")
+            if item.key in known or item.section in ("people", "organisations"):
+                continue
+            if isinstance(mark, Mapping) and mark.get("missing"):
+                continue
+            if (_refs(item.item) & draft_ids) - {item.key} <= known:
+                known.add(item.key)
+                changed = True
+    return tuple(dataclasses.replace(i, known=i.key in known) for i in items)
 
 
 def load_draft(source_id: str, project: Project) -> LoadedDraft:
