@@ -137,3 +137,32 @@ def test_evaluate_prints_the_table(project: Project) -> None:
     code, out, _ = invoke(project, "draft", "--evaluate")
     assert code == 0
     assert "| measure |" in out and "| signals |" in out and "sources: 2" in out
+
+
+def test_new_entities_wait_for_review_and_what_needs_them_waits_too(tmp_path: Path) -> None:
+    """The SASAC article with its expert and institute unknown: --accept-all-known leaves the
+    candidates, the event they take part in and the signals of that event; the rest validates."""
+    shutil.copytree(MULTI, tmp_path / "p")
+    project = Project(tmp_path / "p")
+    (project.records_dir / "ffc-sasac-crypto-study.yaml").unlink()
+    (project.records_dir / "curation.yaml").unlink()  # it relates the institute
+    reference = project.records_dir / "reference.yaml"
+    doc = yaml.safe_load(reference.read_text(encoding="utf-8"))
+    doc["organisations"] = [o for o in doc["organisations"] if not o["id"].startswith("org-gth")]
+    doc["people"] = [p for p in doc["people"] if p["id"] != "person-li-mingliang"]
+    reference.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    source = "ffc-sasac-crypto-study"
+    invoke(project, "draft", source)
+    code, _, err = invoke(project, "review", source, "--accept-all-known")
+    assert code == 0, err
+    assert invoke(project, "validate")[0] == 0
+    left = yaml.safe_load(
+        (project.data_dir / "drafts" / f"{source}.yaml").read_text(encoding="utf-8")
+    )
+    person = left["people"][0]
+    assert person["labels"] == {"en": "Li Mingliang", "zh": "李明亮"}
+    institute = left["organisations"][0]
+    assert institute["labels"]["zh"] == "国泰海通政策和产业研究院"  # joined to its English name
+    assert [e["id"] for e in left["events"]] == ["event-2025-07-10-sh-sasac-study-session"]
+    assert all(s["occasion"] == left["events"][0]["id"] for s in left["signals"])
+    assert not str(institute["quote"]).startswith("•")  # exact span, list bullet left out

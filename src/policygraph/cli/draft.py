@@ -58,11 +58,12 @@ def draft(
 
 def _show(text: str, quote: str) -> str:
     at = text.find(quote)
+    marked = typer.style(f"»{quote}«", bold=True, underline=True)
     if at < 0:
-        return typer.style(quote, bold=True)
+        return marked
     before = text[max(0, at - CONTEXT) : at].replace("\n", " ")
     after = text[at + len(quote) : at + len(quote) + CONTEXT].replace("\n", " ")
-    return f"...{before}{typer.style(quote, bold=True, underline=True)}{after}..."
+    return f"...{before}{marked}{after}..."
 
 
 @app.command()

@@ -70,7 +70,8 @@ def _mark(rule: str, confidence: float, guessed: tuple[str, ...] = ()) -> Item:
 
 
 def _quote(reading: Reading, start: int, end: int) -> str:
-    return reading.text[start:end].strip()
+    """The exact span, without surrounding space and a leading list bullet."""
+    return reading.text[start:end].strip().lstrip("•·*-– ").strip()
 
 
 def _names(reading: Reading, labels: dict[str, set[str]]) -> list[Item]:
@@ -104,7 +105,7 @@ def _new_entities(reading: Reading, section: str) -> list[Item]:
             lowered = name.surface.lower()
             item["types"] = [next((t for w, t in ORG_TYPES if w in lowered), "formal")]
         item["labels"] = mine
-        item["quote"] = sent.text if sent else name.surface
+        item["quote"] = _quote(reading, sent.start, sent.end) if sent else name.surface
         item["draft"] = _mark(name.rule, name.confidence)
         items[name.id] = item
     return list(items.values())
@@ -208,6 +209,13 @@ def draft_text(source: Source, gazetteer: Gazetteer) -> Draft:
         "signals": [_signal(reading, s) for s in signals],
     }
     return Draft(source.id, text_hash(source.text), {k: v for k, v in sections.items() if v})
+
+
+DRAFT_HEAD = (
+    "# Draft of the records of a source, made by `policygraph draft`.\n"
+    "# Nothing here is a fact until `policygraph review` accepts it; validate and build\n"
+    "# never read data/drafts/. Every quote is an exact span of the archived text.\n"
+)
 
 
 def render_draft(draft: Draft) -> str:

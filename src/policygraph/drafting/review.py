@@ -15,12 +15,16 @@ import yaml
 
 from policygraph.atomic import write_all_atomic
 from policygraph.drafting.archive import text_hash
-from policygraph.drafting.draft import SECTION_ORDER, drafts_dir
+from policygraph.drafting.draft import DRAFT_HEAD, SECTION_ORDER, drafts_dir
 from policygraph.errors import InputError, Location, NotFoundError
 from policygraph.project import Project
 from policygraph.records.sources import load_source
 
 Item = dict[str, object]
+RECORDS_HEAD = (
+    "# What source {source} states: items accepted from its draft by `policygraph review`.\n"
+    "# Every quote is verbatim from data/sources/{source}.txt; edit freely, then validate.\n"
+)
 RECORD_ORDER = ("names", "organisations", "people", "posts", "events", "signals")
 
 
@@ -214,9 +218,11 @@ def apply_review(
             bucket.append(_rename(item.item, renames))
     ordered = {k: v for k, v in records.items() if k not in RECORD_ORDER}
     ordered.update({k: records[k] for k in RECORD_ORDER if k in records})
-    dump = yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, width=100)
+    head = "" if records_path.exists() else RECORDS_HEAD.format(source=draft.source_id)
+    dump = head + yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, width=100)
     files: dict[Path, str | bytes] = {
-        draft.path: yaml.safe_dump(rest, allow_unicode=True, sort_keys=False, width=100)
+        draft.path: DRAFT_HEAD
+        + yaml.safe_dump(rest, allow_unicode=True, sort_keys=False, width=100)
     }
     if moved:
         files[records_path] = dump
