@@ -146,6 +146,7 @@ def test_new_entities_wait_for_review_and_what_needs_them_waits_too(tmp_path: Pa
     project = Project(tmp_path / "p")
     (project.records_dir / "ffc-sasac-crypto-study.yaml").unlink()
     (project.records_dir / "curation.yaml").unlink()  # it relates the institute
+    (project.records_dir / "fict-mandate-recap-2025-09.yaml").unlink()  # it cites the event
     reference = project.records_dir / "reference.yaml"
     doc = yaml.safe_load(reference.read_text(encoding="utf-8"))
     doc["organisations"] = [o for o in doc["organisations"] if not o["id"].startswith("org-gth")]
