@@ -9,7 +9,7 @@ from functools import lru_cache
 
 #: Characters folded to one ASCII look-alike, so quotes and names match however typed.
 _PUNCT = {"’": "'", "‘": "'", "“": '"', "”": '"', "‐": "-", "‑": "-", "–": "-", "—": "-"}
-SENTENCE_END = re.compile(r"(?<=[.!?。！？])[\"”’)]?\s+|(?<=[。！？；])|\n+")
+SENTENCE_END = re.compile(r"(?<=[.!?。！？][\"”’)])\s+|(?<=[.!?])\s+|(?<=[。！？；])|\n+")
 
 
 @lru_cache(maxsize=4096)
@@ -67,16 +67,12 @@ def sentences(text: str) -> list[Sentence]:
     cursor = 0
     for match in [*SENTENCE_END.finditer(text), None]:
         stop = match.start() if match else len(text)
-        nxt = match.end() if match else len(text)
         piece = text[cursor:stop]
-        if match and match.group(0) and not match.group(0).isspace() and stop == match.end():
-            piece = text[cursor:nxt]
-        left = len(piece) - len(piece.lstrip())
         body = piece.strip()
         if body:
-            begin = cursor + left
+            begin = cursor + len(piece) - len(piece.lstrip())
             found.append(Sentence(begin, begin + len(body), body))
-        cursor = max(nxt, stop)
+        cursor = match.end() if match else len(text)
     return found
 
 
