@@ -220,13 +220,16 @@ def apply_review(
     ordered.update({k: records[k] for k in RECORD_ORDER if k in records})
     head = "" if records_path.exists() else RECORDS_HEAD.format(source=draft.source_id)
     dump = head + yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, width=100)
-    files: dict[Path, str | bytes] = {
-        draft.path: DRAFT_HEAD
-        + yaml.safe_dump(rest, allow_unicode=True, sort_keys=False, width=100)
-    }
+    left = any(k in rest for k in SECTION_ORDER)
+    files: dict[Path, str | bytes] = {}
+    if left:
+        body = yaml.safe_dump(rest, allow_unicode=True, sort_keys=False, width=100)
+        files[draft.path] = DRAFT_HEAD + body
     if moved:
         files[records_path] = dump
     write_all_atomic(files)
+    if not left:
+        draft.path.unlink()  # every item reviewed: the draft is done
     return records_path, moved
 
 
