@@ -106,7 +106,7 @@ def test_draft_quotes_are_exact_spans_and_resolve_who_said_it() -> None:
         "On Thursday, the People's Bank of China held a meeting on stablecoin rules. "
         "PBOC Governor Pan Gongsheng urged banks to pilot cross-border payments.\n"
         "Zhang Wei, chief policy analyst at the Example Research Institute, said the meeting "
-        "signals a more open stance."
+        "signals a more open stance. Pan also asked banks to report in October."
     )
     result = draft_text(source(text), gazetteer())
     items = result.sections
@@ -123,7 +123,9 @@ def test_draft_quotes_are_exact_spans_and_resolve_who_said_it() -> None:
         "org-example-research-institute",
         "role.chief-policy-analyst",
     ) in post
-    directive, reading = items["signals"]
+    directive, reading, again = items["signals"]
+    assert again["speaker"] == "person-pan-gongsheng"  # "Pan", after "Pan Gongsheng"
+    assert "Pan" not in {str(i["quote"]) for i in items["names"]}  # not proposed as a name
     assert directive["speaker"] == "person-pan-gongsheng"
     assert directive["issuer"] == "org-pboc"
     assert str(directive["date"]) == "2025-08-21"

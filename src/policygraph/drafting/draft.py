@@ -77,7 +77,7 @@ def _quote(reading: Reading, start: int, end: int) -> str:
 def _names(reading: Reading, labels: dict[str, set[str]]) -> list[Item]:
     items: dict[str, Item] = {}
     for name in reading.names:
-        if not name.known or name.id in items:
+        if not name.known or name.coreferent or name.id in items:
             continue
         item: Item = {"entity": name.id, "quote": name.surface}
         if fold_label(name.surface) not in labels.get(name.id, set()):
@@ -91,7 +91,7 @@ def _new_entities(reading: Reading, section: str) -> list[Item]:
     items: dict[str, Item] = {}
     labels: dict[str, dict[str, str]] = {}
     for name in reading.names:
-        if name.known or name.section != section:
+        if name.known or name.coreferent or name.section != section:
             continue
         mine = labels.setdefault(name.id, {})
         mine.setdefault(_lang(name.surface), name.surface)

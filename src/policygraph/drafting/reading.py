@@ -31,6 +31,9 @@ class Name:
     rule: str
     confidence: float
     candidate: Candidate | None = None
+    #: a later, shorter mention ("Pan" after "Pan Gongsheng"): used to resolve who said what,
+    #: never proposed as a name of its own
+    coreferent: bool = False
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,38 @@ def _glossed(text: str, first: Name, second: Name) -> bool:
     )
 
 
+#: Capitalised English words that are also romanised surnames: never taken as a mention.
+NOT_SURNAMES = {"He", "She", "It", "An", "In", "On", "So", "Do", "Yes", "No", "Man", "Long"}
+
+
+def _surnames(text: str, names: list[Name]) -> list[Name]:
+    """ "Pan" after "Pan Gongsheng": the surname alone, when no other person shares it."""
+    people = [
+        n
+        for n in names
+        if n.section == "people" and re.fullmatch(r"[A-Z][a-z]+ [A-Z][a-z]+", n.surface)
+    ]
+    by_surname: dict[str, set[str]] = {}
+    for person in people:
+        by_surname.setdefault(person.surface.split()[0], set()).add(person.id)
+    taken = [(n.start, n.end) for n in names]
+    found: list[Name] = []
+    for surname, ids in by_surname.items():
+        if len(ids) != 1 or surname in NOT_SURNAMES:
+            continue
+        first = min(p.end for p in people if p.surface.split()[0] == surname)
+        antecedent = next(p for p in people if p.surface.split()[0] == surname)
+        for m in re.finditer(rf"\b{surname}\b(?!\s+[A-Z])", text[first:]):
+            start, end = first + m.start(), first + m.end()
+            if any(s <= start < e for s, e in taken):
+                continue
+            found.append(
+                dataclasses.replace(antecedent, start=start, end=end, surface=surname,
+                                    rule="coreference.surname", coreferent=True)
+            )  # fmt: skip
+    return found
+
+
 def read_text(text: str, published: str | None, gazetteer: Gazetteer) -> Reading:
     mentions = gazetteer.find(text)
     names = [_known_name(m) for m in mentions if m.section in ENTITY_SECTIONS]
@@ -130,6 +165,7 @@ def read_text(text: str, published: str | None, gazetteer: Gazetteer) -> Reading
             name = dataclasses.replace(name, id=previous.id)  # one entity, named twice
         names.append(name)
         previous = name
+    names.extend(_surnames(text, names))
     names.sort(key=lambda n: (n.start, n.end))
     dates = find_dates(text, published)
     return Reading(text, published, sentences(text), names, concepts, dates)
