@@ -168,3 +168,30 @@ def test_new_entities_wait_for_review_and_what_needs_them_waits_too(tmp_path: Pa
     assert [e["id"] for e in left["events"]] == ["event-2025-07-10-sh-sasac-study-session"]
     assert all(s["occasion"] == left["events"][0]["id"] for s in left["signals"])
     assert not str(institute["quote"]).startswith("•")  # exact span, list bullet left out
+
+
+def test_an_event_another_source_declares_is_restated_by_id(tmp_path: Path) -> None:
+    """The recap names the study session of July 10: the draft restates that event (format
+    v2: same id, no labels) and its signal cites it; v2-only items wait for a person."""
+    shutil.copytree(MULTI, tmp_path / "p")
+    project = Project(tmp_path / "p")
+    recap = "fict-mandate-recap-2025-09"
+    (project.records_dir / f"{recap}.yaml").unlink()
+    invoke(project, "draft", recap)
+    doc = yaml.safe_load((project.data_dir / "drafts" / f"{recap}.yaml").read_text("utf-8"))
+    (event,) = doc["events"]
+    assert event["id"] == "event-2025-07-10-sh-sasac-study-session"
+    assert "labels" not in event and event["draft"]["rule"] == "event.restatement"
+    assert event["draft"]["needs"] == "format-v2"
+    mandate = next(s for s in doc["signals"] if "Mandate 2" in s["quote"])
+    assert mandate["occasion"] == event["id"] and mandate["speaker"] == "person-he-qing"
+    code, _, err = invoke(project, "review", recap, "--accept-all-known")
+    assert code == 0, err
+    assert invoke(project, "validate")[0] == 0  # the current checker accepts what moved
+    records = yaml.safe_load(records_path_of(project, recap).read_text(encoding="utf-8"))
+    assert "events" not in records
+    assert mandate["id"] in {s["id"] for s in records["signals"]}
+
+
+def records_path_of(project: Project, source: str) -> Path:
+    return project.records_dir / f"{source}.yaml"

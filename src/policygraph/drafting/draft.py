@@ -7,6 +7,7 @@ the sha256 of the text it was drafted from, so ``review`` can refuse a draft of 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,14 +16,14 @@ import yaml
 from policygraph.atomic import write_atomic
 from policygraph.drafting.archive import text_hash
 from policygraph.drafting.cues import Signal, find_signals
-from policygraph.drafting.events import Event, find_events
+from policygraph.drafting.events import Event, KnownEvent, find_events
 from policygraph.drafting.gazetteer import Gazetteer, build_gazetteer
 from policygraph.drafting.posts import Post, find_posts
 from policygraph.drafting.reading import Reading, read_text
 from policygraph.drafting.text import fold_label, has_cjk, sentence_at, slug
 from policygraph.errors import NotFoundError
 from policygraph.project import Project
-from policygraph.records.model import RecordSet, Source
+from policygraph.records.model import Record, RecordSet, Source
 
 Item = dict[str, object]
 SECTION_ORDER = ("names", "people", "organisations", "posts", "events", "signals")
@@ -128,7 +129,9 @@ def _post(reading: Reading, post: Post) -> Item:
 
 def _event(reading: Reading, event: Event) -> Item:
     quote = _quote(reading, event.start, event.end)
-    item: Item = {"id": event.id, "types": [event.kind], "labels": {_lang(quote): quote[:90]}}
+    item: Item = {"id": event.id}
+    if not event.restates:  # a restatement leaves the labels to the declaration (format v2)
+        item.update({"types": [event.kind], "labels": {_lang(quote): quote[:90]}})
     item["date"] = _day(event.date)
     if event.organiser:
         item["organiser"] = event.organiser
@@ -145,7 +148,13 @@ def _event(reading: Reading, event: Event) -> Item:
             }
             for p in event.participants
         ]
-    item["draft"] = _mark("event.meeting-with-date", 0.6, ("labels",))
+    if event.restates:
+        mark = _mark("event.restatement", 0.6)
+        mark["restates"] = event.id  # declared by another source already
+        mark["needs"] = "format-v2"  # one id stated by two sources
+        item["draft"] = mark
+    else:
+        item["draft"] = _mark("event.meeting-with-date", 0.6, ("labels",))
     return item
 
 
@@ -175,6 +184,8 @@ def _signal(reading: Reading, signal: Signal) -> Item:
         missing.append("speaker")  # a directive needs the person who voiced it
     if missing:
         mark["missing"] = missing
+    if signal.speaker_is_organisation:
+        mark["needs"] = "format-v2"  # an institutional statement: an organisation speaks
     item["draft"] = mark
     return item
 
@@ -188,7 +199,18 @@ def known_labels(gazetteer: Gazetteer) -> dict[str, set[str]]:
     return labels
 
 
-def draft_text(source: Source, gazetteer: Gazetteer) -> Draft:
+def known_events(records: Iterable[Record], source_id: str) -> list[KnownEvent]:
+    """Events declared by the other sources' records (a draft restates them, by id)."""
+    return [
+        KnownEvent(r.id, str(r.get("date")), str(r.get("organiser") or "") or None)
+        for r in records
+        if r.section == "events" and r.id and r.source_id != source_id and r.get("labels")
+    ]
+
+
+def draft_text(
+    source: Source, gazetteer: Gazetteer, events_known: list[KnownEvent] | None = None
+) -> Draft:
     """The draft of one source's text against a gazetteer (pure: nothing is written)."""
     reading = read_text(source.text, source.published, gazetteer)
     roles = {
@@ -198,7 +220,7 @@ def draft_text(source: Source, gazetteer: Gazetteer) -> Draft:
         if e.entity.startswith("role.")
     }
     posts = find_posts(reading, roles)
-    events = find_events(reading)
+    events = find_events(reading, events_known)
     signals = find_signals(reading, posts, events)
     sections: dict[str, list[Item]] = {
         "names": _names(reading, known_labels(gazetteer)),
@@ -242,7 +264,10 @@ def draft(source_id: str, project: Project) -> tuple[Path, Draft]:
     own_names = [
         r for r in records.records if not (r.section == "names" and r.source_id == source_id)
     ]
-    result = draft_text(records.sources[source_id], build_gazetteer(own_names))
+    source = records.sources[source_id]
+    result = draft_text(
+        source, build_gazetteer(own_names), known_events(records.records, source_id)
+    )
     path = drafts_dir(project) / f"{source_id}.yaml"
     write_atomic(path, render_draft(result))
     return path, result

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from policygraph.drafting.draft import Draft, Item, draft_text
+from policygraph.drafting.draft import Draft, Item, draft_text, known_events
 from policygraph.drafting.gazetteer import ENTITY_SECTIONS, build_gazetteer, person_pinyin
 from policygraph.drafting.text import fold_label
 from policygraph.project import Project
@@ -171,7 +171,11 @@ def evaluate_source(records: RecordSet, source_id: str) -> dict[str, Score]:
     used_here = {e for r in mine for e in _refs(r)} & set(entities)
     used_elsewhere = {e for r in others if r.graph == "source" for e in _refs(r)}
     own = frozenset(used_here - used_elsewhere)
-    draft = draft_text(records.sources[source_id], build_gazetteer(others, skip=own))
+    draft = draft_text(
+        records.sources[source_id],
+        build_gazetteer(others, skip=own),
+        known_events(others, source_id),
+    )
     gold_new = {
         e: _labels(entities[e]) for e in own if entities[e].section in ("people", "organisations")
     }

@@ -44,6 +44,17 @@ class Event:
     end: int
     topics: list[str]
     participants: list[Participation] = field(default_factory=list)
+    #: the event is declared already (another source, same date): this is a restatement
+    restates: bool = False
+
+
+@dataclass(frozen=True)
+class KnownEvent:
+    """An event the project declares: its id, date and organiser."""
+
+    id: str
+    date: str
+    organiser: str | None
 
 
 def _organiser(names: list[Name]) -> str | None:
@@ -51,7 +62,15 @@ def _organiser(names: list[Name]) -> str | None:
     return orgs[-1].id if orgs else None
 
 
-def find_events(reading: Reading) -> list[Event]:
+def _known_id(known: list[KnownEvent], date: str, organiser: str | None) -> str | None:
+    """The declared event of that date (and organiser, when both are known), if one only."""
+    same = [k for k in known if k.date == date]
+    if organiser and len(same) > 1:
+        same = [k for k in same if k.organiser in (organiser, None)]
+    return same[0].id if len(same) == 1 else None
+
+
+def find_events(reading: Reading, known: list[KnownEvent] | None = None) -> list[Event]:
     events: dict[str, Event] = {}
     for sent in reading.sentences:
         if not MEETING.search(sent.text):
@@ -63,11 +82,13 @@ def find_events(reading: Reading) -> list[Event]:
         kind = next((t for word, t in TYPES if word in lowered), "meeting")
         organiser = _organiser(reading.in_span(sent.start, sent.end))
         who = organiser.split("-", 1)[-1] if organiser else "source"
-        event_id = f"event-{days[0].value}-{who}-{kind}"
+        declared = _known_id(known or [], days[0].value, organiser)
+        event_id = declared or f"event-{days[0].value}-{who}-{kind}"
         topics = reading.concepts_in(sent.start, sent.end, "topic.")
         events[days[0].value] = Event(
-            event_id, days[0].value, kind, organiser, sent.start, sent.end, topics
-        )
+            event_id, days[0].value, kind, organiser, sent.start, sent.end, topics,
+            restates=declared is not None,
+        )  # fmt: skip
     ordered = sorted(events.values(), key=lambda e: e.start)
     _participations(reading, ordered)
     return ordered

@@ -116,13 +116,18 @@ def _review_items(doc: Mapping[str, object], path: Path) -> tuple[ReviewItem, ..
     return _known(items)
 
 
+def _restates(item: ReviewItem) -> bool:
+    mark = item.item.get("draft")
+    return isinstance(mark, Mapping) and bool(mark.get("restates"))
+
+
 def _known(items: list[ReviewItem]) -> tuple[ReviewItem, ...]:
     """Mark the items that refer only to what the project knows or to other known items.
 
     New entities are never "known"; nor is an item the drafter left incomplete (``missing``).
     An event with a new participant is not known, nor are the signals whose occasion it is.
     """
-    draft_ids = {i.key for i in items if i.section != "names"}
+    draft_ids = {i.key for i in items if i.section != "names" and not _restates(i)}
     known: set[str] = set()
     changed = True
     while changed:
@@ -133,6 +138,8 @@ def _known(items: list[ReviewItem]) -> tuple[ReviewItem, ...]:
                 continue
             if isinstance(mark, Mapping) and mark.get("missing"):
                 continue
+            if isinstance(mark, Mapping) and mark.get("needs"):
+                continue  # a v2 record (restatement, organisation as speaker): accept by hand
             if (_refs(item.item) & draft_ids) - {item.key} <= known:
                 known.add(item.key)
                 changed = True
