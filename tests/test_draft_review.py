@@ -195,3 +195,36 @@ def test_an_event_another_source_declares_is_restated_by_id(tmp_path: Path) -> N
 
 def records_path_of(project: Project, source: str) -> Path:
     return project.records_dir / f"{source}.yaml"
+
+
+def test_accepting_into_a_curated_file_keeps_its_comments(tmp_path: Path) -> None:
+    shutil.copytree(MULTI, tmp_path / "p")
+    project = Project(tmp_path / "p")
+    path = records_path(project)
+    before = path.read_text(encoding="utf-8")
+    text = project.sources_dir / f"{SOURCE}.txt"
+    added = "He Qing also urged state-owned enterprises to publish their results.\n"
+    text.write_text(text.read_text(encoding="utf-8") + added, encoding="utf-8")
+    invoke(project, "draft", SOURCE)
+    doc = draft_doc(project)
+    assert "posts" not in doc and "names" not in doc  # the curated records state those
+    (signal,) = doc["signals"]  # type: ignore[misc]  # only the new one: the other is curated
+    new_signal = str(signal["id"])
+    code, _, err = invoke(project, "review", SOURCE, "--accept", new_signal)
+    assert code == 0, err
+    after = path.read_text(encoding="utf-8")
+    assert after.startswith(before.rstrip("\n"))  # appended: every line and comment kept
+    signals = yaml.safe_load(after)["signals"]
+    assert [s["id"] for s in signals][-1] == new_signal
+    assert invoke(project, "validate")[0] == 0
+
+
+def test_append_items_adds_sections_and_falls_back_on_flow_style() -> None:
+    from policygraph.drafting.append import append_items
+
+    text = "# kept\ngraph: source\nsource: s\nposts:\n  - id: a   # note\n    member: m\n"
+    added = append_items(text, {"posts": [{"id": "b"}], "signals": [{"id": "c"}]})
+    assert added is not None and added.startswith("# kept\n") and "# note" in added
+    assert yaml.safe_load(added)["posts"] == [{"id": "a", "member": "m"}, {"id": "b"}]
+    assert yaml.safe_load(added)["signals"] == [{"id": "c"}]
+    assert append_items("graph: source\nposts: [{id: a}]\n", {"posts": [{"id": "b"}]}) is None

@@ -200,11 +200,16 @@ def known_labels(gazetteer: Gazetteer) -> dict[str, set[str]]:
 
 
 def known_events(records: Iterable[Record], source_id: str) -> list[KnownEvent]:
-    """Events declared by the other sources' records (a draft restates them, by id)."""
+    """Events the records declare: a draft restates another source's, and cites its own."""
     return [
-        KnownEvent(r.id, str(r.get("date")), str(r.get("organiser") or "") or None)
+        KnownEvent(
+            r.id,
+            str(r.get("date")),
+            str(r.get("organiser") or "") or None,
+            here=r.source_id == source_id,
+        )  # fmt: skip
         for r in records
-        if r.section == "events" and r.id and r.source_id != source_id and r.get("labels")
+        if r.section == "events" and r.id and r.get("labels")
     ]
 
 
@@ -227,7 +232,7 @@ def draft_text(
         "people": _new_entities(reading, "people"),
         "organisations": _new_entities(reading, "organisations"),
         "posts": [_post(reading, p) for p in posts],
-        "events": [_event(reading, e) for e in events],
+        "events": [_event(reading, e) for e in events if not e.declared_here],
         "signals": [_signal(reading, s) for s in signals],
     }
     return Draft(source.id, text_hash(source.text), {k: v for k, v in sections.items() if v})
@@ -261,13 +266,12 @@ def draft(source_id: str, project: Project) -> tuple[Path, Draft]:
         raise NotFoundError(
             f"unknown source {source_id!r}", hint="`policygraph add FILE` archives a source first"
         )
-    own_names = [
-        r for r in records.records if not (r.section == "names" and r.source_id == source_id)
-    ]
+    from policygraph.drafting.curated import without_curated
+
     source = records.sources[source_id]
-    result = draft_text(
-        source, build_gazetteer(own_names), known_events(records.records, source_id)
-    )
+    gazetteer = build_gazetteer(records.records)
+    result = draft_text(source, gazetteer, known_events(records.records, source_id))
+    result = without_curated(result, records.records)
     path = drafts_dir(project) / f"{source_id}.yaml"
     write_atomic(path, render_draft(result))
     return path, result

@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from policygraph.drafting.curated import many as _many
+from policygraph.drafting.curated import participants as _participants
+from policygraph.drafting.curated import refs as _refs
 from policygraph.drafting.draft import Draft, Item, draft_text, known_events
 from policygraph.drafting.gazetteer import ENTITY_SECTIONS, build_gazetteer, person_pinyin
 from policygraph.drafting.text import fold_label
@@ -28,7 +31,6 @@ MEASURES = (
     "participations",
     "signals",
 )
-REF_FIELDS = ("entity", "member", "organisation", "organiser", "issuer", "speaker", "addressees")
 
 
 @dataclass
@@ -102,22 +104,6 @@ def _set_score(drafted: Set[object], curated: Set[object]) -> Score:
     return Score(len(drafted), len(hit), len(curated), len(hit))
 
 
-def _many(value: object) -> tuple[object, ...]:
-    if isinstance(value, tuple | list):
-        return tuple(value)
-    return (value,) if value else ()
-
-
-def _participants(record: Record) -> set[str]:
-    parts = _many(record.get("participants"))
-    return {str(p.get("who")) for p in parts if isinstance(p, Record)}
-
-
-def _refs(record: Record) -> set[str]:
-    found = {str(v) for name in REF_FIELDS for v in _many(record.get(name))}
-    return found | _participants(record)
-
-
 def _labels(record: Record) -> set[str]:
     found: set[str] = set()
     for name in ("labels", "alt_labels", "hidden_labels"):
@@ -127,6 +113,11 @@ def _labels(record: Record) -> set[str]:
                 found.add(fold_label(str(text)))
                 found.update(person_pinyin(str(text)) if record.section == "people" else ())
     return found
+
+
+def _participant_items(event: Item) -> list[Item]:
+    found = event.get("participants")
+    return [p for p in found if isinstance(p, dict)] if isinstance(found, list) else []
 
 
 def _match_new(item: Item, gold: Mapping[str, set[str]]) -> str | None:
@@ -215,7 +206,7 @@ def evaluate_source(records: RecordSet, source_id: str) -> dict[str, Score]:
             {(r.get("member"), r.get("organisation")) for r in mine if r.section == "posts"},
         ),
         "participations": _set_score(
-            {ref(p["who"]) for e in items.get("events", []) for p in e.get("participants", [])},  # type: ignore[attr-defined]
+            {ref(p["who"]) for e in items.get("events", []) for p in _participant_items(e)},
             {w for r in mine if r.section == "events" for w in _participants(r)},
         ),
         "signals": _signal_score(

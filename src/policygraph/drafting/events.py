@@ -46,6 +46,8 @@ class Event:
     participants: list[Participation] = field(default_factory=list)
     #: the event is declared already (another source, same date): this is a restatement
     restates: bool = False
+    #: ... by this very source's records: nothing to draft, but signals cite it
+    declared_here: bool = False
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,7 @@ class KnownEvent:
     id: str
     date: str
     organiser: str | None
+    here: bool = False  # declared by the drafted source's own records
 
 
 def _organiser(names: list[Name]) -> str | None:
@@ -62,12 +65,12 @@ def _organiser(names: list[Name]) -> str | None:
     return orgs[-1].id if orgs else None
 
 
-def _known_id(known: list[KnownEvent], date: str, organiser: str | None) -> str | None:
+def _known(known: list[KnownEvent], date: str, organiser: str | None) -> KnownEvent | None:
     """The declared event of that date (and organiser, when both are known), if one only."""
     same = [k for k in known if k.date == date]
     if organiser and len(same) > 1:
         same = [k for k in same if k.organiser in (organiser, None)]
-    return same[0].id if len(same) == 1 else None
+    return same[0] if len(same) == 1 else None
 
 
 def find_events(reading: Reading, known: list[KnownEvent] | None = None) -> list[Event]:
@@ -82,12 +85,12 @@ def find_events(reading: Reading, known: list[KnownEvent] | None = None) -> list
         kind = next((t for word, t in TYPES if word in lowered), "meeting")
         organiser = _organiser(reading.in_span(sent.start, sent.end))
         who = organiser.split("-", 1)[-1] if organiser else "source"
-        declared = _known_id(known or [], days[0].value, organiser)
-        event_id = declared or f"event-{days[0].value}-{who}-{kind}"
+        declared = _known(known or [], days[0].value, organiser)
+        event_id = declared.id if declared else f"event-{days[0].value}-{who}-{kind}"
         topics = reading.concepts_in(sent.start, sent.end, "topic.")
         events[days[0].value] = Event(
             event_id, days[0].value, kind, organiser, sent.start, sent.end, topics,
-            restates=declared is not None,
+            restates=declared is not None, declared_here=bool(declared and declared.here),
         )  # fmt: skip
     ordered = sorted(events.values(), key=lambda e: e.start)
     _participations(reading, ordered)

@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from policygraph.atomic import write_all_atomic
+from policygraph.drafting.append import append_items
 from policygraph.drafting.archive import text_hash
 from policygraph.drafting.draft import DRAFT_HEAD, SECTION_ORDER, drafts_dir
 from policygraph.errors import InputError, Location, NotFoundError
@@ -69,6 +70,10 @@ def _load_yaml(path: Path) -> object:
         raise InputError(f"the draft is not valid YAML: {err}", where=Location(path)) from err
 
 
+def _number(value: object) -> float:
+    return float(value) if isinstance(value, int | float) else 0.0
+
+
 def _first_quote(item: Mapping[str, object]) -> str:
     quote = item.get("quote")
     if isinstance(quote, list):
@@ -99,8 +104,8 @@ def _review_items(doc: Mapping[str, object], path: Path) -> tuple[ReviewItem, ..
             if not isinstance(entry, dict):
                 raise InputError(f"an item of {section!r} must be a mapping", where=Location(path))
             key = str(entry.get("entity") if section == "names" else entry.get("id"))
-            mark = entry.get("draft") if isinstance(entry.get("draft"), Mapping) else {}
-            assert isinstance(mark, Mapping)
+            found = entry.get("draft")
+            mark: Mapping[str, object] = found if isinstance(found, Mapping) else {}
             known = False  # decided below, once every item is read
             items.append(
                 ReviewItem(
@@ -109,7 +114,7 @@ def _review_items(doc: Mapping[str, object], path: Path) -> tuple[ReviewItem, ..
                     entry,
                     _first_quote(entry),
                     str(mark.get("rule", "")),
-                    float(mark.get("confidence", 0)),
+                    _number(mark.get("confidence")),
                     known,
                 )
             )
@@ -183,13 +188,22 @@ def _rename(value: object, renames: Mapping[str, str]) -> object:
     return renames.get(value, value) if isinstance(value, str) else value
 
 
-def _records_doc(path: Path, source_id: str) -> dict[str, object]:
+def _records_text(path: Path, source_id: str, additions: dict[str, list[Item]]) -> str:
+    """The record file with ``additions``: appended as text when it exists (comments kept)."""
     if not path.exists():
-        return {"graph": "source", "source": source_id}
-    doc = _load_yaml(path)
-    if not isinstance(doc, dict):
+        doc: dict[str, object] = {"graph": "source", "source": source_id, **additions}
+        body = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100)
+        return RECORDS_HEAD.format(source=source_id) + body
+    doc_now = _load_yaml(path)
+    if not isinstance(doc_now, dict):
         raise InputError("a record file must be a mapping of sections", where=Location(path))
-    return doc
+    appended = append_items(path.read_text(encoding="utf-8"), additions)
+    if appended is not None:
+        return appended
+    for section, items in additions.items():  # rewrite: the layout defeats a textual append
+        current = doc_now.get(section)
+        doc_now[section] = [*(current if isinstance(current, list) else []), *items]
+    return yaml.safe_dump(doc_now, allow_unicode=True, sort_keys=False, width=100)
 
 
 def apply_review(
@@ -209,31 +223,27 @@ def apply_review(
             hint="item keys are the ids (or, for names, the entity ids) the draft shows",
         )
     records_path = project.records_dir / f"{draft.source_id}.yaml"
-    records = _records_doc(records_path, draft.source_id)
     rest = {k: v for k, v in draft.doc.items() if k not in SECTION_ORDER}
+    additions: dict[str, list[Item]] = {}
     moved: list[str] = []
     for item in draft.items:
         if item.key in accepted:
             clean = _rename(strip_draft(item.item), renames)
-            section = records.setdefault(item.section, [])
-            assert isinstance(section, list)
-            section.append(clean)
+            if isinstance(clean, dict):
+                additions.setdefault(item.section, []).append(clean)
             moved.append(renames.get(item.key, item.key))
         elif item.key not in rejected:
-            bucket = rest.setdefault(item.section, [])
-            assert isinstance(bucket, list)
-            bucket.append(_rename(item.item, renames))
-    ordered = {k: v for k, v in records.items() if k not in RECORD_ORDER}
-    ordered.update({k: records[k] for k in RECORD_ORDER if k in records})
-    head = "" if records_path.exists() else RECORDS_HEAD.format(source=draft.source_id)
-    dump = head + yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, width=100)
+            kept = rest.setdefault(item.section, [])
+            if isinstance(kept, list):
+                kept.append(_rename(item.item, renames))
+    additions = {k: additions[k] for k in RECORD_ORDER if k in additions}
     left = any(k in rest for k in SECTION_ORDER)
     files: dict[Path, str | bytes] = {}
     if left:
         body = yaml.safe_dump(rest, allow_unicode=True, sort_keys=False, width=100)
         files[draft.path] = DRAFT_HEAD + body
     if moved:
-        files[records_path] = dump
+        files[records_path] = _records_text(records_path, draft.source_id, additions)
     write_all_atomic(files)
     if not left:
         draft.path.unlink()  # every item reviewed: the draft is done
