@@ -149,3 +149,10 @@ def test_failing_urls_are_refused(project: Project, server: str, path: str, mess
     code, _, err = invoke(project, "add", f"{server}{path}", "--timeout", "0.5")
     assert code == 3 and message in err
     assert _sources(project) == before
+
+
+def test_html_in_its_declared_chinese_charset_is_archived_as_utf8(project: Project) -> None:
+    done = add(str(DRAFT / "gbk-page.html"), project, source_id="gbk-page")
+    text = done.text_path.read_text(encoding="utf-8")
+    assert "示例人民银行行长潘功胜主持" in text
+    assert done.meta["language"] == "zh"

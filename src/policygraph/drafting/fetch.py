@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
@@ -73,6 +74,18 @@ def fetch_url(url: str, timeout: float) -> Fetched:
     return Fetched(content, url, final, _looks_html(content, url, content_type))
 
 
+CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.I)
+
+
+def _declared_charset(fetched: Fetched) -> str | None:
+    """The charset an HTML page declares (many Chinese sites serve GBK): plain text has none."""
+    if not fetched.is_html:
+        return None
+    found = CHARSET.search(fetched.content[:4096])
+    name = found.group(1).decode("ascii").lower() if found else ""
+    return "gb18030" if name in ("gb2312", "gbk") else (name or None)
+
+
 def decode_text(fetched: Fetched) -> str:
     """The content as UTF-8 text; refuse empty, binary and other encodings."""
     where = Location(Path(fetched.origin)) if fetched.url is None else None
@@ -87,10 +100,13 @@ def decode_text(fetched: Fetched) -> str:
             hint="extract its text first and add the .txt file",
         )
     try:
-        text = content.decode("utf-8")
-    except UnicodeDecodeError as err:
+        text = content.decode(_declared_charset(fetched) or "utf-8")
+    except (UnicodeDecodeError, LookupError) as err:
+        detail = (
+            f"byte {err.start + 1}: {err.reason}" if isinstance(err, UnicodeDecodeError) else err
+        )
         raise InputError(
-            f"{origin}not UTF-8 text (byte {err.start + 1}: {err.reason})",
+            f"{origin}not UTF-8 text ({detail})",
             where=where,
             hint="convert it first, e.g. iconv -f GB18030 -t UTF-8 FILE > FILE.txt",
         ) from err
