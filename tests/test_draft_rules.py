@@ -146,3 +146,18 @@ def test_an_article_of_10000_characters_drafts_in_under_a_second() -> None:
     start = time.perf_counter()
     draft_text(source(text), gazetteer())
     assert time.perf_counter() - start < 1.0
+
+
+def test_romanised_organisation_names_match_however_spaced() -> None:
+    zh = Entry("org-gth", "organisations", "国泰海通政策和产业研究院", "gazetteer.label")
+    from policygraph.drafting.gazetteer import JOINED, joined_pinyin
+
+    joined = Entry("org-gth", "organisations", joined_pinyin(zh.label), JOINED)
+    gaz = Gazetteer([zh, joined])
+    text = "the institute (Guotai Haitong Zhengce He Chanye Yanjiuyuan) and GuoTai-HaiTong ZhengCe"
+    found = [(m.surface, m.entries[0].rule) for m in gaz.find(text)]
+    assert found == [("Guotai Haitong Zhengce He Chanye Yanjiuyuan", JOINED)]
+    assert gaz.find("xguotaihaitongzhengcehechanyeyanjiuyuan") == []  # word boundaries
+    result = draft_text(source(text), gaz)
+    (name,) = result.sections["names"]
+    assert name["alt_labels"] == {"zh-Latn-pinyin": ["Guotai Haitong Zhengce He Chanye Yanjiuyuan"]}

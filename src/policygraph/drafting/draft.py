@@ -82,7 +82,9 @@ def _names(reading: Reading, labels: dict[str, set[str]]) -> list[Item]:
             continue
         item: Item = {"entity": name.id, "quote": name.surface}
         if fold_label(name.surface) not in labels.get(name.id, set()):
-            item["alt_labels"] = {_lang(name.surface): [name.surface]}
+            romanised = name.rule.startswith("gazetteer.pinyin")
+            lang = "zh-Latn-pinyin" if romanised else _lang(name.surface)
+            item["alt_labels"] = {lang: [name.surface]}
         item["draft"] = _mark(name.rule, name.confidence)
         items[name.id] = item
     return list(items.values())

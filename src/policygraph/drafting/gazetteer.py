@@ -21,6 +21,10 @@ NAMED_SECTIONS = (*ENTITY_SECTIONS, "concepts")
 #: Two-character Chinese surnames (the rest are taken as one character).
 COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐")
 MIN_LATIN = 3
+#: Romanised names are matched with their spaces ignored ("Guotai Haitong" or "GuoTai HaiTong"),
+#: against the syllables of a Chinese label run together; shorter ones would match by chance.
+MIN_JOINED = 8
+JOINED = "gazetteer.pinyin-joined"
 
 
 @dataclass(frozen=True)
@@ -73,14 +77,27 @@ def _label_values(values: Mapping[str, object], name: str) -> Iterable[tuple[str
                 yield str(lang), text
 
 
+def joined_pinyin(name: str) -> str:
+    """The syllables of an all-Chinese name run together: 国泰海通 -> "guotaihaitong"."""
+    from pypinyin import lazy_pinyin
+
+    if not all("\u3400" <= c <= "\u9fff" for c in name):
+        return ""
+    return "".join(lazy_pinyin(name))
+
+
 def record_entries(record: Record, entity: str, section: str) -> Iterable[Entry]:
     rules = (("labels", "gazetteer.label"), ("alt_labels", "gazetteer.alt"))
     for name, rule in (*rules, ("hidden_labels", "gazetteer.hidden")):
         for lang, text in _label_values(record.values, name):
             yield Entry(entity, section, text, rule)
-            if section == "people" and lang.startswith("zh") and has_cjk(text):
+            if not (lang.startswith("zh") and has_cjk(text)):
+                continue
+            if section == "people":
                 for romanised in person_pinyin(text):
                     yield Entry(entity, section, romanised, "gazetteer.pinyin")
+            elif section != "concepts" and len(joined := joined_pinyin(text)) >= MIN_JOINED:
+                yield Entry(entity, section, joined, JOINED)
 
 
 class Gazetteer:
@@ -88,44 +105,68 @@ class Gazetteer:
 
     def __init__(self, entries: Iterable[Entry]) -> None:
         self.patterns: dict[str, list[Entry]] = {}
+        self.joined: dict[str, list[Entry]] = {}
         for entry in entries:
             key = fold_label(entry.label)
             if len(key) < (MIN_LATIN if key.isascii() else 2):
                 continue
-            bucket = self.patterns.setdefault(key, [])
+            bucket = (self.joined if entry.rule == JOINED else self.patterns).setdefault(key, [])
             if all(e.entity != entry.entity for e in bucket):
                 bucket.append(entry)
-        self.automaton = ahocorasick.Automaton()
-        for key in sorted(self.patterns):
-            self.automaton.add_word(key, key)
-        if self.patterns:
-            self.automaton.make_automaton()
+        self.automaton = _automaton(self.patterns)
+        self.joined_automaton = _automaton(self.joined)
 
     def __len__(self) -> int:
         return len(self.patterns)
-
-    def sections(self) -> dict[str, str]:
-        return {e.entity: e.section for bucket in self.patterns.values() for e in bucket}
 
     def find(self, text: str) -> list[Mention]:
         """Leftmost-longest, non-overlapping mentions of known labels in ``text``."""
         if not self.patterns:
             return []
         folded = fold(text)
-        hits: list[tuple[int, int, str]] = []
+        hits: list[tuple[int, int, tuple[Entry, ...]]] = []
         for end, key in self.automaton.iter(folded):
             start = end - len(key) + 1
             if _bounded(folded, start, end + 1):
-                hits.append((start, end + 1, key))
+                hits.append((start, end + 1, tuple(self.patterns[key])))
+        hits.extend(self._joined_hits(folded))
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         found: list[Mention] = []
         cursor = 0
-        for start, stop, key in hits:
+        for start, stop, entries in hits:
             if start < cursor:
                 continue
-            found.append(Mention(start, stop, text[start:stop], tuple(self.patterns[key])))
+            found.append(Mention(start, stop, text[start:stop], entries))
             cursor = stop
         return found
+
+    def _joined_hits(self, folded: str) -> list[tuple[int, int, tuple[Entry, ...]]]:
+        """Romanised names, spaces and hyphens ignored, on word boundaries."""
+        if not self.joined:
+            return []
+        letters: list[str] = []
+        where: list[int] = []
+        for i, char in enumerate(folded):
+            if char in " -":
+                continue
+            letters.append(char if is_latin(char) else "|")
+            where.append(i)
+        squeezed = "".join(letters)
+        hits = []
+        for end, key in self.joined_automaton.iter(squeezed):
+            start, stop = where[end - len(key) + 1], where[end] + 1
+            if _bounded(folded, start, stop):
+                hits.append((start, stop, tuple(self.joined[key])))
+        return hits
+
+
+def _automaton(patterns: dict[str, list[Entry]]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for key in sorted(patterns):
+        automaton.add_word(key, key)
+    if patterns:
+        automaton.make_automaton()
+    return automaton
 
 
 def _bounded(folded: str, start: int, stop: int) -> bool:
