@@ -161,3 +161,17 @@ def test_romanised_organisation_names_match_however_spaced() -> None:
     result = draft_text(source(text), gaz)
     (name,) = result.sections["names"]
     assert name["alt_labels"] == {"zh-Latn-pinyin": ["Guotai Haitong Zhengce He Chanye Yanjiuyuan"]}
+
+
+def test_a_known_organisation_under_a_composed_name_is_not_new() -> None:
+    ministry = Entry("org-ministry", "organisations", "Example Ministry", "gazetteer.label")
+    committee = Entry(
+        "org-ministry-pc", "organisations", "Party Committee of Example Ministry", "gazetteer.label"
+    )
+    text = "On May 5, 2025, the Party Committee of the Example Ministry held a meeting."
+    result = draft_text(source(text), Gazetteer([ministry, committee]))
+    assert "organisations" not in result.sections  # no new organisation proposed
+    (name,) = result.sections["names"]
+    assert name["entity"] == "org-ministry-pc"
+    assert name["alt_labels"] == {"en": ["Party Committee of the Example Ministry"]}
+    assert name["draft"]["rule"] == "gazetteer.composed"  # type: ignore[index]

@@ -119,8 +119,11 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self.patterns)
 
-    def find(self, text: str) -> list[Mention]:
-        """Leftmost-longest, non-overlapping mentions of known labels in ``text``."""
+    def find(self, text: str, *, skip: str = "") -> list[Mention]:
+        """Leftmost-longest, non-overlapping mentions of known labels in ``text``.
+
+        ``skip``: an entity whose own labels are not matched (to find the names inside one).
+        """
         if not self.patterns:
             return []
         folded = fold(text)
@@ -130,6 +133,8 @@ class Gazetteer:
             if _bounded(folded, start, end + 1):
                 hits.append((start, end + 1, tuple(self.patterns[key])))
         hits.extend(self._joined_hits(folded))
+        if skip:
+            hits = [h for h in hits if all(e.entity != skip for e in h[2])]
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         found: list[Mention] = []
         cursor = 0

@@ -152,6 +152,30 @@ def _surnames(text: str, names: list[Name]) -> list[Name]:
     return found
 
 
+def _compose(names: list[Name], gazetteer: Gazetteer) -> list[Name]:
+    """Organisation candidates that are a known one under a composed name become known."""
+    from policygraph.drafting.aliases import canonical, composed_names
+
+    candidates = [n for n in names if not n.known and n.section == "organisations"]
+    if not candidates:
+        return names
+    composed = composed_names(gazetteer)
+    found: list[Name] = []
+    for cand in candidates:
+        entity = composed.get(canonical(cand.surface, gazetteer))
+        if entity:
+            composed_name = dataclasses.replace(
+                cand, id=entity, known=True, rule="gazetteer.composed", confidence=0.8
+            )
+            found.append(composed_name)
+    covered = [(f.start, f.end) for f in found]
+    kept = [
+        n for n in names
+        if not any(s <= n.start and n.end <= e for s, e in covered)
+    ]  # fmt: skip
+    return [*kept, *found]
+
+
 def read_text(text: str, published: str | None, gazetteer: Gazetteer) -> Reading:
     mentions = gazetteer.find(text)
     names = [_known_name(m) for m in mentions if m.section in ENTITY_SECTIONS]
@@ -165,6 +189,7 @@ def read_text(text: str, published: str | None, gazetteer: Gazetteer) -> Reading
             name = dataclasses.replace(name, id=previous.id)  # one entity, named twice
         names.append(name)
         previous = name
+    names = _compose(names, gazetteer)
     names.extend(_surnames(text, names))
     names.sort(key=lambda n: (n.start, n.end))
     dates = find_dates(text, published)
