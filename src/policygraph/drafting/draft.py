@@ -19,7 +19,7 @@ from policygraph.drafting.cues import Signal, find_signals
 from policygraph.drafting.events import Event, KnownEvent, find_events
 from policygraph.drafting.gazetteer import Gazetteer, build_gazetteer
 from policygraph.drafting.posts import Post, find_posts
-from policygraph.drafting.reading import Reading, read_text
+from policygraph.drafting.reading import Name, Reading, read_text
 from policygraph.drafting.text import fold_label, has_cjk, sentence_at, slug
 from policygraph.errors import NotFoundError
 from policygraph.project import Project
@@ -76,18 +76,30 @@ def _quote(reading: Reading, start: int, end: int) -> str:
 
 
 def _names(reading: Reading, labels: dict[str, set[str]]) -> list[Item]:
-    items: dict[str, Item] = {}
+    """One names item per known entity: its new spellings as alt labels, else its first name."""
+    mentions: dict[str, list[Name]] = {}
     for name in reading.names:
-        if not name.known or name.coreferent or name.id in items:
-            continue
-        item: Item = {"entity": name.id, "quote": name.surface}
-        if fold_label(name.surface) not in labels.get(name.id, set()):
-            romanised = name.rule.startswith("gazetteer.pinyin")
-            lang = "zh-Latn-pinyin" if romanised else _lang(name.surface)
-            item["alt_labels"] = {lang: [name.surface]}
-        item["draft"] = _mark(name.rule, name.confidence)
-        items[name.id] = item
-    return list(items.values())
+        if name.known and not name.coreferent:
+            mentions.setdefault(name.id, []).append(name)
+    items: list[Item] = []
+    for entity, found in mentions.items():
+        new = [n for n in found if fold_label(n.surface) not in labels.get(entity, set())]
+        new = list({fold_label(n.surface): n for n in reversed(new)}.values())[::-1]
+        first = (new or found)[0]
+        item: Item = {"entity": entity, "quote": first.surface}
+        if new:
+            alt: dict[str, list[str]] = {}
+            for n in new:
+                romanised = n.rule.startswith("gazetteer.pinyin")
+                alt.setdefault("zh-Latn-pinyin" if romanised else _lang(n.surface), []).append(
+                    n.surface
+                )
+            item["alt_labels"] = alt
+            if len(new) > 1:
+                item["quote"] = [n.surface for n in new]
+        item["draft"] = _mark(first.rule, first.confidence)
+        items.append(item)
+    return items
 
 
 def _new_entities(reading: Reading, section: str) -> list[Item]:
