@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from policygraph.drafting.candidates import find_candidates
 from policygraph.drafting.dates import find_dates
@@ -175,3 +176,14 @@ def test_a_known_organisation_under_a_composed_name_is_not_new() -> None:
     assert name["entity"] == "org-ministry-pc"
     assert name["alt_labels"] == {"en": ["Party Committee of the Example Ministry"]}
     assert name["draft"]["rule"] == "gazetteer.composed"  # type: ignore[index]
+
+
+DATE_CASES = yaml.safe_load(
+    (Path(__file__).parent / "fixtures" / "drafting" / "dates.yaml").read_text(encoding="utf-8")
+)
+
+
+@pytest.mark.parametrize("case", DATE_CASES, ids=[c["text"][:40] for c in DATE_CASES])
+def test_annotated_date_expressions(case: dict[str, object]) -> None:
+    found = find_dates(str(case["text"]), case["published"])  # type: ignore[arg-type]
+    assert [d.value for d in found] == case["expected"]

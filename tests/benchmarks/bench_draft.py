@@ -18,8 +18,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import yaml
+
 from policygraph.build import load_project
 from policygraph.drafting.archive import add
+from policygraph.drafting.dates import find_dates
 from policygraph.drafting.draft import draft, draft_text
 from policygraph.drafting.evaluate import Evaluation, evaluate, render_table
 from policygraph.drafting.gazetteer import build_gazetteer
@@ -47,6 +50,22 @@ def quality() -> tuple[Evaluation, dict[str, Evaluation]]:
         parts[name] = part
         total.merge(part)
     return total, parts
+
+
+DATE_CASES = REPO / "tests" / "fixtures" / "drafting" / "dates.yaml"
+
+
+def date_expressions() -> tuple[int, int, int]:
+    """Annotated date expressions: (values right, values expected, days the text never gave)."""
+    right = expected = invented = 0
+    for case in yaml.safe_load(DATE_CASES.read_text(encoding="utf-8")):
+        got = [d.value for d in find_dates(case["text"], case["published"])]
+        want = case["expected"]
+        expected += len(want)
+        if len(got) == len(want):
+            right += sum(g == w for g, w in zip(got, want, strict=True))
+        invented += sum(1 for g in got if len(g) == 10 and g not in want)
+    return right, expected, invented
 
 
 def best_of(runs: int, action: Callable[[], object]) -> float:
@@ -101,7 +120,12 @@ def _forget(project: Project) -> bool:
     return True
 
 
-def render(total: Evaluation, parts: dict[str, Evaluation], timings: dict[str, float]) -> str:
+def render(
+    total: Evaluation,
+    parts: dict[str, Evaluation],
+    dates: tuple[int, int, int],
+    timings: dict[str, float],
+) -> str:
     lines = [f"Made by `{COMMAND}` (leave one out; a signal matches when its quote overlaps a "
              "curated one).", "", "**All sources**", "", render_table(total)]  # fmt: skip
     for language in sorted(set(total.languages.values())):
@@ -109,6 +133,13 @@ def render(total: Evaluation, parts: dict[str, Evaluation], timings: dict[str, f
     for name, part in parts.items():
         if part.sources:  # a text already counted in an earlier corpus is not counted again
             lines += [f"**{name}**", "", render_table(part)]
+    right, expected, invented = dates
+    lines += [
+        f"**Date expressions** (`{DATE_CASES.relative_to(REPO)}`, annotated): "
+        f"{right}/{expected} values right ({right / expected:.2f}); "
+        f"days given that the text does not state: {invented}",
+        "",
+    ]
     lines += [
         "**Speed** (best of several runs, seconds)",
         "",
@@ -122,7 +153,7 @@ def render(total: Evaluation, parts: dict[str, Evaluation], timings: dict[str, f
 def main() -> None:
     total, parts = quality()
     timings = speed()
-    report = render(total, parts, timings)
+    report = render(total, parts, date_expressions(), timings)
     print(report)
     if REPORT.exists():
         text = REPORT.read_text(encoding="utf-8")

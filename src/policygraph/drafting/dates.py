@@ -21,17 +21,39 @@ _M = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _Y = r"(?P<year>(?:19|20)\d\d)"
 _D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _ZD = r"(?P<zy>(?:19|20)\d\d)年"
+_ZN = (
+    r"(?P<ny>[〇零一二三四五六七八九]{4})年(?P<nm>[一二三四五六七八九十]{1,2})月"
+    r"(?:(?P<nd>[一二三四五六七八九十]{1,3})[日号])?"
+)
+ZH_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+
+
+def zh_number(text: str) -> int:
+    """一 .. 三十一 (and 二〇二五, digit by digit) as an integer."""
+    if "十" not in text:
+        return int("".join(str(ZH_DIGITS[c]) for c in text))
+    tens, _, units = text.partition("十")
+    return (ZH_DIGITS[tens] if tens else 1) * 10 + (ZH_DIGITS[units] if units else 0)
+
 
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.I))
     for name, pattern in (
-        ("iso", r"\b(?P<iy>(?:19|20)\d\d)-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b"),
+        ("iso", r"\b(?P<iy>(?:19|20)\d\d)(?P<sep>[-/.])(?P<im>[01]?\d)(?P=sep)(?P<id>[0-3]?\d)\b"),
+        ("zh-numerals", _ZN),
         ("zh-full", _ZD + r"(?P<zm>1[0-2]|0?[1-9])月(?:(?P<zd>[0-3]?\d)[日号])?"),
         ("zh-day", r"(?<![\d年])(?P<zm>1[0-2]|0?[1-9])月(?P<zd>[0-3]?\d)[日号]"),
         ("zh-year", _ZD + r"(?![\d月])"),
         ("en-mdy", r"\b" + _M + r"\s+" + _D + r"(?:,?\s+" + _Y + r")?\b"),
         ("en-dmy", r"\b" + _D + r"\s+" + _M + r"(?:,?\s+" + _Y + r")?\b"),
-        ("en-my", r"\b(?:in|of|since|by|during|from|until)\s+" + _M + r"(?:\s+" + _Y + r")?\b"),
+        (
+            "en-my",
+            r"\b(?:(?:in|of|since|by|during|from|until|early|late)\s+|mid-)"
+            + _M
+            + r"(?:\s+"
+            + _Y
+            + r")?\b(?!\s*\d{1,2}\b)",  # "from July 1" is a day, not a month
+        ),
         ("en-year", r"\b(?:in|of|since|during)\s+" + _Y + r"\b(?![-/])"),
         ("weekday", r"\b(?:on|last|this)\s+(?P<wd>" + "|".join(WEEKDAYS) + r")\b"),
         ("zh-weekday", r"(?:上?周|星期|礼拜)(?P<zwd>[一二三四五六日天])"),
@@ -112,6 +134,9 @@ def _value(rule: str, m: re.Match[str], pub: dt.date | None) -> tuple[str, bool]
     g = m.groupdict()
     if rule == "iso":
         return _ymd(int(g["iy"]), int(g["im"]), int(g["id"]), None), False
+    if rule == "zh-numerals":
+        day = zh_number(g["nd"]) if g.get("nd") else None
+        return _ymd(zh_number(g["ny"]), zh_number(g["nm"]), day, None), False
     if rule in ("zh-full", "zh-day"):
         year = int(g["zy"]) if g.get("zy") else None
         day = int(g["zd"]) if g.get("zd") else None
@@ -159,4 +184,26 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
     for hit in hits:
         if not kept or hit.start >= kept[-1].end:
             kept.append(hit)
-    return kept
+    return _ranges(text, kept)
+
+
+RANGE = re.compile(r"^\s*(?:to|until|through|and|-|–|—|至|到)\s*$")
+
+
+def _ranges(text: str, found: list[DateMention]) -> list[DateMention]:
+    """ "July 1 to July 15, 2025": the first day takes the year the range ends with."""
+    out = list(found)
+    for i, (first, second) in enumerate(zip(found, found[1:], strict=False)):
+        year = second.value[:4] if second.value and not second.relative else ""
+        if not (first.relative and year and first.rule in ("en-mdy", "en-dmy", "zh-day")):
+            continue
+        if not RANGE.match(text[first.end : second.start]):
+            continue
+        m = dict(PATTERNS)[first.rule].fullmatch(first.surface)
+        if m:
+            g = m.groupdict()
+            month = int(g["zm"]) if first.rule == "zh-day" else MONTHS[g["mon"].lower()]
+            day = int(g["zd"] if first.rule == "zh-day" else g["day"])
+            value = _ymd(int(year), month, day, None)
+            out[i] = DateMention(first.start, first.end, first.surface, value, first.rule, False)
+    return out
