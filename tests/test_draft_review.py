@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 import policygraph
 from policygraph.cli import app
+from policygraph.drafting.review import load_draft
 from policygraph.project import Project
 
 MULTI = Path(__file__).resolve().parent / "fixtures" / "multi"
@@ -73,8 +74,11 @@ def test_accept_all_known_writes_records_the_checker_accepts(project: Project) -
     assert {p["member"] for p in records["posts"]} == {"person-he-qing"}
     code, _, err = invoke(project, "validate")
     assert code == 0, err
-    # every item was known: all moved, and the finished draft is gone
-    assert not (project.data_dir / "drafts" / f"{SOURCE}.yaml").exists()
+    # all moved but the v2 restatement of the study session the text mentions
+    (left,) = draft_doc(project)["events"]  # type: ignore[misc]
+    assert left["id"] == "event-2025-07-10-sh-sasac-study-session"
+    assert left["draft"]["needs"] == "format-v2"
+    assert [k for k in draft_doc(project) if k in ("names", "posts", "signals")] == []
 
 
 def test_interactive_review_accepts_renames_and_rejects(project: Project) -> None:
@@ -101,6 +105,9 @@ def test_python_api_has_the_same_verbs(project: Project) -> None:
     assert path.exists() and result.count() > 0
     written, moved = policygraph.review(SOURCE, project, accept=["person-he-qing"])
     assert moved == ["person-he-qing"] and written == records_path(project)
+    keys = [item.key for item in load_draft(SOURCE, project).items]
+    policygraph.review(SOURCE, project, reject=keys)
+    assert not path.exists()  # every item reviewed: the draft is gone
 
 
 def test_a_draft_edited_into_invalid_yaml_changes_nothing(project: Project) -> None:
