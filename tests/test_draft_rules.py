@@ -18,6 +18,7 @@ PBOC = Entry("org-pboc", "organisations", "People's Bank of China", "gazetteer.l
 PBOC_ZH = Entry("org-pboc", "organisations", "中国人民银行", "gazetteer.label")
 PBOC_ALT = Entry("org-pboc", "organisations", "PBOC", "gazetteer.alt")
 GOVERNOR = Entry("role.governor", "concepts", "governor", "gazetteer.label")
+GOVERNOR_ZH = Entry("role.governor", "concepts", "行长", "gazetteer.label")
 TOPIC = Entry("topic.stablecoin", "concepts", "stablecoin", "gazetteer.label")
 
 
@@ -25,7 +26,7 @@ def gazetteer() -> Gazetteer:
     pinyin = [
         Entry(PAN.entity, PAN.section, p, "gazetteer.pinyin") for p in person_pinyin("潘功胜")
     ]
-    return Gazetteer([PAN, *pinyin, PBOC, PBOC_ZH, PBOC_ALT, GOVERNOR, TOPIC])
+    return Gazetteer([PAN, *pinyin, PBOC, PBOC_ZH, PBOC_ALT, GOVERNOR, GOVERNOR_ZH, TOPIC])
 
 
 def source(text: str, published: str | None = "2025-08-21") -> Source:
@@ -187,3 +188,13 @@ DATE_CASES = yaml.safe_load(
 def test_annotated_date_expressions(case: dict[str, object]) -> None:
     found = find_dates(str(case["text"]), case["published"])  # type: ignore[arg-type]
     assert [d.value for d in found] == case["expected"]
+
+
+def test_chinese_posts_from_organisation_title_name() -> None:
+    text = "示例研究院的首席分析师张伟指出，监管态度更加开放。中国人民银行行长潘功胜主持会议。"
+    result = draft_text(source(text), gazetteer())
+    posts = {
+        (str(p["member"]), str(p["organisation"]), str(p["role"])) for p in result.sections["posts"]
+    }
+    assert ("person-pan-gongsheng", "org-pboc", "role.governor") in posts  # 行长 -> governor
+    assert ("person-zhang-wei", "org-shi-li-yan-jiu-yuan", "role.shou-xi-fen-xi-shi") in posts

@@ -32,6 +32,14 @@ def _clean(value: object) -> str | None:
     return text or None
 
 
+def _page_date(html: str) -> str | None:
+    """The publication date the page's markup states (htmldate), without guessing from text."""
+    from htmldate import find_date
+
+    found = find_date(html, extensive_search=False, original_date=True)
+    return str(found) if found else None
+
+
 def extract_page(html: str, origin: str, url: str | None) -> tuple[str, PageMeta]:
     """The page's main text (one paragraph a line) and what it says about itself."""
     import trafilatura
@@ -52,7 +60,7 @@ def extract_page(html: str, origin: str, url: str | None) -> tuple[str, PageMeta
             where=where,
             hint="the page may be a shell filled by JavaScript: save the article text as .txt",
         )
-    date = _clean(getattr(doc, "date", None))
+    date = _clean(getattr(doc, "date", None)) or _page_date(html)
     meta = PageMeta(
         title=_clean(getattr(doc, "title", None)),
         publisher=_clean(getattr(doc, "sitename", None)),
