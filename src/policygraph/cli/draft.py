@@ -3,12 +3,15 @@
 # No `from __future__ import annotations`: Typer reads these annotations on every start, and
 # as strings it compiles and evaluates each twice (tests/test_query_startup.py).
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from policygraph.cli.app import app, reported
 from policygraph.cli.common import ProjectOpt, project_of
+
+if TYPE_CHECKING:
+    from policygraph.drafting.review import LoadedDraft
 
 CONTEXT = 80  # characters of context shown on each side of a quote
 
@@ -83,25 +86,37 @@ def review(
 
     where = project_of(project)
     loaded = load_draft(source_id, where)
-    accepted = list(accept or [])
-    accepted += [i.key for i in loaded.items if accept_all_known and i.known]
+    if accept or accept_all_known:
+        keys = [i.key for i in loaded.items if accept_all_known and i.known]
+        decisions: Decisions = ([*(accept or []), *keys], [], {})
+    else:
+        decisions = _walk(loaded)
+    path, moved = apply_review(loaded, where, *decisions)
+    typer.echo(f"accepted {len(moved)}, rejected {len(decisions[1])}; records in {path}")
+
+
+#: accepted keys, rejected keys, renames (old id -> new id)
+Decisions = tuple[list[str], list[str], dict[str, str]]
+
+
+def _walk(loaded: "LoadedDraft") -> Decisions:
+    """Ask about each item in turn: a(ccept), e(dit the id), r(eject), s(kip), q(uit)."""
+    accepted: list[str] = []
     rejected: list[str] = []
     renames: dict[str, str] = {}
-    if not accept and not accept_all_known:
-        for n, item in enumerate(loaded.items, 1):
-            typer.echo(
-                f"\n[{n}/{len(loaded.items)}] {item.section}: {item.key}  "
-                f"({item.rule}, {item.confidence:.2f})"
-            )
-            typer.echo(_show(loaded.text, item.quote))
-            answer = typer.prompt("accept, edit id, reject, skip, quit? [a/e/r/s/q]", default="s")
-            if answer == "q":
-                break
-            if answer == "e":
-                renames[item.key] = typer.prompt("new id", default=item.key)
-            if answer in ("a", "e"):
-                accepted.append(item.key)
-            elif answer == "r":
-                rejected.append(item.key)
-    path, moved = apply_review(loaded, where, accepted, rejected, renames)
-    typer.echo(f"accepted {len(moved)}, rejected {len(rejected)}; records in {path}")
+    for n, item in enumerate(loaded.items, 1):
+        typer.echo(
+            f"\n[{n}/{len(loaded.items)}] {item.section}: {item.key}  "
+            f"({item.rule}, {item.confidence:.2f})"
+        )
+        typer.echo(_show(loaded.text, item.quote))
+        answer = typer.prompt("accept, edit id, reject, skip, quit? [a/e/r/s/q]", default="s")
+        if answer == "q":
+            break
+        if answer == "e":
+            renames[item.key] = typer.prompt("new id", default=item.key)
+        if answer in ("a", "e"):
+            accepted.append(item.key)
+        elif answer == "r":
+            rejected.append(item.key)
+    return accepted, rejected, renames

@@ -14,17 +14,11 @@ import yaml
 from policygraph.atomic import write_all_atomic
 from policygraph.drafting.fetch import Fetched, decode_text, fetch_url, read_local
 from policygraph.drafting.html import PageMeta, extract_page
-from policygraph.errors import InputError, PolicyGraphError
+from policygraph.errors import InputError
 from policygraph.project import Project
 from policygraph.records.fields import SLUG
 
 ID_WORDS = 8
-
-
-class AlreadyArchived(PolicyGraphError):
-    """The source is in the project already (same text or URL), or the id is taken."""
-
-    exit_code = 3
 
 
 @dataclass(frozen=True)
@@ -116,13 +110,13 @@ def add(
     text_path = project.sources_dir / f"{new_id}.txt"
     meta_path = project.sources_dir / f"{new_id}.yaml"
     if text_path.exists() or meta_path.exists():
-        raise AlreadyArchived(
+        raise InputError(
             f"source {new_id!r} exists already ({meta_path.name}); nothing written",
             hint="pass another --id, or remove the old files first",
         )
     same = _existing(project, text, page.url)
     if same:
-        raise AlreadyArchived(f"already archived as {same}; nothing written")
+        raise InputError(f"already archived as {same}; nothing written")
     meta: dict[str, str | None] = {
         "id": new_id,
         "kind": "web-page" if fetched.is_html else "document",

@@ -56,7 +56,7 @@ def fetch_url(url: str, timeout: float) -> Fetched:
     """GET ``url`` (http or https) within ``timeout`` seconds."""
     request = urllib.request.Request(url, headers={"User-Agent": "policygraph-add/0.1"})
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+        with urllib.request.urlopen(request, timeout=timeout) as response:
             content = response.read()
             content_type = str(response.headers.get("Content-Type", ""))
             final = str(response.geturl())
