@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from policygraph.build import build
 from policygraph.cli import app
+from policygraph.errors import shown
 from policygraph.project import Project
 from policygraph.store import MemoryStore
 from policygraph.stores.union import rebuild_union
@@ -173,7 +174,7 @@ def test_cli_writes_one_file(
         ["view", "-o", str(out), "--focus", "He Qing", "--project", str(sasac_project.root)],
     )
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == f"wrote {out}: 7 nodes, 14 edges\n"
+    assert result.stdout == f"wrote {shown(out)}: 7 nodes, 14 edges\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["he.html"]  # no lib/, no temp files
     assert HE_QING in node_ids(out.read_text(encoding="utf-8"))
 

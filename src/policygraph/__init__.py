@@ -19,6 +19,9 @@ _LAZY = {
     "show": "policygraph.card",
     "search_text": "policygraph.fulltext",
     "update_text_index": "policygraph.fulltext",
+    "add": "policygraph.drafting.archive",
+    "draft": "policygraph.drafting.draft",
+    "review": "policygraph.drafting.review",
 }
 
 __all__ = sorted(_LAZY)

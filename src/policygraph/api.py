@@ -25,6 +25,8 @@ if TYPE_CHECKING:
     from policygraph.build import BuildResult
     from policygraph.card import Card
     from policygraph.digest.compute import Digest
+    from policygraph.drafting.archive import Archived
+    from policygraph.drafting.draft import Draft
     from policygraph.export import Rendered
     from policygraph.fulltext.search import TextHit
     from policygraph.loading import LoadSummary, Progress
@@ -36,9 +38,11 @@ if TYPE_CHECKING:
     from policygraph.views import View
 
 __all__ = [
+    "add",
     "build",
     "diff",
     "digest",
+    "draft",
     "export",
     "init",
     "load",
@@ -49,6 +53,7 @@ __all__ = [
     "queries_show",
     "query",
     "rank",
+    "review",
     "search",
     "search_text",
     "serve",
@@ -84,6 +89,28 @@ def init(directory: Path) -> list[Path]:
     from policygraph.scaffold import create_project
 
     return create_project(directory)
+
+
+# -- adding sources --------------------------------------------------------------------------
+def add(target: str, project: Project, *, source_id: str | None = None) -> Archived:
+    """Archive a source (a .txt or .html file, or a URL) under ``data/sources/``."""
+    from policygraph.drafting.archive import add as run
+
+    return run(target, project, source_id=source_id)
+
+
+def draft(source_id: str, project: Project) -> tuple[Path, Draft]:
+    """Draft a source's records into ``data/drafts/<id>.yaml`` (never read by build)."""
+    from policygraph.drafting.draft import draft as run
+
+    return run(source_id, project)
+
+
+def review(source_id: str, project: Project, **decisions: Any) -> tuple[Path, list[str]]:
+    """Accept (and rename) or reject a draft's items; accepted ones go to ``data/records/``."""
+    from policygraph.drafting.review import review as run
+
+    return run(source_id, project, **decisions)
 
 
 # -- asking questions ------------------------------------------------------------------------

@@ -11,7 +11,7 @@ from importlib import import_module
 from policygraph.cli.app import app
 
 #: Command modules, in the order their commands appear in ``--help``.
-COMMAND_MODULES = ("core", "query", "view", "export", "analytics", "digest", "store")
+COMMAND_MODULES = ("core", "draft", "query", "view", "export", "analytics", "digest", "store")
 for _module in COMMAND_MODULES:
     import_module(f"policygraph.cli.{_module}")
 

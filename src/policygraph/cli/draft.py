@@ -1,0 +1,122 @@
+"""``add``, ``draft`` and ``review``: from a new source to reviewed records."""
+
+# No `from __future__ import annotations`: Typer reads these annotations on every start, and
+# as strings it compiles and evaluates each twice (tests/test_query_startup.py).
+
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from policygraph.cli.app import app, reported
+from policygraph.cli.common import ProjectOpt, project_of
+
+if TYPE_CHECKING:
+    from policygraph.drafting.review import LoadedDraft
+
+CONTEXT = 80  # characters of context shown on each side of a quote
+
+
+@app.command()
+@reported
+def add(
+    target: Annotated[str, typer.Argument(help="A .txt or .html file, or an http(s) URL.")],
+    source_id: Annotated[
+        str | None, typer.Option("--id", help="The source id (default: proposed from the title).")
+    ] = None,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for a URL.")] = 10.0,
+    project: ProjectOpt = None,
+) -> None:
+    """Archive a source: data/sources/<id>.txt and <id>.yaml (unknown metadata stays ~)."""
+    from policygraph.drafting.archive import add as add_source
+
+    done = add_source(target, project_of(project), source_id=source_id, timeout=timeout)
+    typer.echo(f"wrote {done.text_path}")
+    typer.echo(f"wrote {done.meta_path}")
+    typer.echo(f"next: policygraph draft {done.id}", err=True)
+
+
+@app.command()
+@reported
+def draft(
+    source_id: Annotated[str | None, typer.Argument(help="The source to draft.")] = None,
+    evaluate: Annotated[
+        bool, typer.Option("--evaluate", help="Measure drafts against curated sources instead.")
+    ] = False,
+    project: ProjectOpt = None,
+) -> None:
+    """Draft a source's records into data/drafts/<id>.yaml, or --evaluate the drafter."""
+    from policygraph.drafting.draft import draft as draft_source
+    from policygraph.drafting.evaluate import evaluate_project, render_table
+
+    if evaluate:
+        typer.echo(render_table(evaluate_project(project_of(project))), nl=False)
+        return
+    if source_id is None:
+        raise typer.BadParameter("give a SOURCE-ID, or --evaluate")
+    path, result = draft_source(source_id, project_of(project))
+    counts = ", ".join(f"{len(v)} {k}" for k, v in result.sections.items())
+    typer.echo(f"wrote {path} ({counts or 'nothing found'})")
+    typer.echo(f"next: policygraph review {source_id}", err=True)
+
+
+def _show(text: str, quote: str) -> str:
+    at = text.find(quote)
+    marked = typer.style(f"»{quote}«", bold=True, underline=True)
+    if at < 0:
+        return marked
+    before = text[max(0, at - CONTEXT) : at].replace("\n", " ")
+    after = text[at + len(quote) : at + len(quote) + CONTEXT].replace("\n", " ")
+    return f"...{before}{marked}{after}..."
+
+
+@app.command()
+@reported
+def review(
+    source_id: Annotated[str, typer.Argument(help="The source whose draft to review.")],
+    accept: Annotated[
+        list[str] | None, typer.Option("--accept", help="Accept this item (id; repeatable).")
+    ] = None,
+    accept_all_known: Annotated[
+        bool, typer.Option("--accept-all-known", help="Accept every item naming only known ids.")
+    ] = False,
+    project: ProjectOpt = None,
+) -> None:
+    """Walk a draft (accept, edit the id, reject) or accept items; they move to data/records/."""
+    from policygraph.drafting.review import apply_review, load_draft
+
+    where = project_of(project)
+    loaded = load_draft(source_id, where)
+    if accept or accept_all_known:
+        keys = [i.key for i in loaded.items if accept_all_known and i.known]
+        decisions: Decisions = ([*(accept or []), *keys], [], {})
+    else:
+        decisions = _walk(loaded)
+    path, moved = apply_review(loaded, where, *decisions)
+    typer.echo(f"accepted {len(moved)}, rejected {len(decisions[1])}; records in {path}")
+
+
+#: accepted keys, rejected keys, renames (old id -> new id)
+Decisions = tuple[list[str], list[str], dict[str, str]]
+
+
+def _walk(loaded: "LoadedDraft") -> Decisions:
+    """Ask about each item in turn: a(ccept), e(dit the id), r(eject), s(kip), q(uit)."""
+    accepted: list[str] = []
+    rejected: list[str] = []
+    renames: dict[str, str] = {}
+    for n, item in enumerate(loaded.items, 1):
+        typer.echo(
+            f"\n[{n}/{len(loaded.items)}] {item.section}: {item.key}  "
+            f"({item.rule}, {item.confidence:.2f})"
+        )
+        typer.echo(_show(loaded.text, item.quote))
+        answer = typer.prompt("accept, edit id, reject, skip, quit? [a/e/r/s/q]", default="s")
+        if answer == "q":
+            break
+        if answer == "e":
+            renames[item.key] = typer.prompt("new id", default=item.key)
+        if answer in ("a", "e"):
+            accepted.append(item.key)
+        elif answer == "r":
+            rejected.append(item.key)
+    return accepted, rejected, renames

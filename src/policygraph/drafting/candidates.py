@@ -1,0 +1,207 @@
+"""Candidate new entities: organisations by their suffixes, people by titles and name forms.
+
+Each candidate keeps its exact span; the drafter quotes the sentence that names it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from policygraph.drafting.text import has_cjk
+
+EN_ORG_SUFFIXES = (
+    "Commission", "Institute", "Bank", "Center", "Centre", "Ministry", "Committee", "Council",
+    "Bureau", "Administration", "Agency", "Authority", "Association", "Corporation", "Company",
+    "Exchange", "University", "Department", "Office", "Group", "Federation", "Fund", "Academy",
+)  # fmt: skip
+ZH_ORG_SUFFIXES = (
+    "委员会", "研究院", "研究所", "研究中心", "银行", "集团", "中心", "公司", "协会", "交易所",
+    "办公室", "大学", "学院", "基金", "管理局", "监管局", "总局", "部", "局", "委",
+)  # fmt: skip
+EN_TITLES = (
+    "Vice Premier", "Premier", "President", "Vice President", "Governor", "Deputy Governor",
+    "Minister", "Vice Minister", "Secretary", "Party Secretary", "Director", "Deputy Director",
+    "Chairman", "Chairwoman", "Chair", "Mayor", "Vice Mayor", "Commissioner", "Ambassador",
+    "Professor", "Prof.", "Dr.", "Dr", "Chief Executive", "CEO", "Spokesperson", "Spokesman",
+    "General Manager", "Head", "Chief",
+)  # fmt: skip
+ZH_TITLES = (
+    "党委书记", "书记", "主任", "副主任", "行长", "副行长", "部长", "副部长", "局长", "副局长",
+    "董事长", "总经理", "院长", "副院长", "所长", "市长", "副市长", "省长", "主席", "副主席",
+    "首席经济学家", "首席分析师", "组长", "教授", "总裁", "发言人",
+)  # fmt: skip
+_CAP = r"[A-Z][A-Za-z0-9&’'\-]*"
+_JOIN = r"(?:\s+(?:of|and|for|the|on|&)\s+|\s+)"
+_EN_SUFFIX = "|".join(sorted(EN_ORG_SUFFIXES, key=len, reverse=True))
+EN_ORG = re.compile(
+    rf"\b(?:{_CAP}{_JOIN})*?(?:{_CAP}\s+)+(?:{_EN_SUFFIX})\b"
+    rf"(?:\s+of\s+(?:the\s+)?{_CAP}(?:{_JOIN}{_CAP})*)?"
+)
+ZH_ORG = re.compile(
+    r"[\u4e00-\u9fff]{2,14}?(?:" + "|".join(sorted(ZH_ORG_SUFFIXES, key=len, reverse=True)) + ")"
+    r"(?!门|分|署|长|主任)"  # 部门 (a department, generic), 部分 (a part), 部署, 局长: not names
+)
+ZH_UNIT_SUFFIXES = ("党委", "党组")
+ZH_STOP = set("的在了是对及将由向从为把被于等并也都就还要会各")
+#: Verbs that end the text before a Chinese organisation name ("宣布成立区块链中心").
+ZH_VERBS = ("要求", "宣布", "成立", "召开", "强调", "提出", "部署", "推进", "加强", "指出", "表示",
+            "表明", "认为", "会议", "主持", "举办", "设立", "组建", "发布", "印发")  # fmt: skip
+_NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}"
+_EN_TITLE = "|".join(re.escape(t) for t in sorted(EN_TITLES, key=len, reverse=True))
+EN_TITLED = re.compile(rf"\b(?P<title>{_EN_TITLE})\s+(?P<name>{_NAME})\b")
+EN_WITH_ZH = re.compile(
+    rf"\b(?P<name>{_NAME})\s*[（(](?:{_NAME}\s*)?(?P<zh>[\u4e00-\u9fff]{{2,4}})[)）]"
+)
+EN_APPOSED = re.compile(
+    rf"\b(?P<name>{_NAME}),\s+(?:the\s+|a\s+|an\s+)?(?P<title>[a-z][a-z -]{{2,40}}?"
+    rf"|(?:{_EN_TITLE})(?:\s+of\s+the\s+{_CAP})?)\s+(?:at|of)\s+"
+)
+_ZH_TITLE = "|".join(sorted(ZH_TITLES, key=len, reverse=True))
+ZH_TITLED = re.compile(rf"(?P<title>{_ZH_TITLE})(?P<name>[\u4e00-\u9fff]{{2,3}})")
+ZH_NAME_END = set("表指强要主出在说认提宣部介称对和与等及同")
+NOT_NAMES = {"The", "This", "That", "Key", "Mandate", "Focus"}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A name the gazetteer does not know: its section, exact span and the rule that found it."""
+
+    section: str  # organisations | people
+    start: int
+    end: int
+    surface: str
+    rule: str
+    confidence: float
+    title: str = ""  # a person's title as written ("Governor")
+    zh: str = ""  # a person's Chinese name given beside a romanised one
+
+
+def _en_orgs(text: str) -> list[Candidate]:
+    found = []
+    for m in EN_ORG.finditer(text):
+        surface = m.group(0).rstrip()
+        words = surface.split()
+        while words and words[0] in NOT_NAMES | {"The", "the"}:
+            words = words[1:]
+        if len(words) < 2:
+            continue
+        surface = " ".join(words)
+        start = text.find(surface, m.start())
+        if start < 0:
+            continue
+        found.append(
+            Candidate(
+                "organisations", start, start + len(surface), surface, "candidate.org-suffix", 0.6
+            )
+        )
+    return found
+
+
+def _zh_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for m in ZH_ORG.finditer(text):
+        surface = m.group(0)
+        cut = max((i for i, c in enumerate(surface[:-1]) if c in ZH_STOP), default=-1)
+        for verb in ZH_VERBS:
+            at = surface.rfind(verb, 0, len(surface) - 1)
+            cut = max(cut, at + len(verb) - 1 if at >= 0 else -1)
+        start, end = m.start() + cut + 1, m.end()
+        if spans and spans[-1][1] == start:  # 示例大学 + 金融研究院: one unit's name
+            start = spans.pop()[0]
+        if text[end : end + 2] in ZH_UNIT_SUFFIXES:  # 示例人民银行 + 党委
+            end += 2
+        spans.append((start, end))
+    return spans
+
+
+def _zh_orgs(text: str) -> list[Candidate]:
+    return [
+        Candidate("organisations", s, e, text[s:e], "candidate.org-suffix-zh", 0.5)
+        for s, e in _zh_spans(text)
+        if e - s >= 4
+    ]
+
+
+def _zh_name(name: str) -> str:
+    return name[:2] if len(name) == 3 and name[2] in ZH_NAME_END else name
+
+
+def _people(text: str) -> list[Candidate]:
+    found = []
+    for m in EN_WITH_ZH.finditer(text):
+        name, start = m.group("name"), m.start("name")
+        first = name.split()[0]
+        if first in EN_TITLES and len(name.split()) == 3:
+            name, start = name[len(first) + 1 :], start + len(first) + 1
+        found.append(
+            Candidate(
+                "people",
+                start,
+                start + len(name),
+                name,
+                "candidate.person-with-chinese-name",
+                0.7,
+                zh=m.group("zh"),
+            )
+        )
+    for m in EN_TITLED.finditer(text):
+        if m.group("name").split()[0] not in NOT_NAMES:
+            found.append(
+                Candidate(
+                    "people",
+                    m.start("name"),
+                    m.end("name"),
+                    m.group("name"),
+                    "candidate.person-title",
+                    0.6,
+                    title=m.group("title"),
+                )
+            )
+    for m in EN_APPOSED.finditer(text):
+        found.append(
+            Candidate(
+                "people",
+                m.start("name"),
+                m.end("name"),
+                m.group("name"),
+                "candidate.person-apposition",
+                0.6,
+                title=m.group("title"),
+            )
+        )
+    for m in ZH_TITLED.finditer(text):
+        name = _zh_name(m.group("name"))
+        start = m.start("name")
+        found.append(
+            Candidate(
+                "people",
+                start,
+                start + len(name),
+                name,
+                "candidate.person-title-zh",
+                0.5,
+                title=m.group("title"),
+            )
+        )
+    return found
+
+
+def find_candidates(text: str, known: list[tuple[int, int]]) -> list[Candidate]:
+    """New names in ``text``: those not covered by a known mention (``known`` spans)."""
+
+    def is_known(c: Candidate) -> bool:
+        return any(s <= c.start and c.end <= e for s, e in known)
+
+    found = [*_people(text), *_en_orgs(text)]
+    if has_cjk(text):
+        found.extend(_zh_orgs(text))
+    found.sort(key=lambda c: (c.start, -(c.end - c.start), -c.confidence))
+    kept: list[Candidate] = []
+    for cand in found:
+        if is_known(cand):
+            continue
+        if kept and cand.start < kept[-1].end:
+            continue
+        kept.append(cand)
+    return kept

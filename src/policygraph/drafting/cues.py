@@ -1,0 +1,113 @@
+"""Candidate signals: sentences with a cue phrase, with the issuer, speaker and date resolved."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from policygraph.drafting.events import Event
+from policygraph.drafting.posts import Post
+from policygraph.drafting.reading import Name, Reading
+from policygraph.drafting.text import slug
+
+DIRECTIVE = re.compile(
+    r"\b(?:call(?:s|ed)? for|urg(?:es|ed|ing)|requir(?:es|ed|ing)|ask(?:s|ed)|"
+    r"demand(?:s|ed)|told|announc(?:es|ed)|pledg(?:es|ed)|vow(?:s|ed)|instruct(?:s|ed)|"
+    r"order(?:s|ed)|stress(?:es|ed)|emphasi[sz](?:es|ed)|set out|laid out|"
+    r"issued .{0,30}(?:mandate|directive|guideline|notice)s?|a command to|mandated)\b"
+    r"|要求|强调|提出|部署|宣布|号召|呼吁|承诺|指出",
+    re.I,
+)
+READING = re.compile(
+    r"\b(?:signals|signalled|signaled|indicates|suggests)\b|表明|意味着|释放", re.I
+)
+BULLET = re.compile(r"^[•\-*·\d.)\s]+")
+
+
+@dataclass(frozen=True)
+class Signal:
+    id: str
+    nature: str
+    issuer: str | None
+    speaker: str | None
+    date: str | None
+    occasion: str | None
+    topics: list[str]
+    sectors: list[str]
+    addressees: list[str]
+    start: int
+    end: int
+    rule: str
+    confidence: float
+    speaker_is_organisation: bool = False
+
+
+def _speaker(reading: Reading, names: list[Name], cue_at: int, start: int) -> Name | None:
+    people = [n for n in names if n.section == "people" and n.start < cue_at]
+    if people:
+        return people[-1]
+    if re.match(r"^(?:He|She)\b", reading.text[start:cue_at]):
+        return reading.last_person_before(start)
+    orgs = [n for n in names if n.section == "organisations" and n.start < cue_at]
+    return orgs[-1] if orgs else None
+
+
+def _issuer(
+    speaker: Name | None, names: list[Name], posts: list[Post], event: Event | None
+) -> str | None:
+    if speaker is not None and speaker.section == "organisations":
+        return speaker.id
+    if event is not None and event.organiser:
+        return event.organiser
+    if speaker is not None:
+        held = [p.organisation for p in posts if p.member == speaker.id]
+        if held:
+            return held[0]
+    orgs = [n.id for n in names if n.section == "organisations"]
+    return orgs[0] if orgs else None
+
+
+def find_signals(reading: Reading, posts: list[Post], events: list[Event]) -> list[Signal]:
+    found: list[Signal] = []
+    for sent in reading.sentences:
+        directive = DIRECTIVE.search(sent.text)
+        interpretation = None if directive else READING.search(sent.text)
+        cue = directive or interpretation
+        if cue is None:
+            continue
+        lead = BULLET.match(sent.text)
+        start = sent.start + (lead.end() if lead else 0)
+        names = reading.in_span(start, sent.end)
+        before = [e for e in events if e.start <= sent.start]
+        event = before[-1] if before else (events[0] if events else None)
+        speaker = _speaker(reading, names, sent.start + cue.start(), start) if directive else None
+        # a date after the cue tells what was said ("said that last month's plan..."), not when
+        dates = [d.value for d in reading.dates_in(start, sent.start + cue.start())]
+        if dates:  # "" when the sentence's own date is relative to an unknown publication date
+            date: str | None = dates[0] or None
+        else:
+            date = event.date if event else reading.date_before(start)
+        topics = reading.concepts_in(start, sent.end, "topic.")
+        main = reading.main_topic()
+        if not topics and main:
+            topics = [main]
+        signal_id = f"signal-{date or 'undated'}-{len(found) + 1:02d}"
+        found.append(
+            Signal(
+                id=signal_id,
+                nature="nature.directive" if directive else "nature.interpretation",
+                issuer=_issuer(speaker, names, posts, event),
+                speaker=speaker.id if speaker else None,
+                date=date,
+                occasion=event.id if event else None,
+                topics=topics,
+                sectors=reading.concepts_in(start, sent.end, "sector."),
+                addressees=[n.id for n in names if n.section == "audiences"],
+                start=start,
+                end=sent.end,
+                rule=f"cue.{slug(cue.group(0), 3)}" if cue.group(0).isascii() else "cue.zh",
+                confidence=0.6 if speaker or not directive else 0.4,
+                speaker_is_organisation=speaker is not None and speaker.section == "organisations",
+            )
+        )
+    return found

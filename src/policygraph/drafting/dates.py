@@ -1,0 +1,209 @@
+"""Date expressions of a text, normalised; relative ones against the publication date.
+
+A value is as precise as the text: ``2025``, ``2025-07`` or ``2025-07-10``. A day is never
+invented: "in July 2025" stays ``2025-07``; "July 10" without a year takes the publication year.
+An expression that needs a publication date the source does not give is left out.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
+ZH_WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
+_M = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_Y = r"(?P<year>(?:19|20)\d\d)"
+_D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_ZD = r"(?P<zy>(?:19|20)\d\d)年"
+_ZN = (
+    r"(?P<ny>[〇零一二三四五六七八九]{4})年(?P<nm>[一二三四五六七八九十]{1,2})月"
+    r"(?:(?P<nd>[一二三四五六七八九十]{1,3})[日号])?"
+)
+ZH_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+
+
+def zh_number(text: str) -> int:
+    """一 .. 三十一 (and 二〇二五, digit by digit) as an integer."""
+    if "十" not in text:
+        return int("".join(str(ZH_DIGITS[c]) for c in text))
+    tens, _, units = text.partition("十")
+    return (ZH_DIGITS[tens] if tens else 1) * 10 + (ZH_DIGITS[units] if units else 0)
+
+
+PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern, re.I))
+    for name, pattern in (
+        ("iso", r"\b(?P<iy>(?:19|20)\d\d)(?P<sep>[-/.])(?P<im>[01]?\d)(?P=sep)(?P<id>[0-3]?\d)\b"),
+        ("zh-numerals", _ZN),
+        ("zh-full", _ZD + r"(?P<zm>1[0-2]|0?[1-9])月(?:(?P<zd>[0-3]?\d)[日号])?"),
+        ("zh-day", r"(?<![\d年])(?P<zm>1[0-2]|0?[1-9])月(?P<zd>[0-3]?\d)[日号]"),
+        ("zh-year", _ZD + r"(?![\d月])"),
+        ("en-mdy", r"\b" + _M + r"\s+" + _D + r"(?:,?\s+" + _Y + r")?\b"),
+        ("en-dmy", r"\b" + _D + r"\s+" + _M + r"(?:,?\s+" + _Y + r")?\b"),
+        (
+            "en-my",
+            r"\b(?:(?:in|of|since|by|during|from|until|early|late)\s+|mid-)"
+            + _M
+            + r"(?:\s+"
+            + _Y
+            + r")?\b(?!\s*\d{1,2}\b)",  # "from July 1" is a day, not a month
+        ),
+        ("en-year", r"\b(?:in|of|since|during)\s+" + _Y + r"\b(?![-/])"),
+        ("weekday", r"\b(?:on|last|this)\s+(?P<wd>" + "|".join(WEEKDAYS) + r")\b"),
+        ("zh-weekday", r"(?:上?周|星期|礼拜)(?P<zwd>[一二三四五六日天])"),
+        (
+            "relative",
+            r"\b(?P<rel>yesterday|today|last month|this month|last year|this year|"
+            r"last week)\b|(?P<zrel>昨天|昨日|今天|今日|上个?月|本月|这个月|去年|今年|上周)",
+        ),
+    )
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression: its exact span, its value (YYYY, YYYY-MM or YYYY-MM-DD), its rule."""
+
+    start: int
+    end: int
+    surface: str
+    value: str
+    rule: str
+    relative: bool
+
+
+def _month_back(day: dt.date, months: int) -> str:
+    index = day.year * 12 + day.month - 1 - months
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def _relative(word: str, pub: dt.date) -> str:
+    word = word.lower()
+    if word in ("yesterday", "昨天", "昨日"):
+        return (pub - dt.timedelta(days=1)).isoformat()
+    if word in ("today", "今天", "今日"):
+        return pub.isoformat()
+    if word in ("last month", "上月", "上个月"):
+        return _month_back(pub, 1)
+    if word in ("this month", "本月", "这个月"):
+        return _month_back(pub, 0)
+    if word in ("last year", "去年"):
+        return f"{pub.year - 1:04d}"
+    if word in ("last week", "上周"):
+        return _week(pub, -1)
+    return f"{pub.year:04d}"  # this year, 今年
+
+
+def _week(pub: dt.date, back: int) -> str:
+    """A week is not a calendar unit of the format: keep its month if the week lies in one."""
+    monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=back)
+    sunday = monday + dt.timedelta(days=6)
+    if monday.month == sunday.month:
+        return f"{monday.year:04d}-{monday.month:02d}"
+    return f"{monday.year:04d}" if monday.year == sunday.year else ""
+
+
+def _weekday(target: int, pub: dt.date, last: bool) -> str:
+    """The latest such weekday on or before publication ("last Thursday": strictly before)."""
+    back = (pub.weekday() - target) % 7
+    if last and back == 0:
+        back = 7
+    return (pub - dt.timedelta(days=back)).isoformat()
+
+
+def _ymd(year: int | None, month: int, day: int | None, pub: dt.date | None) -> str:
+    if year is None:
+        if pub is None:
+            return ""
+        year = pub.year
+    if day is None:
+        return f"{year:04d}-{month:02d}"
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return ""
+
+
+def _value(rule: str, m: re.Match[str], pub: dt.date | None) -> tuple[str, bool]:
+    g = m.groupdict()
+    if rule == "iso":
+        return _ymd(int(g["iy"]), int(g["im"]), int(g["id"]), None), False
+    if rule == "zh-numerals":
+        day = zh_number(g["nd"]) if g.get("nd") else None
+        return _ymd(zh_number(g["ny"]), zh_number(g["nm"]), day, None), False
+    if rule in ("zh-full", "zh-day"):
+        year = int(g["zy"]) if g.get("zy") else None
+        day = int(g["zd"]) if g.get("zd") else None
+        return _ymd(year, int(g["zm"]), day, pub), year is None
+    if rule == "zh-year":
+        return g["zy"], False
+    if rule in ("en-mdy", "en-dmy", "en-my"):
+        year = int(g["year"]) if g.get("year") else None
+        day = int(g["day"]) if g.get("day") else None
+        return _ymd(year, MONTHS[g["mon"].lower()], day, pub), year is None
+    if rule == "en-year":
+        return g["year"], False
+    if pub is None:
+        return "", True
+    if rule == "weekday":
+        last = m.group(0).lower().startswith("last")
+        return _weekday(WEEKDAYS[g["wd"].lower()], pub, last), True
+    if rule == "zh-weekday":
+        return _weekday(ZH_WEEKDAYS[g["zwd"]], pub, m.group(0).startswith("上")), True
+    return _relative(g.get("rel") or g.get("zrel") or "", pub), True
+
+
+def publication_day(published: str | None) -> dt.date | None:
+    """The publication date when known to the day (relative dates need the day)."""
+    if published and len(published) == 10:
+        return dt.date.fromisoformat(published)
+    return None
+
+
+def find_dates(text: str, published: str | None) -> list[DateMention]:
+    """Every date expression of ``text``, non-overlapping, earliest and longest first.
+
+    A relative expression that needs an unknown publication date has the value ``""``.
+    """
+    pub = publication_day(published)
+    hits: list[DateMention] = []
+    for rule, pattern in PATTERNS:
+        for m in pattern.finditer(text):
+            value, relative = _value(rule, m, pub)
+            if value or relative:  # an unresolved relative date is kept, with no value
+                start, end = m.span()
+                hits.append(DateMention(start, end, m.group(0), value, rule, relative))
+    hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
+    kept: list[DateMention] = []
+    for hit in hits:
+        if not kept or hit.start >= kept[-1].end:
+            kept.append(hit)
+    return _ranges(text, kept)
+
+
+RANGE = re.compile(r"^\s*(?:to|until|through|and|-|–|—|至|到)\s*$")
+
+
+def _ranges(text: str, found: list[DateMention]) -> list[DateMention]:
+    """ "July 1 to July 15, 2025": the first day takes the year the range ends with."""
+    out = list(found)
+    for i, (first, second) in enumerate(zip(found, found[1:], strict=False)):
+        year = second.value[:4] if second.value and not second.relative else ""
+        if not (first.relative and year and first.rule in ("en-mdy", "en-dmy", "zh-day")):
+            continue
+        if not RANGE.match(text[first.end : second.start]):
+            continue
+        m = dict(PATTERNS)[first.rule].fullmatch(first.surface)
+        if m:
+            g = m.groupdict()
+            month = int(g["zm"]) if first.rule == "zh-day" else MONTHS[g["mon"].lower()]
+            day = int(g["zd"] if first.rule == "zh-day" else g["day"])
+            value = _ymd(int(year), month, day, None)
+            out[i] = DateMention(first.start, first.end, first.surface, value, first.rule, False)
+    return out

@@ -1,0 +1,117 @@
+"""Events (a meeting with a date) and who took part in them, by cue words."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from policygraph.drafting.reading import Name, Reading
+
+MEETING = re.compile(
+    r"\b(?:study session|meeting|session|conference|forum|symposium|summit|seminar)\b"
+    r"|学习会|会议|座谈会|论坛|峰会|研讨会|发布会",
+    re.I,
+)
+TYPES = (("study session", "study-session"), ("学习", "study-session"), ("speech", "speech"))
+#: Participation cues -> the participant role (prole.*), first match wins.
+ROLE_CUES = (
+    (re.compile(r"\b(?:chaired|presided|led)\s+by\b|\bchaired\b|主持", re.I), "prole.chair"),
+    (re.compile(r"\bguidance\b|指导", re.I), "prole.guidance"),
+    (
+        re.compile(r"\b(?:expert|lecture|briefing|brought in)\b|讲座|授课|辅导", re.I),
+        "prole.lecturer",
+    ),
+    (re.compile(r"\b(?:spoke|speech|addressed|told)\b|讲话|致辞", re.I), "prole.speaker"),
+    (re.compile(r"\b(?:attended|took part)\b|出席|参加", re.I), "prole.attendee"),
+)
+
+
+@dataclass
+class Participation:
+    who: str
+    role: str
+    start: int
+    end: int
+
+
+@dataclass
+class Event:
+    id: str
+    date: str
+    kind: str
+    organiser: str | None
+    start: int
+    end: int
+    topics: list[str]
+    participants: list[Participation] = field(default_factory=list)
+    #: the event is declared already (another source, same date): this is a restatement
+    restates: bool = False
+    #: ... by this very source's records: nothing to draft, but signals cite it
+    declared_here: bool = False
+
+
+@dataclass(frozen=True)
+class KnownEvent:
+    """An event the project declares: its id, date and organiser."""
+
+    id: str
+    date: str
+    organiser: str | None
+    here: bool = False  # declared by the drafted source's own records
+
+
+def _organiser(names: list[Name]) -> str | None:
+    orgs = [n for n in names if n.section == "organisations"]
+    return orgs[-1].id if orgs else None
+
+
+def _known(known: list[KnownEvent], date: str, organiser: str | None) -> KnownEvent | None:
+    """The declared event of that date (and organiser, when both are known), if one only."""
+    same = [k for k in known if k.date == date]
+    if organiser and len(same) > 1:
+        same = [k for k in same if k.organiser in (organiser, None)]
+    return same[0] if len(same) == 1 else None
+
+
+def find_events(reading: Reading, known: list[KnownEvent] | None = None) -> list[Event]:
+    events: dict[str, Event] = {}
+    for sent in reading.sentences:
+        if not MEETING.search(sent.text):
+            continue
+        days = [d for d in reading.dates_in(sent.start, sent.end) if len(d.value) == 10]
+        if not days or days[0].value in events:
+            continue
+        lowered = sent.text.lower()
+        kind = next((t for word, t in TYPES if word in lowered), "meeting")
+        organiser = _organiser(reading.in_span(sent.start, sent.end))
+        who = organiser.split("-", 1)[-1] if organiser else "source"
+        declared = _known(known or [], days[0].value, organiser)
+        event_id = declared.id if declared else f"event-{days[0].value}-{who}-{kind}"
+        topics = reading.concepts_in(sent.start, sent.end, "topic.")
+        events[days[0].value] = Event(
+            event_id, days[0].value, kind, organiser, sent.start, sent.end, topics,
+            restates=declared is not None, declared_here=bool(declared and declared.here),
+        )  # fmt: skip
+    ordered = sorted(events.values(), key=lambda e: e.start)
+    _participations(reading, ordered)
+    return ordered
+
+
+def _event_for(events: list[Event], offset: int) -> Event | None:
+    before = [e for e in events if e.start <= offset]
+    return before[-1] if before else (events[0] if events else None)
+
+
+def _participations(reading: Reading, events: list[Event]) -> None:
+    for sent in reading.sentences:
+        role = next((r for cue, r in ROLE_CUES if cue.search(sent.text)), None)
+        event = _event_for(events, sent.start)
+        if role is None or event is None:
+            continue
+        people = [n for n in reading.in_span(sent.start, sent.end) if n.section == "people"]
+        if not people:
+            continue
+        person = people[0]
+        if any(p.who == person.id for p in event.participants):
+            continue
+        event.participants.append(Participation(person.id, role, sent.start, sent.end))

@@ -1,0 +1,200 @@
+"""A gazetteer of every label a project knows, and a matcher for it (pyahocorasick).
+
+Patterns are every label, alt label and hidden label in every language, plus pinyin derived from
+Chinese labels (潘功胜 -> "pan gongsheng"). Text and patterns are folded alike (case, width,
+tones, quote styles), and Latin patterns only match at word boundaries.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import ahocorasick
+
+from policygraph.drafting.text import fold, fold_label, has_cjk, is_latin
+from policygraph.records.model import Record
+
+#: Sections whose records are things a text can mention by name.
+ENTITY_SECTIONS = ("organisations", "people", "audiences", "places", "programmes", "forums")
+NAMED_SECTIONS = (*ENTITY_SECTIONS, "concepts")
+#: Two-character Chinese surnames (the rest are taken as one character).
+COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐")
+MIN_LATIN = 3
+#: Romanised names are matched with their spaces ignored ("Guotai Haitong" or "GuoTai HaiTong"),
+#: against the syllables of a Chinese label run together; shorter ones would match by chance.
+MIN_JOINED = 8
+JOINED = "gazetteer.pinyin-joined"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One pattern: the entity it names and how it was derived."""
+
+    entity: str
+    section: str
+    label: str
+    rule: str  # gazetteer.label | gazetteer.alt | gazetteer.hidden | gazetteer.pinyin
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of the text that names known entities (several when a label is shared)."""
+
+    start: int
+    end: int
+    surface: str
+    entries: tuple[Entry, ...]
+
+    @property
+    def entity(self) -> str:
+        return self.entries[0].entity
+
+    @property
+    def section(self) -> str:
+        return self.entries[0].section
+
+
+def person_pinyin(name: str) -> list[str]:
+    """Romanisations of a Chinese personal name: "pan gongsheng", "gongsheng pan"."""
+    from pypinyin import lazy_pinyin
+
+    if not has_cjk(name) or not 2 <= len(name) <= 4:
+        return []
+    cut = 2 if name[:2] in COMPOUND_SURNAMES else 1
+    surname = "".join(lazy_pinyin(name[:cut]))
+    given = "".join(lazy_pinyin(name[cut:]))
+    return [f"{surname} {given}", f"{given} {surname}"]
+
+
+def _label_values(values: Mapping[str, object], name: str) -> Iterable[tuple[str, str]]:
+    labels = values.get(name)
+    if not isinstance(labels, Mapping):
+        return
+    for lang, value in labels.items():
+        for text in value if isinstance(value, tuple | list) else (value,):
+            if isinstance(text, str) and text.strip():
+                yield str(lang), text
+
+
+def joined_pinyin(name: str) -> str:
+    """The syllables of an all-Chinese name run together: 国泰海通 -> "guotaihaitong"."""
+    from pypinyin import lazy_pinyin
+
+    if not all("\u3400" <= c <= "\u9fff" for c in name):
+        return ""
+    return "".join(lazy_pinyin(name))
+
+
+def record_entries(record: Record, entity: str, section: str) -> Iterable[Entry]:
+    rules = (("labels", "gazetteer.label"), ("alt_labels", "gazetteer.alt"))
+    for name, rule in (*rules, ("hidden_labels", "gazetteer.hidden")):
+        for lang, text in _label_values(record.values, name):
+            yield Entry(entity, section, text, rule)
+            if not (lang.startswith("zh") and has_cjk(text)):
+                continue
+            if section == "people":
+                for romanised in person_pinyin(text):
+                    yield Entry(entity, section, romanised, "gazetteer.pinyin")
+            elif section != "concepts" and len(joined := joined_pinyin(text)) >= MIN_JOINED:
+                yield Entry(entity, section, joined, JOINED)
+
+
+class Gazetteer:
+    """Every known label of a project, compiled into one Aho-Corasick automaton."""
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self.patterns: dict[str, list[Entry]] = {}
+        self.joined: dict[str, list[Entry]] = {}
+        for entry in entries:
+            key = fold_label(entry.label)
+            if len(key) < (MIN_LATIN if key.isascii() else 2):
+                continue
+            bucket = (self.joined if entry.rule == JOINED else self.patterns).setdefault(key, [])
+            if all(e.entity != entry.entity for e in bucket):
+                bucket.append(entry)
+        self.automaton = _automaton(self.patterns)
+        self.joined_automaton = _automaton(self.joined)
+
+    def __len__(self) -> int:
+        return len(self.patterns)
+
+    def find(self, text: str, *, skip: str = "") -> list[Mention]:
+        """Leftmost-longest, non-overlapping mentions of known labels in ``text``.
+
+        ``skip``: an entity whose own labels are not matched (to find the names inside one).
+        """
+        if not self.patterns:
+            return []
+        folded = fold(text)
+        hits: list[tuple[int, int, tuple[Entry, ...]]] = []
+        for end, key in self.automaton.iter(folded):
+            start = end - len(key) + 1
+            if _bounded(folded, start, end + 1):
+                hits.append((start, end + 1, tuple(self.patterns[key])))
+        hits.extend(self._joined_hits(folded))
+        if skip:
+            hits = [h for h in hits if all(e.entity != skip for e in h[2])]
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        found: list[Mention] = []
+        cursor = 0
+        for start, stop, entries in hits:
+            if start < cursor:
+                continue
+            found.append(Mention(start, stop, text[start:stop], entries))
+            cursor = stop
+        return found
+
+    def _joined_hits(self, folded: str) -> list[tuple[int, int, tuple[Entry, ...]]]:
+        """Romanised names, spaces and hyphens ignored, on word boundaries."""
+        if not self.joined:
+            return []
+        letters: list[str] = []
+        where: list[int] = []
+        for i, char in enumerate(folded):
+            if char in " -":
+                continue
+            letters.append(char if is_latin(char) else "|")
+            where.append(i)
+        squeezed = "".join(letters)
+        hits = []
+        for end, key in self.joined_automaton.iter(squeezed):
+            start, stop = where[end - len(key) + 1], where[end] + 1
+            if _bounded(folded, start, stop):
+                hits.append((start, stop, tuple(self.joined[key])))
+        return hits
+
+
+def _automaton(patterns: dict[str, list[Entry]]) -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for key in sorted(patterns):
+        automaton.add_word(key, key)
+    if patterns:
+        automaton.make_automaton()
+    return automaton
+
+
+def _bounded(folded: str, start: int, stop: int) -> bool:
+    """Latin patterns must not start or end inside a word."""
+    if is_latin(folded[start]) and start > 0 and is_latin(folded[start - 1]):
+        return False
+    return not (is_latin(folded[stop - 1]) and stop < len(folded) and is_latin(folded[stop]))
+
+
+def build_gazetteer(records: Iterable[Record], *, skip: frozenset[str] = frozenset()) -> Gazetteer:
+    """The gazetteer of ``records``: declarations plus the names sources gave them.
+
+    ``skip`` leaves out entities (the leave-one-out evaluation hides a source's own entities).
+    """
+    entries: list[Entry] = []
+    sections: dict[str, str] = {
+        r.id: r.section for r in records if r.section in NAMED_SECTIONS and r.id
+    }
+    for record in records:
+        if record.section in NAMED_SECTIONS and record.id and record.id not in skip:
+            entries.extend(record_entries(record, record.id, record.section))
+        elif record.section == "names":
+            entity = str(record.get("entity") or "")
+            if entity in sections and entity not in skip:
+                entries.extend(record_entries(record, entity, sections[entity]))
+    return Gazetteer(entries)

@@ -1,0 +1,94 @@
+"""Posts from appositions and titles.
+
+"X, Director of Y", "Y Director X", "Y 的 X", "He's the T of Y".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from policygraph.drafting.candidates import EN_TITLES, ZH_TITLES
+from policygraph.drafting.reading import Name, Reading
+from policygraph.drafting.text import fold_label, slug
+
+_EN = "|".join(re.escape(t) for t in sorted(EN_TITLES, key=len, reverse=True))
+TITLE = re.compile(
+    r"\b(?:chief|senior|deputy|head|lead)\s+(?:[a-z]+\s+){0,2}"
+    r"(?:analyst|economist|officer|researcher|fellow)\b"
+    rf"|\b(?i:{_EN})\b"
+    r"|" + "|".join(sorted(ZH_TITLES, key=len, reverse=True))
+)
+PRONOUN = re.compile(r"\b(?:He|She)(?:’s|'s| is| was)\s+(?:the\s+|a\s+)?$")
+LINK_AFTER = re.compile(r"^\s*(?:of|at|with)\s+(?:the\s+)?$")
+LINK_BEFORE = re.compile(r"^\s*(?:的|’s|'s)?\s*$")
+NAME_BEFORE = re.compile(r"^(?:[^.。\n]{0,40}?[)）])?\s*[,:：，]\s*(?:the\s+|a\s+)?$")
+
+
+@dataclass(frozen=True)
+class Post:
+    id: str
+    member: str
+    organisation: str
+    title: str
+    role: str | None
+    start: int
+    end: int
+    rule: str
+
+
+def role_of(title: str, roles: dict[str, str]) -> str | None:
+    """The ``role.`` concept whose label ends like ``title`` ("Secretary" -> party secretary)."""
+    words = fold_label(title).split()
+    for label, code in sorted(roles.items()):
+        if label == " ".join(words) or (words and label.split()[-1] == words[-1]):
+            return code
+    return None
+
+
+def _member(reading: Reading, sent_start: int, title_start: int, title_end: int) -> Name | None:
+    text = reading.text
+    people = [n for n in reading.names if n.section == "people"]
+    after = [p for p in people if 0 <= p.start - title_end <= 1]
+    if after:
+        return after[0]
+    before = [p for p in people if sent_start <= p.end <= title_start]
+    if before and NAME_BEFORE.match(text[before[-1].end : title_start]):
+        return before[-1]
+    if PRONOUN.search(text[max(sent_start, title_start - 16) : title_start]):
+        return reading.last_person_before(title_start)
+    return None
+
+
+def _organisation(reading: Reading, title_start: int, title_end: int, end: int) -> Name | None:
+    text = reading.text
+    orgs = [n for n in reading.names if n.section == "organisations"]
+    for org in orgs:
+        if title_end <= org.start <= end and LINK_AFTER.match(text[title_end : org.start]):
+            return org
+    before = [o for o in orgs if o.end <= title_start and title_start - o.end <= 3]
+    if before and LINK_BEFORE.match(text[before[-1].end : title_start]):
+        return before[-1]
+    return None
+
+
+def find_posts(reading: Reading, roles: dict[str, str]) -> list[Post]:
+    found: dict[tuple[str, str], Post] = {}
+    for sent in reading.sentences:
+        for m in TITLE.finditer(reading.text, sent.start, sent.end):
+            member = _member(reading, sent.start, m.start(), m.end())
+            org = _organisation(reading, m.start(), m.end(), sent.end)
+            if member is None or org is None:
+                continue
+            role = role_of(m.group(0), roles)
+            key = (member.id, org.id)
+            if key in found:
+                continue
+            post_id = f"post-{member.id.split('-', 1)[-1]}-{slug(m.group(0), 4)}"
+            if any(p.id == post_id for p in found.values()):
+                post_id += f"-{len(found) + 1}"
+            start = max(sent.start, min(member.start, org.start, m.start()))
+            end = max(member.end, org.end, m.end())
+            rule = "post.apposition" if member.start < m.start() else "post.title"
+            found[key] = Post(post_id, member.id, org.id, m.group(0), role, start, end, rule)
+    return list(found.values())

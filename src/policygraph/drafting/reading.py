@@ -1,0 +1,196 @@
+"""One pass over a source's text: sentences, names (known and new), concepts and dates.
+
+The rules in ``posts``, ``events`` and ``cues`` read this, never the raw text alone.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from policygraph.drafting.candidates import Candidate, find_candidates
+from policygraph.drafting.dates import DateMention, find_dates
+from policygraph.drafting.gazetteer import ENTITY_SECTIONS, Gazetteer, Mention
+from policygraph.drafting.text import Sentence, has_cjk, sentences, slug
+
+PREFIX = {"people": "person", "organisations": "org"}
+
+
+@dataclass(frozen=True)
+class Name:
+    """A span naming an entity: a known id, or the id proposed for a candidate."""
+
+    start: int
+    end: int
+    surface: str
+    id: str
+    section: str
+    known: bool
+    rule: str
+    confidence: float
+    candidate: Candidate | None = None
+    #: a later, shorter mention ("Pan" after "Pan Gongsheng"): used to resolve who said what,
+    #: never proposed as a name of its own
+    coreferent: bool = False
+
+
+@dataclass(frozen=True)
+class Concept:
+    start: int
+    end: int
+    id: str
+
+
+def candidate_id(cand: Candidate) -> str:
+    from pypinyin import lazy_pinyin
+
+    text = cand.surface
+    if has_cjk(text):
+        text = " ".join(lazy_pinyin(text))
+    return f"{PREFIX[cand.section]}-{slug(text, 8)}"
+
+
+def _known_name(mention: Mention) -> Name:
+    entry = mention.entries[0]
+    confidence = 0.95 if len(mention.entries) == 1 else 0.5
+    if entry.rule in ("gazetteer.pinyin", "gazetteer.hidden"):
+        confidence -= 0.1
+    return Name(
+        mention.start,
+        mention.end,
+        mention.surface,
+        entry.entity,
+        entry.section,
+        True,
+        entry.rule,
+        confidence,
+    )
+
+
+@dataclass
+class Reading:
+    """Everything the rules need about one text."""
+
+    text: str
+    published: str | None
+    sentences: list[Sentence]
+    names: list[Name]
+    concepts: list[Concept]
+    dates: list[DateMention]
+
+    def in_span(self, start: int, end: int) -> list[Name]:
+        return [n for n in self.names if start <= n.start and n.end <= end]
+
+    def concepts_in(self, start: int, end: int, prefix: str) -> list[str]:
+        found = [c.id for c in self.concepts if start <= c.start < end and c.id.startswith(prefix)]
+        return list(dict.fromkeys(found))
+
+    def dates_in(self, start: int, end: int) -> list[DateMention]:
+        return [d for d in self.dates if start <= d.start < end]
+
+    def date_before(self, offset: int) -> str | None:
+        """The date of the nearest date expression at or before ``offset``, else the first one."""
+        before = [d for d in self.dates if d.start <= offset and len(d.value) == 10]
+        if before:
+            return before[-1].value
+        after = [d for d in self.dates if len(d.value) == 10]
+        return after[0].value if after else self.published
+
+    def last_person_before(self, offset: int) -> Name | None:
+        people = [n for n in self.names if n.section == "people" and n.end <= offset]
+        return people[-1] if people else None
+
+    def main_topic(self) -> str | None:
+        topics = Counter(c.id for c in self.concepts if c.id.startswith("topic."))
+        return min(topics, key=lambda t: (-topics[t], t)) if topics else None
+
+
+GLOSS = re.compile(r"^\s*[（(][^()（）]{0,80}$")
+
+
+def _glossed(text: str, first: Name, second: Name) -> bool:
+    """``second`` is ``first``'s name in Chinese, in the parentheses that follow it."""
+    return (
+        first.section == second.section
+        and first.surface.isascii()
+        and has_cjk(second.surface)
+        and GLOSS.match(text[first.end : second.start]) is not None
+    )
+
+
+#: Capitalised English words that are also romanised surnames: never taken as a mention.
+NOT_SURNAMES = {"He", "She", "It", "An", "In", "On", "So", "Do", "Yes", "No", "Man", "Long"}
+
+
+def _surnames(text: str, names: list[Name]) -> list[Name]:
+    """ "Pan" after "Pan Gongsheng": the surname alone, when no other person shares it."""
+    people = [
+        n
+        for n in names
+        if n.section == "people" and re.fullmatch(r"[A-Z][a-z]+ [A-Z][a-z]+", n.surface)
+    ]
+    by_surname: dict[str, set[str]] = {}
+    for person in people:
+        by_surname.setdefault(person.surface.split()[0], set()).add(person.id)
+    taken = [(n.start, n.end) for n in names]
+    found: list[Name] = []
+    for surname, ids in by_surname.items():
+        if len(ids) != 1 or surname in NOT_SURNAMES:
+            continue
+        first = min(p.end for p in people if p.surface.split()[0] == surname)
+        antecedent = next(p for p in people if p.surface.split()[0] == surname)
+        for m in re.finditer(rf"\b{surname}\b(?!\s+[A-Z])", text[first:]):
+            start, end = first + m.start(), first + m.end()
+            if any(s <= start < e for s, e in taken):
+                continue
+            found.append(
+                dataclasses.replace(antecedent, start=start, end=end, surface=surname,
+                                    rule="coreference.surname", coreferent=True)
+            )  # fmt: skip
+    return found
+
+
+def _compose(names: list[Name], gazetteer: Gazetteer) -> list[Name]:
+    """Organisation candidates that are a known one under a composed name become known."""
+    from policygraph.drafting.aliases import canonical, composed_names
+
+    candidates = [n for n in names if not n.known and n.section == "organisations"]
+    if not candidates:
+        return names
+    composed = composed_names(gazetteer)
+    found: list[Name] = []
+    for cand in candidates:
+        entity = composed.get(canonical(cand.surface, gazetteer))
+        if entity:
+            composed_name = dataclasses.replace(
+                cand, id=entity, known=True, rule="gazetteer.composed", confidence=0.8
+            )
+            found.append(composed_name)
+    covered = [(f.start, f.end) for f in found]
+    kept = [
+        n for n in names
+        if not any(s <= n.start and n.end <= e for s, e in covered)
+    ]  # fmt: skip
+    return [*kept, *found]
+
+
+def read_text(text: str, published: str | None, gazetteer: Gazetteer) -> Reading:
+    mentions = gazetteer.find(text)
+    names = [_known_name(m) for m in mentions if m.section in ENTITY_SECTIONS]
+    concepts = [Concept(m.start, m.end, m.entity) for m in mentions if m.section == "concepts"]
+    known_spans = [(m.start, m.end) for m in mentions if m.section in ENTITY_SECTIONS]
+    previous: Name | None = None
+    for cand in find_candidates(text, known_spans):
+        name = Name(cand.start, cand.end, cand.surface, candidate_id(cand), cand.section,
+                    False, cand.rule, cand.confidence, cand)  # fmt: skip
+        if previous is not None and _glossed(text, previous, name):
+            name = dataclasses.replace(name, id=previous.id)  # one entity, named twice
+        names.append(name)
+        previous = name
+    names = _compose(names, gazetteer)
+    names.extend(_surnames(text, names))
+    names.sort(key=lambda n: (n.start, n.end))
+    dates = find_dates(text, published)
+    return Reading(text, published, sentences(text), names, concepts, dates)

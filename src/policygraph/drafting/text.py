@@ -1,0 +1,83 @@
+"""Text helpers shared by the drafting rules: folding with offsets kept, sentences, slugs."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+#: Characters folded to one ASCII look-alike, so quotes and names match however typed.
+_PUNCT = {"’": "'", "‘": "'", "“": '"', "”": '"', "‐": "-", "‑": "-", "–": "-", "—": "-"}
+SENTENCE_END = re.compile(r"(?<=[.!?。！？][\"”’)])\s+|(?<=[.!?])\s+|(?<=[。！？；])|\n+")
+
+
+@lru_cache(maxsize=4096)
+def fold_char(char: str) -> str:
+    """One character folded: width, case, tone marks and quote styles removed; length kept."""
+    if char in _PUNCT:
+        return _PUNCT[char]
+    if char.isspace():
+        return " "
+    decomposed = unicodedata.normalize("NFKD", char)
+    base = next((c for c in decomposed if not unicodedata.combining(c)), char)
+    lowered = base.lower()
+    return lowered[0] if lowered else char
+
+
+def fold(text: str) -> str:
+    """``text`` folded character by character: offsets in the result are offsets in ``text``."""
+    return "".join(fold_char(c) for c in text)
+
+
+def fold_label(label: str) -> str:
+    """A label folded, with runs of spaces collapsed (labels are patterns, not text)."""
+    return " ".join(fold(label).split())
+
+
+def is_latin(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def has_cjk(text: str) -> bool:
+    return any("\u3400" <= c <= "\u9fff" for c in text)
+
+
+def slug(text: str, words: int = 6) -> str:
+    """An ASCII slug of ``text``; Chinese is romanised first (pinyin)."""
+    if has_cjk(text):
+        from pypinyin import lazy_pinyin
+
+        text = " ".join(lazy_pinyin(text))
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    parts = re.findall(r"[a-z0-9]+", ascii_text.lower())[:words]
+    return "-".join(parts)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Sentences (and lines) of ``text`` as exact spans, surrounding space trimmed."""
+    found: list[Sentence] = []
+    cursor = 0
+    for match in [*SENTENCE_END.finditer(text), None]:
+        stop = match.start() if match else len(text)
+        piece = text[cursor:stop]
+        body = piece.strip()
+        if body:
+            begin = cursor + len(piece) - len(piece.lstrip())
+            found.append(Sentence(begin, begin + len(body), body))
+        cursor = match.end() if match else len(text)
+    return found
+
+
+def sentence_at(sents: list[Sentence], offset: int) -> Sentence | None:
+    for sent in sents:
+        if sent.start <= offset < sent.end:
+            return sent
+    return None
