@@ -12,12 +12,12 @@ from typer.testing import CliRunner
 
 from policygraph.build import build
 from policygraph.cli import app
+from policygraph.page import script_json
 from policygraph.project import Project
 from policygraph.store import MemoryStore
 from policygraph.views import render_view
 from policygraph.views.api import build_model
 from policygraph.views.layout import layout
-from policygraph.views.render import script_json
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PGR = "https://w3id.org/policygraph/id/"
