@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from policygraph.analytics.render import render_timeline
 from policygraph.analytics.timeline import timeline
-from policygraph.analytics.timeline_html import render_timeline_html, script_json
+from policygraph.analytics.timeline_data import timeline_data
+from policygraph.analytics.timeline_html import render_timeline_html, text_base
 from policygraph.cli import app
 from policygraph.errors import InputError, NotFoundError
+from policygraph.page import script_json
 from policygraph.project import Project
 from policygraph.store import MemoryStore
 
@@ -48,14 +51,48 @@ def test_timeline_filters(multi_store: MemoryStore) -> None:  # noqa: F811
 
 
 def test_html_is_self_contained_and_escaped(multi_store: MemoryStore) -> None:  # noqa: F811
-    page = render_timeline_html(timeline(multi_store))
-    assert page == render_timeline_html(timeline(multi_store))
+    page = render_timeline_html(multi_store, timeline(multi_store))
+    assert page == render_timeline_html(multi_store, timeline(multi_store))
     for loads_something in ("src=", "href=", "<link", "@import", "url(", "fetch("):
         assert loads_something not in page
     assert "innerHTML" not in page and "textContent" in page
+    policy = page.split('http-equiv="Content-Security-Policy" content="')[1].split('"')[0]
+    assert policy.startswith("default-src 'none'; script-src 'sha256-")
+    assert "unsafe-inline" not in policy.split("; ")[1]
     hostile = script_json([{"label": "</script><b>&"}])
     assert "</script>" not in hostile and "<" not in hostile and "&" not in hostile
     assert json.loads(hostile) == [{"label": "</script><b>&"}]
+
+
+def test_page_data_quotes_sources_and_readings(multi_store: MemoryStore) -> None:  # noqa: F811
+    data = timeline_data(multi_store, timeline(multi_store), title="t", text_base="../")
+    signals = {s["label"]: s for s in data["signals"]}
+    sources = data["sources"]
+    mandate_2 = signals["Promote Industry-Digital Integration"]
+    assert mandate_2["support"] == 2 and mandate_2["speaker"] == "He Qing"
+    quoted = {sources[i]["publisher"] for i, _ in mandate_2["quotes"]}
+    assert quoted == {"Fresh From China", "Fictional Test Digest"}
+    recap = next(s for s in sources if s["publisher"] == "Fictional Test Digest")
+    assert recap == {
+        "label": "FICTIONAL TEST SOURCE: Recap of what Shanghai SASAC asked of its enterprises",
+        "publisher": "Fictional Test Digest",
+        "date": "2025-09-05",
+        "url": "https://example.org/fictional/mandate-recap-2025-09",
+        "text": "../data/sources/fict-mandate-recap-2025-09.txt",
+    }
+    # a reading is attributed to its source document, never voiced by the article's title
+    shift = next(s for s in signals.values() if s["label"].startswith("Reading: a shift from"))
+    assert shift["speaker"] == "" and sources[shift["reading"]]["publisher"] == "Fresh From China"
+    assert data["stances"][shift["previous"]]["label"] == "restrictive / sceptical"
+    # the topic filter's keys include broader topics: stablecoin is a digital currency
+    assert data["topics"][shift["topic"][0]] == "cryptocurrency"
+    assert "digital currency" in [data["topics"][i] for i in shift["topics"]]
+
+
+def test_text_base(tmp_path: Path) -> None:
+    assert text_base(tmp_path, tmp_path / "graph" / "timeline.html") == "../"
+    assert text_base(tmp_path, tmp_path / "t.html") == ""
+    assert text_base(tmp_path / "p", tmp_path / "out" / "t.html") == "../p/"
 
 
 def test_committed_timeline_is_current(sasac_project: Project) -> None:

@@ -20,7 +20,7 @@ SIGNALS = """
 SELECT DISTINCT ?s ?p ?o WHERE {
   GRAPH ?g { ?s a pg:PolicySignal ; ?p ?o }
   VALUES ?p { pg:issuedOn pg:issuer prov:wasAttributedTo pg:signalNature pg:stance
-              pg:topic pg:targetSector }
+              pg:topic pg:targetSector pg:previousStance pg:interpretedIn }
 }
 """
 FIELDS = {
@@ -31,7 +31,10 @@ FIELDS = {
     "pg:stance": "stance",
     "pg:topic": "topics",
     "pg:targetSector": "sectors",
+    "pg:previousStance": "previous",
+    "pg:interpretedIn": "reading",
 }
+Fields = dict[URIRef, dict[str, set[URIRef | str]]]
 
 
 @dataclass(frozen=True)
@@ -57,11 +60,12 @@ class Entry:
         }
 
 
-def _fields(store: Store) -> dict[URIRef, dict[str, set[URIRef | str]]]:
+def signal_fields(store: Store) -> Fields:
+    """Each signal's values (IRIs or text), by field name (``FIELDS``' values)."""
     from policygraph.vocab import PREFIXES
 
     names = {PREFIXES[k.split(":")[0]] + k.split(":")[1]: v for k, v in FIELDS.items()}
-    signals: dict[URIRef, dict[str, set[URIRef | str]]] = {}
+    signals: Fields = {}
     for s, p, o in select(store, SIGNALS):
         if isinstance(s, URIRef) and o is not None:
             value = o if isinstance(o, URIRef) else str(o)
@@ -92,7 +96,7 @@ def timeline(
 ) -> list[Entry]:
     """The signals that match, oldest first (ties: by label, then IRI)."""
     since, until = _check_date(since, "--since"), _check_date(until, "--until")
-    signals = _fields(store)
+    signals = signal_fields(store)
     if topic is not None:
         topics = closure(links(store, "skos:broader"), {resolve_entity(store, topic)})
         signals = {s: f for s, f in signals.items() if f.get("topics", set()) & topics}

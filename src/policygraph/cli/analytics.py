@@ -150,14 +150,18 @@ def timeline(
     """Signals in date order, with issuer, nature, stance, sectors, support and dates seen."""
     from policygraph.analytics.render import render_timeline
     from policygraph.analytics.timeline import timeline as compute
-    from policygraph.analytics.timeline_html import render_timeline_html
 
+    store = store_of(project, graph, endpoint)
     entries = compute(
-        store_of(project, graph, endpoint),
+        store,
         topic=topic, issuer=issuer, since=since, until=until, min_support=min_support, lang=lang,
     )  # fmt: skip
     if fmt == TimelineFormat.html:
-        _emit(render_timeline_html(entries), output)
+        from policygraph.analytics.timeline_html import render_timeline_html, text_base
+
+        found = project_or_none(project) if graph is None and endpoint is None else None
+        base = text_base(found.root, output or Path("timeline.html")) if found else ""
+        _emit(render_timeline_html(store, entries, lang=lang, base=base), output)
     else:
         _emit(render_timeline(entries, fmt.value), output)
 
