@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import sys
 
-from tests.benchmarks import bench_query_startup, bench_store, bench_views
+from tests.benchmarks import bench_query_startup, bench_store, bench_timeline, bench_views
 
 
 def main() -> None:
     sys.argv = [sys.argv[0]]
     bench_store.main()
     bench_views.main()
+    bench_timeline.main()
     bench_query_startup.main()
 
 

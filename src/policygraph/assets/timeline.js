@@ -96,11 +96,10 @@
       return out;
     }
     step = [1, 2, 3, 6, 12, 24, 60, 120].filter(function (m) { return days / 30.44 / m <= most; })[0] || 120;
-    var start = new Date(t0), month = start.getUTCFullYear() * 12;
-    month -= month % step;
-    for (t = Date.UTC(0, month, 1); t <= t1; t = Date.UTC(0, month, 1)) {
+    var month = new Date(t0).getUTCFullYear() * 12;  /* January, then every step months */
+    var at = function (m) { return Date.UTC(Math.floor(m / 12), m % 12, 1); };
+    for (t = at(month); t <= t1; month += step, t = at(month)) {
       if (t >= t0) out.push([t, iso(t, step % 12 ? 7 : 4)]);
-      month += step;
     }
     return out;
   }
@@ -212,7 +211,7 @@
 
   /* the panel */
   var panel = byId("pg-panel"), card = byId("pg-card");
-  byId("pg-close").addEventListener("click", function () { panel.hidden = true; });
+  byId("pg-close").addEventListener("click", function () { panel.hidden = true; draw(); });
   function names(list, table) { return list.map(function (i) { return table[i]; }).join(", "); }
   function readingLine(s) {
     var src = s.reading === null ? null : data.sources[s.reading];
@@ -262,8 +261,7 @@
       card.appendChild(el("blockquote", q[1]));
       card.appendChild(sourceLine(data.sources[q[0]]));
     });
-    panel.hidden = false;
-    mark(i);
+    if (panel.hidden) { panel.hidden = false; draw(); } else { mark(i); }
   }
   function mark(i) {
     Array.prototype.forEach.call(chart.querySelectorAll(".pg-selected"), function (n) { n.classList.remove("pg-selected"); });
