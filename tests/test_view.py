@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
+from importlib.util import find_spec
 from pathlib import Path
 
 import pytest
@@ -207,3 +209,21 @@ def test_oxigraph_store_gives_the_same_page(sasac_project: Project, overview: st
     inner = ox.Store()
     inner.load(path=str(sasac_project.trig_path), format=ox.RdfFormat.TRIG)
     assert render_view(OxigraphStore(inner), title="policygraph overview") == overview
+
+
+def test_a_view_is_a_pyvis_network(sasac_store: MemoryStore, overview: str) -> None:
+    from pyvis.network import Network
+
+    from policygraph.views import make_view
+
+    view = make_view(sasac_store, title="policygraph overview")
+    net = view.to_pyvis()
+    assert isinstance(net, Network) and view.html == overview
+    assert (len(net.nodes), len(net.edges)) == (view.nodes, view.edges)
+    assert page_data(overview)["nodes"] == net.nodes  # the page draws pyvis's nodes as they are
+    vis = Path(next(iter(find_spec("pyvis").submodule_search_locations)))  # type: ignore[union-attr]
+    script = (vis / "templates/lib/vis-9.1.2/vis-network.min.js").read_text(encoding="utf-8")
+    assert f"<script>{script}</script>" in overview  # read from pyvis, not a vendored copy
+    frame = view._repr_html_()
+    srcdoc = frame.removeprefix('<iframe srcdoc="').split('" sandbox="allow-scripts"')[0]
+    assert html.unescape(srcdoc) == overview and "<" not in srcdoc  # escaped, run in its frame

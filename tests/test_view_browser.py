@@ -143,3 +143,22 @@ def test_five_thousand_nodes_draw_and_respond(browser: Any, tmp_path: Path) -> N
         assert time.perf_counter() - start < 15
     finally:
         opened.page.close()
+
+
+def test_a_view_shows_in_a_notebook_frame(browser: Any, tmp_path: Path) -> None:
+    from policygraph.views import make_view
+
+    notebook = tmp_path / "notebook.html"
+    cell = make_view(synthetic_store(60), title="in a notebook")._repr_html_()
+    notebook.write_text(f"<!DOCTYPE html><html><body>{cell}</body></html>", encoding="utf-8")
+    page = browser.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    try:
+        page.goto(notebook.as_uri())
+        frame = next(f for f in page.frames if f.url == "about:srcdoc")
+        frame.wait_for_selector('body[data-ready="1"]', state="attached", timeout=20000)
+        assert frame.inner_text("#pg-title") == "in a notebook"
+        assert requests == [notebook.as_uri()]  # the frame's page is inline (srcdoc)
+    finally:
+        page.close()

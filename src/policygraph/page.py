@@ -86,3 +86,12 @@ def render_page(page: Page) -> str:
             "</body>\n</html>\n",
         )
     )
+
+
+def framed(page: str, height: int = 640) -> str:
+    """A page in a sandboxed ``<iframe srcdoc>`` (scripts run, in an opaque origin): how a
+    notebook shows it (``_repr_html_``) with the page's own policy intact."""
+    return (
+        f'<iframe srcdoc="{html.escape(page)}" sandbox="allow-scripts" '
+        f'style="width: 100%; height: {height}px; border: 0" title="policygraph"></iframe>'
+    )

@@ -1,12 +1,12 @@
 """One self-contained, safe, deterministic HTML page for a ``ViewModel``.
 
-The page inlines vis-network 9.1.2 (dual Apache-2.0/MIT, copied from pyvis's package, see
-``policygraph/assets/LICENSE-vis-network``) and policygraph's own script and style, in the shell
-every page shares (``policygraph.page``: escaped JSON data, text by ``textContent`` only, a
-Content-Security-Policy allowing only the page's own scripts, by hash).
+The view is a pyvis ``Network`` (``views.network``); the page inlines the vis-network 9.1.2 files
+of the installed pyvis package (dual Apache-2.0/MIT) and policygraph's own script and style, in
+the shell every page shares (``policygraph.page``: escaped JSON data, text by ``textContent``
+only, a Content-Security-Policy allowing only the page's own scripts, by hash).
 
 pyvis's own HTML generation is not used: it loads bootstrap from a CDN, writes ``lib/`` into the
-working directory, inserts text unescaped and is quadratic in the number of nodes.
+working directory and inserts text unescaped.
 """
 
 from __future__ import annotations
@@ -86,15 +86,19 @@ def page_data(
     }
 
 
-def html_page(data: dict[str, Any]) -> str:
-    """The whole page as one string."""
+def render_network(net: Any, data: dict[str, Any]) -> str:
+    """The page of a view's pyvis ``Network`` (``views.network.to_network(data)``)."""
+    from policygraph.views.network import vis_asset
+
+    shown = {key: data[key] for key in ("title", "lang", "physics", "groups", "cards")}
+    shown.update(nodes=net.nodes, edges=net.edges, options=net.options)
     return render_page(
         Page(
             title=str(data["title"]),
             body=asset("view.html"),
-            data=data,
-            scripts=(asset("vis-network.min.js"), asset("view.js")),
-            styles=(asset("vis-network.css"), asset("view.css")),
+            data=shown,
+            scripts=(vis_asset("vis-network.min.js"), asset("view.js")),
+            styles=(vis_asset("vis-network.css"), asset("view.css")),
             lang=str(data["lang"]),
         )
     )
