@@ -119,10 +119,9 @@ def synthetic_timeline(n: int, seed: int = 11, hostile: bool = False) -> MemoryS
 
 
 def render(store: Store) -> str:
-    from policygraph.analytics.timeline import timeline
     from policygraph.analytics.timeline_html import render_timeline_html
 
-    return render_timeline_html(store, timeline(store), title="synthetic timeline")
+    return render_timeline_html(store, title="synthetic timeline")
 
 
 def oxigraph_copy(store: MemoryStore) -> OxigraphStore:
@@ -178,9 +177,10 @@ def run(sizes: tuple[int, ...] = SIZES) -> str:
         "# Timeline page benchmark\n\n"
         "`python -m tests.benchmarks.bench_timeline` (headless Chromium). Synthetic trackers "
         "(`synthetic_timeline`, seeded): n signals from n/10 sources, one quote each, n/25 "
-        "issuers (lanes), 2% of the dates partial. *Generated*: `timeline()` and "
-        "`render_timeline_html`, on rdflib's memory store and on an in-memory Oxigraph store "
-        "(the same bytes on both: rdflib's SPARQL engine is the cost). *Drawn*: from "
+        "issuers (lanes), 2% of the dates partial. *Generated*: `render_timeline_html` "
+        "(selection, page data and page), on rdflib's memory store and on an in-memory "
+        "Oxigraph store (the same bytes on both: rdflib's SPARQL engine is the cost). *Drawn*: "
+        "from "
         "navigation to the page's ready mark (every signal drawn). *Redraw*: a filter "
         "change until the chart is drawn again (mean of two, measured from the test "
         "driver). Target: 1,000 signals drawn in < 1 s.\n\n"

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TypedDict
 
 from rdflib import URIRef
 
 from policygraph.analytics.sparql import closure, links, select
-from policygraph.analytics.support import NONE, support
+from policygraph.analytics.support import NONE, Support, support
 from policygraph.names import display_labels, resolve_entity
 from policygraph.store import Store
 
@@ -73,6 +74,28 @@ def signal_fields(store: Store) -> Fields:
     return signals
 
 
+class TimelineFilters(TypedDict, total=False):
+    """The filters of ``timeline()`` (and of ``policygraph timeline``)."""
+
+    topic: str | None
+    issuer: str | None
+    since: str | None
+    until: str | None
+    min_support: int
+
+
+@dataclass(frozen=True)
+class SignalFacts:
+    """What the timeline reads from a store: each signal's fields and every node's support."""
+
+    fields: Fields
+    backing: dict[URIRef, Support]
+
+
+def read_signals(store: Store) -> SignalFacts:
+    return SignalFacts(signal_fields(store), support(store))
+
+
 def _check_date(value: str | None, option: str) -> str | None:
     if value is None:
         return None
@@ -93,17 +116,22 @@ def timeline(
     until: str | None = None,
     min_support: int = 0,
     lang: str = "en",
+    facts: SignalFacts | None = None,
 ) -> list[Entry]:
-    """The signals that match, oldest first (ties: by label, then IRI)."""
+    """The signals that match, oldest first (ties: by label, then IRI).
+
+    ``facts`` (``read_signals(store)``) saves reading them again when the caller has them.
+    """
     since, until = _check_date(since, "--since"), _check_date(until, "--until")
-    signals = signal_fields(store)
+    facts = facts or read_signals(store)
+    signals = facts.fields
     if topic is not None:
         topics = closure(links(store, "skos:broader"), {resolve_entity(store, topic)})
         signals = {s: f for s, f in signals.items() if f.get("topics", set()) & topics}
     if issuer is not None:
         issuers = closure(links(store, "org:unitOf"), {resolve_entity(store, issuer)})
         signals = {s: f for s, f in signals.items() if f.get("issuer", set()) & issuers}
-    backed = support(store)
+    backed = facts.backing
     iris = {v for f in signals.values() for vs in f.values() for v in vs if isinstance(v, URIRef)}
     iris |= set(signals) | {d for s in signals for d in backed.get(s, NONE).sources}
     labels = display_labels(store, iris, lang)

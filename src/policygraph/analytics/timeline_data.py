@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from rdflib import URIRef
 
 from policygraph.analytics.sparql import links, select, text
-from policygraph.analytics.support import NONE, Support, support
-from policygraph.analytics.timeline import Entry, signal_fields
+from policygraph.analytics.support import NONE, Support
+from policygraph.analytics.timeline import Entry, SignalFacts, read_signals
 from policygraph.names import display_labels
 from policygraph.store import Store
 from policygraph.vocab import KOS
@@ -151,17 +151,27 @@ def _source(label: str, doc: dict[str, str], text_base: str) -> dict[str, str | 
 
 
 def timeline_data(
-    store: Store, entries: Sequence[Entry], *, title: str, lang: str = "en", text_base: str = ""
+    store: Store,
+    entries: Sequence[Entry],
+    *,
+    title: str,
+    lang: str = "en",
+    text_base: str = "",
+    facts: SignalFacts | None = None,
 ) -> dict[str, object]:
-    """The page data of ``entries``; archived text paths are prefixed with ``text_base``."""
+    """The page data of ``entries``; archived text paths are prefixed with ``text_base``.
+
+    ``facts`` are those ``timeline()`` read (``read_signals(store)``), read again if not given.
+    """
+    facts = facts or read_signals(store)
     wanted = {URIRef(e.signal) for e in entries}
-    fields = {s: f for s, f in signal_fields(store).items() if s in wanted}
+    fields = {s: f for s, f in facts.fields.items() if s in wanted}
     quotes: dict[URIRef, set[tuple[str, URIRef]]] = {}
     for s, quote, doc in select(store, QUOTES):
         said = text(quote)
         if isinstance(s, URIRef) and s in wanted and isinstance(doc, URIRef) and said is not None:
             quotes.setdefault(s, set()).add((said, doc))
-    backed, docs = support(store), _documents(store)
+    backed, docs = facts.backing, _documents(store)
 
     def used(name: str) -> set[URIRef]:
         return {v for f in fields.values() for v in f.get(name, ()) if isinstance(v, URIRef)}

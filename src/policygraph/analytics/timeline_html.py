@@ -11,12 +11,12 @@ graph. The data comes from ``analytics.timeline_data``.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
 from pathlib import Path
+from typing import Unpack
 
 from rdflib import Dataset
 
-from policygraph.analytics.timeline import Entry, timeline
+from policygraph.analytics.timeline import TimelineFilters, read_signals, timeline
 from policygraph.analytics.timeline_data import timeline_data
 from policygraph.page import Page, asset, render_page
 from policygraph.store import Store, union_store
@@ -32,17 +32,19 @@ def text_base(root: Path, page: Path) -> str:
 
 def render_timeline_html(
     store: Store,
-    entries: Sequence[Entry],
     *,
     title: str = TITLE,
     lang: str = "en",
     base: str = "",
+    **filters: Unpack[TimelineFilters],
 ) -> str:
-    """The timeline page of ``entries`` (as ``timeline()`` selected them from ``store``).
+    """The timeline page of the signals in ``store`` that pass ``filters`` (as ``timeline()``).
 
     ``base`` prefixes the archived texts' project-relative paths (``../`` from ``graph/``).
     """
-    data = timeline_data(store, entries, title=title, lang=lang, text_base=base)
+    facts = read_signals(store)  # read once, for the selection and the page
+    entries = timeline(store, lang=lang, facts=facts, **filters)
+    data = timeline_data(store, entries, title=title, lang=lang, text_base=base, facts=facts)
     page = Page(
         title=title,
         body=asset("timeline.html"),
@@ -56,5 +58,4 @@ def render_timeline_html(
 
 def render_dataset_timeline(dataset: Dataset) -> str:
     """The timeline page of a whole built dataset (what ``build`` writes to ``graph/``)."""
-    store = union_store(dataset)
-    return render_timeline_html(store, timeline(store), base="../")
+    return render_timeline_html(union_store(dataset), base="../")

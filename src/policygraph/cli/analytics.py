@@ -149,21 +149,21 @@ def timeline(
 ) -> None:
     """Signals in date order, with issuer, nature, stance, sectors, support and dates seen."""
     from policygraph.analytics.render import render_timeline
+    from policygraph.analytics.timeline import TimelineFilters
     from policygraph.analytics.timeline import timeline as compute
 
     store = store_of(project, graph, endpoint)
-    entries = compute(
-        store,
-        topic=topic, issuer=issuer, since=since, until=until, min_support=min_support, lang=lang,
-    )  # fmt: skip
+    filters = TimelineFilters(
+        topic=topic, issuer=issuer, since=since, until=until, min_support=min_support
+    )
     if fmt == TimelineFormat.html:
         from policygraph.analytics.timeline_html import render_timeline_html, text_base
 
-        found = project_or_none(project) if graph is None and endpoint is None else None
+        found = project_or_none(project)  # archived texts are linked relative to its root
         base = text_base(found.root, output or Path("timeline.html")) if found else ""
-        _emit(render_timeline_html(store, entries, lang=lang, base=base), output)
+        _emit(render_timeline_html(store, lang=lang, base=base, **filters), output)
     else:
-        _emit(render_timeline(entries, fmt.value), output)
+        _emit(render_timeline(compute(store, lang=lang, **filters), fmt.value), output)
 
 
 @app.command()
