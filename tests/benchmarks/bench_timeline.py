@@ -183,7 +183,8 @@ def run(sizes: tuple[int, ...] = SIZES) -> str:
         "from "
         "navigation to the page's ready mark (every signal drawn). *Redraw*: a filter "
         "change until the chart is drawn again (mean of two, measured from the test "
-        "driver). Target: 1,000 signals drawn in < 1 s.\n\n"
+        "driver). Target: 1,000 signals drawn in < 1 s. The 2-core machine was shared "
+        "with other test runs.\n\n"
         "| signals | file | generated (rdflib) | generated (Oxigraph) | drawn | redraw |\n"
         "|---:|---:|---:|---:|---:|---:|\n"
     )
