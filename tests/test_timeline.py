@@ -117,3 +117,13 @@ def test_cli_timeline(multi_project: Project, tmp_path: object) -> None:  # noqa
     assert result.exit_code == 4 and "no entity is named 'unicorns'" in result.stderr
     result = runner.invoke(app, ["timeline", *where, "--since", "yesterday"])
     assert result.exit_code == 3 and "--since 'yesterday' is not a date" in result.stderr
+
+
+def test_page_data_links_only_web_addresses_and_relative_paths() -> None:
+    from benchmarks.bench_timeline import synthetic_timeline
+
+    store = synthetic_timeline(20, hostile=True)
+    data = timeline_data(store, timeline(store), title="t", text_base="../")
+    links = {(s["url"], s["text"]) for s in data["sources"]}
+    assert (None, None) in links  # javascript: in schema:url and pg:archivedText: no link
+    assert ("https://example.org/a/1", "../data/sources/s1.txt") in links

@@ -9,6 +9,7 @@ of its own, so the page filters as ``timeline --topic/--issuer`` do.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
@@ -37,6 +38,7 @@ NOTATIONS = """
 SELECT DISTINCT ?c ?n WHERE { GRAPH ?g { ?c skos:inScheme kos:stance ; skos:notation ?n } }
 """
 INTERPRETATION = KOS["nature.interpretation"]
+SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 DOC_FIELDS = {"publisher": "publisher", "issued": "date", "url": "url", "archivedText": "text"}
 
 
@@ -71,6 +73,11 @@ def _documents(store: Store) -> dict[URIRef, dict[str, str]]:
 def _link(url: str | None) -> str | None:
     """Only web addresses become links (never ``javascript:`` or ``data:``)."""
     return url if url and url.startswith(("https://", "http://")) else None
+
+
+def _relative(path: str | None, base: str) -> str | None:
+    """A project-relative path as a link from the page; anything with a scheme is no link."""
+    return base + path if path and not SCHEME.match(path) else None
 
 
 class _Table:
@@ -140,13 +147,12 @@ def _signal(
 
 
 def _source(label: str, doc: dict[str, str], text_base: str) -> dict[str, str | None]:
-    path = doc.get("text")
     return {
         "label": label,
         "publisher": doc.get("publisher"),
         "date": doc.get("date"),
         "url": _link(doc.get("url")),
-        "text": text_base + path if path else None,
+        "text": _relative(doc.get("text"), text_base),
     }
 
 
