@@ -1,8 +1,9 @@
 """A view as a pyvis ``Network``: nodes, edges and options go through pyvis's API, and the page
 inlines the vis-network files of the installed pyvis package (``templates/lib/vis-9.1.2/``).
 
-This is the only module that imports pyvis, and only when a view is made: pyvis imports IPython
-and jinja2, which ``query`` and the other commands never need. pyvis renders its own pages from
+This is the only module that imports pyvis, and only when a view is made: pyvis imports IPython,
+jinja2 and networkx, which ``query`` and the other commands never need (about 0.2 s more to
+start ``view`` and ``build``). pyvis renders its own pages from
 a CDN template that writes ``lib/`` into the working directory and inserts text unescaped, so
 policygraph renders the ``Network`` with its own offline page (``views.render``).
 
