@@ -127,3 +127,16 @@ def test_page_data_links_only_web_addresses_and_relative_paths() -> None:
     links = {(s["url"], s["text"]) for s in data["sources"]}
     assert (None, None) in links  # javascript: in schema:url and pg:archivedText: no link
     assert ("https://example.org/a/1", "../data/sources/s1.txt") in links
+
+
+def test_partial_dates_match_the_range_they_overlap() -> None:
+    from benchmarks.bench_timeline import synthetic_timeline
+
+    store = synthetic_timeline(20)
+    dates = {e.signal.rsplit("/", 1)[1]: e.date for e in timeline(store)}
+    year, month = dates["signal-1"], dates["signal-2"]  # dated by their year and month
+    assert len(year) == 4 and len(month) == 7
+    for partial, day in ((year, f"{year}-06-30"), (month, f"{month}-28")):
+        assert partial in {e.date for e in timeline(store, since=day, until=day)}
+    assert year not in {e.date for e in timeline(store, since=f"{int(year) + 1}-01-01")}
+    assert year not in {e.date for e in timeline(store, until=f"{int(year) - 1}-12-31")}

@@ -96,6 +96,11 @@ def read_signals(store: Store) -> SignalFacts:
     return SignalFacts(signal_fields(store), support(store))
 
 
+def _last_day(date: str) -> str:
+    """A partial date (``2025``, ``2025-06``) as text that sorts after every day it spans."""
+    return date + "-99" * ((10 - len(date)) // 3)
+
+
 def _check_date(value: str | None, option: str) -> str | None:
     if value is None:
         return None
@@ -118,7 +123,8 @@ def timeline(
     lang: str = "en",
     facts: SignalFacts | None = None,
 ) -> list[Entry]:
-    """The signals that match, oldest first (ties: by label, then IRI).
+    """The signals that match, oldest first (ties: by label, then IRI). A partial date
+    (``2025``, ``2025-06``) matches ``since``/``until`` when its month or year overlaps them.
 
     ``facts`` (``read_signals(store)``) saves reading them again when the caller has them.
     """
@@ -143,7 +149,11 @@ def timeline(
     for s, f in signals.items():
         date = min(str(d) for d in f.get("date", {""}))
         seen = backed.get(s, NONE)
-        if seen.count < min_support or (since and date < since) or (until and date > until):
+        if (
+            seen.count < min_support
+            or (since and _last_day(date) < since)
+            or (until and date > until)
+        ):
             continue
         entries.append(
             Entry(
