@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
+from importlib.util import find_spec
 from pathlib import Path
 
 import pytest
@@ -13,13 +15,13 @@ from typer.testing import CliRunner
 from policygraph.build import build
 from policygraph.cli import app
 from policygraph.errors import shown
+from policygraph.page import script_json
 from policygraph.project import Project
 from policygraph.store import MemoryStore
 from policygraph.stores.union import rebuild_union
 from policygraph.views import render_view
 from policygraph.views.api import build_model
 from policygraph.views.layout import layout
-from policygraph.views.render import script_json
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PGR = "https://w3id.org/policygraph/id/"
@@ -210,3 +212,21 @@ def test_oxigraph_store_gives_the_same_page(sasac_project: Project, overview: st
     inner.load(path=str(sasac_project.trig_path), format=ox.RdfFormat.TRIG)
     rebuild_union(inner)  # the default graph holds the union of the named graphs
     assert render_view(OxigraphStore(inner), title="policygraph overview") == overview
+
+
+def test_a_view_is_a_pyvis_network(sasac_store: MemoryStore, overview: str) -> None:
+    from pyvis.network import Network
+
+    from policygraph.views import make_view
+
+    view = make_view(sasac_store, title="policygraph overview")
+    net = view.to_pyvis()
+    assert isinstance(net, Network) and view.html == overview
+    assert (len(net.nodes), len(net.edges)) == (view.nodes, view.edges)
+    assert page_data(overview)["nodes"] == net.nodes  # the page draws pyvis's nodes as they are
+    vis = Path(next(iter(find_spec("pyvis").submodule_search_locations)))  # type: ignore[union-attr]
+    script = (vis / "templates/lib/vis-9.1.2/vis-network.min.js").read_text(encoding="utf-8")
+    assert f"<script>{script}</script>" in overview  # read from pyvis, not a vendored copy
+    frame = view._repr_html_()
+    srcdoc = frame.removeprefix('<iframe srcdoc="').split('" sandbox="allow-scripts"')[0]
+    assert html.unescape(srcdoc) == overview and "<" not in srcdoc  # escaped, run in its frame

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.chromium import ARGS, CHROMIUM
+from tests.chromium import OpenedPage
 
 from benchmarks.bench_views import synthetic_store
 from policygraph.build import build
@@ -28,42 +28,8 @@ DOCS = Path(__file__).resolve().parent.parent / "docs"
 HE_QING = "https://w3id.org/policygraph/id/person-he-qing"
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
-
-
-class Opened:
-    """A page opened from ``file://``, with what it requested, logged and alerted."""
-
-    def __init__(self, browser: Any, path: Path) -> None:
-        self.page = browser.new_page(viewport={"width": 1280, "height": 800})
-        self.requests: list[str] = []
-        self.console: list[str] = []
-        self.dialogs: list[str] = []
-        self.page.on("request", lambda r: self.requests.append(r.url))
-        self.page.on("console", lambda m: self.console.append(f"{m.type}: {m.text}"))
-        self.page.on("pageerror", lambda e: self.console.append(f"error: {e}"))
-        self.page.on("dialog", self._dialog)
-        self.page.route("**/*", self._route)
-        self.url = path.resolve().as_uri()
-        self.page.goto(self.url)
-        self.page.wait_for_selector('body[data-ready="1"]', state="attached", timeout=20000)
-
-    def _dialog(self, dialog: Any) -> None:
-        self.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    def _route(self, route: Any) -> None:
-        if route.request.url == self.url:
-            route.continue_()
-        else:
-            route.abort()
+class Opened(OpenedPage):
+    """A network view opened in Chromium."""
 
     def drawn(self) -> tuple[set[str], set[tuple[str, str, str]]]:
         nodes = self.page.evaluate("window.policygraphData.nodes.getIds()")
@@ -177,3 +143,22 @@ def test_five_thousand_nodes_draw_and_respond(browser: Any, tmp_path: Path) -> N
         assert time.perf_counter() - start < 15
     finally:
         opened.page.close()
+
+
+def test_a_view_shows_in_a_notebook_frame(browser: Any, tmp_path: Path) -> None:
+    from policygraph.views import make_view
+
+    notebook = tmp_path / "notebook.html"
+    cell = make_view(synthetic_store(60), title="in a notebook")._repr_html_()
+    notebook.write_text(f"<!DOCTYPE html><html><body>{cell}</body></html>", encoding="utf-8")
+    page = browser.new_page()
+    requests: list[str] = []
+    page.on("request", lambda r: requests.append(r.url))
+    try:
+        page.goto(notebook.as_uri())
+        frame = next(f for f in page.frames if f.url == "about:srcdoc")
+        frame.wait_for_selector('body[data-ready="1"]', state="attached", timeout=20000)
+        assert frame.inner_text("#pg-title") == "in a notebook"
+        assert requests == [notebook.as_uri()]  # the frame's page is inline (srcdoc)
+    finally:
+        page.close()

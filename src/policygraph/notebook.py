@@ -20,7 +20,6 @@ if TYPE_CHECKING:
 
     from policygraph.card import Card
     from policygraph.sparql.run import QueryResult
-    from policygraph.views.api import View
 
 
 def _pandas() -> object:
@@ -97,12 +96,3 @@ def card_html(card: Card) -> str:
         "</div>",
     ]
     return "\n".join(parts)
-
-
-def view_html(view: View, height: int = 600) -> str:
-    """A view's whole page in a sandboxed iframe (scripts run inside it, nothing else)."""
-    return (
-        f'<iframe srcdoc="{escape(view.html, quote=True)}" sandbox="allow-scripts" '
-        f'style="width:100%;height:{height}px;border:1px solid #ccc" '
-        f'title="policygraph view ({view.nodes} nodes, {view.edges} edges)"></iframe>'
-    )

@@ -9,6 +9,7 @@ from tests.benchmarks import (
     bench_query_startup,
     bench_store,
     bench_text_search,
+    bench_timeline,
     bench_views,
 )
 
@@ -17,6 +18,7 @@ def main() -> None:
     sys.argv = [sys.argv[0]]
     bench_store.main()
     bench_views.main()
+    bench_timeline.main()
     bench_query_startup.main()
     bench_text_search.main()
     bench_draft.main()

@@ -7,11 +7,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TypedDict
 
 from rdflib import URIRef
 
 from policygraph.analytics.sparql import closure, links, select
-from policygraph.analytics.support import NONE, support
+from policygraph.analytics.support import NONE, Support, support
 from policygraph.dates import FORMS, overlaps, parse_date
 from policygraph.names import display_labels, resolve_entity
 from policygraph.store import Store
@@ -20,7 +21,7 @@ SIGNALS = """
 SELECT DISTINCT ?s ?p ?o WHERE {
   GRAPH ?g { ?s a pg:PolicySignal ; ?p ?o }
   VALUES ?p { pg:issuedOn pg:issuer prov:wasAttributedTo pg:signalNature pg:stance
-              pg:topic pg:targetSector }
+              pg:topic pg:targetSector pg:previousStance pg:interpretedIn }
 }
 """
 FIELDS = {
@@ -31,7 +32,10 @@ FIELDS = {
     "pg:stance": "stance",
     "pg:topic": "topics",
     "pg:targetSector": "sectors",
+    "pg:previousStance": "previous",
+    "pg:interpretedIn": "reading",
 }
+Fields = dict[URIRef, dict[str, set[URIRef | str]]]
 
 
 @dataclass(frozen=True)
@@ -57,16 +61,39 @@ class Entry:
         }
 
 
-def _fields(store: Store) -> dict[URIRef, dict[str, set[URIRef | str]]]:
+def signal_fields(store: Store) -> Fields:
+    """Each signal's values (IRIs or text), by field name (``FIELDS``' values)."""
     from policygraph.vocab import PREFIXES
 
     names = {PREFIXES[k.split(":")[0]] + k.split(":")[1]: v for k, v in FIELDS.items()}
-    signals: dict[URIRef, dict[str, set[URIRef | str]]] = {}
+    signals: Fields = {}
     for s, p, o in select(store, SIGNALS):
         if isinstance(s, URIRef) and o is not None:
             value = o if isinstance(o, URIRef) else str(o)
             signals.setdefault(s, {}).setdefault(names[str(p)], set()).add(value)
     return signals
+
+
+class TimelineFilters(TypedDict, total=False):
+    """The filters of ``timeline()`` (and of ``policygraph timeline``)."""
+
+    topic: str | None
+    issuer: str | None
+    since: str | None
+    until: str | None
+    min_support: int
+
+
+@dataclass(frozen=True)
+class SignalFacts:
+    """What the timeline reads from a store: each signal's fields and every node's support."""
+
+    fields: Fields
+    backing: dict[URIRef, Support]
+
+
+def read_signals(store: Store) -> SignalFacts:
+    return SignalFacts(signal_fields(store), support(store))
 
 
 def _check_date(value: str | None, option: str) -> str | None:
@@ -89,21 +116,24 @@ def timeline(
     until: str | None = None,
     min_support: int = 0,
     lang: str = "en",
+    facts: SignalFacts | None = None,
 ) -> list[Entry]:
     """The signals that match, oldest first (ties: by label, then IRI).
 
     Dates are ISO text as precise as known: a month sorts before its days (``2025-06`` before
     ``2025-06-01``), and ``since``/``until`` keep a partial date whose span meets the range.
+    ``facts`` (``read_signals(store)``) saves reading them again when the caller has them.
     """
     since, until = _check_date(since, "--since"), _check_date(until, "--until")
-    signals = _fields(store)
+    facts = facts or read_signals(store)
+    signals = facts.fields
     if topic is not None:
         topics = closure(links(store, "skos:broader"), {resolve_entity(store, topic)})
         signals = {s: f for s, f in signals.items() if f.get("topics", set()) & topics}
     if issuer is not None:
         issuers = closure(links(store, "org:unitOf"), {resolve_entity(store, issuer)})
         signals = {s: f for s, f in signals.items() if f.get("issuer", set()) & issuers}
-    backed = support(store)
+    backed = facts.backing
     iris = {v for f in signals.values() for vs in f.values() for v in vs if isinstance(v, URIRef)}
     iris |= set(signals) | {d for s in signals for d in backed.get(s, NONE).sources}
     labels = display_labels(store, iris, lang)

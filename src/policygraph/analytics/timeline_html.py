@@ -1,84 +1,61 @@
-"""A self-contained HTML timeline: no external URL, data embedded as escaped JSON, rendered
-with ``textContent`` (never ``innerHTML``), and the same bytes for the same graph."""
+"""The interactive timeline page (``graph/timeline.html``, ``timeline --format html``).
+
+One lane per issuer (or per topic), each signal placed by date (partial dates as spans over the
+month or year), coloured by stance, drawn as a ring when it is a reading, sized by support;
+filters for topic, sector, issuer, source, dates and support; a signal's quotes with their
+sources on click. The page is the shell every page shares (``policygraph.page``): offline, data
+as escaped JSON, text by ``textContent``, scripts allowed by hash only; same bytes for the same
+graph. The data comes from ``analytics.timeline_data``.
+"""
 
 from __future__ import annotations
 
-import html
-import json
-from collections.abc import Sequence
+import os
+from pathlib import Path
+from typing import Unpack
 
 from rdflib import Dataset
 
-from policygraph.analytics.timeline import Entry, timeline
-from policygraph.store import union_store
+from policygraph.analytics.timeline import TimelineFilters, read_signals, timeline
+from policygraph.analytics.timeline_data import timeline_data
+from policygraph.page import Page, asset, render_page
+from policygraph.store import Store, union_store
 
-PAGE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; \
-style-src 'unsafe-inline'; script-src 'unsafe-inline'">
-<title>{title}</title>
-<style>
-body {{ font: 15px/1.4 system-ui, sans-serif; margin: 2em auto; max-width: 60em; color: #222; }}
-ol {{ list-style: none; padding: 0; border-left: 3px solid #8aa; }}
-li {{ margin: 0 0 1.2em 0; padding-left: 1em; position: relative; }}
-li::before {{ content: ""; position: absolute; left: -0.5em; top: 0.4em; width: 0.7em;
-  height: 0.7em; border-radius: 50%; background: #468; }}
-.date {{ font-weight: bold; color: #468; }} .meta {{ color: #555; font-size: 90%; }}
-.directive {{ color: #a40; }} .interpretation {{ color: #466; }}
-</style>
-</head>
-<body>
-<h1>{title}</h1>
-<p id="count"></p>
-<ol id="timeline"></ol>
-<noscript><p>The timeline needs JavaScript; its data is in this file.</p></noscript>
-<script type="application/json" id="timeline-data">{data}</script>
-<script>
-(function () {{
-  "use strict";
-  var entries = JSON.parse(document.getElementById("timeline-data").textContent);
-  var list = document.getElementById("timeline");
-  function add(parent, tag, cls, text) {{
-    var node = document.createElement(tag);
-    if (cls) {{ node.className = cls; }}
-    node.textContent = text;
-    parent.appendChild(node);
-    return node;
-  }}
-  document.getElementById("count").textContent = entries.length + " signal(s)";
-  entries.forEach(function (e) {{
-    var item = add(list, "li", "", "");
-    add(item, "span", "date", e.date + " ");
-    add(item, "span", e.nature, "[" + e.nature + "] ");
-    add(item, "strong", "", e.label);
-    add(item, "div", "meta", "issuer: " + e.issuer
-      + (e.speaker ? " \\u00b7 voiced by: " + e.speaker : "")
-      + " \\u00b7 stance: " + e.stance);
-    add(item, "div", "meta", "topics: " + e.topics.join(", ")
-      + (e.sectors.length ? " \\u00b7 sectors: " + e.sectors.join(", ") : ""));
-    add(item, "div", "meta", "support: " + e.support + " source(s) \\u00b7 first seen: "
-      + (e.first_seen || "unknown") + " \\u00b7 last seen: " + (e.last_seen || "unknown")
-      + " \\u00b7 " + e.sources.join("; "));
-  }});
-}}());
-</script>
-</body>
-</html>
-"""
+TITLE = "Policy signal timeline"
 
 
-def script_json(value: object) -> str:
-    """JSON safe inside a ``<script>`` element: ``<``, ``>`` and ``&`` escaped."""
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, indent=1)
-    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+def text_base(root: Path, page: Path) -> str:
+    """The prefix that turns a project-relative path into a link from ``page``."""
+    relative = os.path.relpath(root.resolve(), page.resolve().parent)
+    return "" if relative == "." else relative.replace(os.sep, "/") + "/"
 
 
-def render_timeline_html(entries: Sequence[Entry], *, title: str = "Policy signal timeline") -> str:
-    return PAGE.format(title=html.escape(title), data=script_json([e.as_json() for e in entries]))
+def render_timeline_html(
+    store: Store,
+    *,
+    title: str = TITLE,
+    lang: str = "en",
+    base: str = "",
+    **filters: Unpack[TimelineFilters],
+) -> str:
+    """The timeline page of the signals in ``store`` that pass ``filters`` (as ``timeline()``).
+
+    ``base`` prefixes the archived texts' project-relative paths (``../`` from ``graph/``).
+    """
+    facts = read_signals(store)  # read once, for the selection and the page
+    entries = timeline(store, lang=lang, facts=facts, **filters)
+    data = timeline_data(store, entries, title=title, lang=lang, text_base=base, facts=facts)
+    page = Page(
+        title=title,
+        body=asset("timeline.html"),
+        data=data,
+        scripts=(asset("timeline.js"),),
+        styles=(asset("timeline.css"),),
+        lang=lang,
+    )
+    return render_page(page)
 
 
 def render_dataset_timeline(dataset: Dataset) -> str:
-    """The timeline page of a whole built dataset (what ``build`` writes)."""
-    return render_timeline_html(timeline(union_store(dataset)))
+    """The timeline page of a whole built dataset (what ``build`` writes to ``graph/``)."""
+    return render_timeline_html(union_store(dataset), base="../")

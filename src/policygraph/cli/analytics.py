@@ -143,8 +143,12 @@ def timeline(
     issuer: Annotated[
         str | None, typer.Option("--issuer", help="An issuer (its units too).")
     ] = None,
-    since: Annotated[str | None, typer.Option("--since", help="YYYY-MM-DD")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="YYYY-MM-DD")] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="YYYY, YYYY-MM or YYYY-MM-DD.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="YYYY, YYYY-MM or YYYY-MM-DD.")
+    ] = None,
     fmt: Annotated[TimelineFormat, typer.Option("--format")] = TimelineFormat.table,
     output: OutOpt = None,
     lang: LangOpt = "en",
@@ -152,18 +156,22 @@ def timeline(
 ) -> None:
     """Signals in date order, with issuer, nature, stance, sectors, support and dates seen."""
     from policygraph.analytics.render import render_timeline
-    from policygraph.analytics.timeline_html import render_timeline_html
+    from policygraph.analytics.timeline import TimelineFilters
     from policygraph.api import timeline as compute
 
+    filters = TimelineFilters(
+        topic=topic, issuer=issuer, since=since, until=until, min_support=min_support
+    )
     with store_of(project, graph, endpoint) as store:
-        entries = compute(
-            store, topic=topic, issuer=issuer, since=since, until=until,
-            min_support=min_support, lang=lang,
-        )  # fmt: skip
-    if fmt == TimelineFormat.html:
-        _emit(render_timeline_html(entries), output)
-    else:
-        _emit(render_timeline(entries, fmt.value), output)
+        if fmt == TimelineFormat.html:
+            from policygraph.analytics.timeline_html import render_timeline_html, text_base
+
+            found = project_or_none(project)  # archived texts are linked relative to its root
+            base = text_base(found.root, output or Path("timeline.html")) if found else ""
+            text = render_timeline_html(store, lang=lang, base=base, **filters)
+        else:
+            text = render_timeline(compute(store, lang=lang, **filters), fmt.value)
+    _emit(text, output)
 
 
 @app.command()

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TypedDict, Unpack, cast
+from dataclasses import dataclass, field
+from typing import Any, TypedDict, Unpack, cast
 
 from rdflib import Dataset, Graph, Literal, URIRef
 
@@ -13,11 +13,13 @@ from policygraph.dates import parse_date
 from policygraph.errors import InputError, NotFoundError, QueryError
 from policygraph.iris import expand_name, short_name
 from policygraph.names import resolve_entity
+from policygraph.page import framed
 from policygraph.store import Store, union_store
 from policygraph.views.card import cards
 from policygraph.views.facts import Facts, read_facts, term_id
 from policygraph.views.layout import layout, sizes
-from policygraph.views.render import html_page, page_data
+from policygraph.views.network import to_network
+from policygraph.views.render import page_data, render_network
 from policygraph.views.select import Selection, ViewModel, best_label, degrees, select
 from policygraph.views.support import read_backing
 from policygraph.vocab import source_graph
@@ -94,17 +96,20 @@ class ViewOptions(SelectOptions, total=False):
 
 @dataclass(frozen=True)
 class View:
-    """A rendered view: the page and how many nodes and edges it draws."""
+    """A rendered view: the page, how many nodes and edges it draws, and its pyvis network."""
 
     html: str
     nodes: int
     edges: int
+    network: Any = field(default=None, compare=False, repr=False)
+
+    def to_pyvis(self) -> Any:
+        """The view as the pyvis ``Network`` it was drawn from (nodes, edges, options)."""
+        return self.network
 
     def _repr_html_(self) -> str:
-        """Jupyter's inline display: the page in a sandboxed ``<iframe srcdoc>``."""
-        from policygraph.notebook import view_html
-
-        return view_html(self)
+        """The page in a sandboxed frame: how Jupyter shows a view, offline as in a file."""
+        return framed(self.html)
 
 
 def build_model(
@@ -145,10 +150,9 @@ def build_model(
     return facts, select(facts, selection, options.get("lang", "en"), backing), focus_iri
 
 
-def render_model(
-    facts: Facts, model: ViewModel, *, lang: str = "en", size_by: str = "degree", title: str
-) -> str:
-    """The page for an already selected graph."""
+def _render(
+    facts: Facts, model: ViewModel, *, lang: str, size_by: str, title: str
+) -> tuple[str, Any]:
     if size_by not in SIZE_BY:
         raise InputError(f"--size must be one of {', '.join(SIZE_BY)}, not {size_by!r}")
     order = list(model.nodes)
@@ -166,7 +170,15 @@ def render_model(
         title=title,
         lang=lang,
     )
-    return html_page(data)
+    net = to_network(data)
+    return render_network(net, data), net
+
+
+def render_model(
+    facts: Facts, model: ViewModel, *, lang: str = "en", size_by: str = "degree", title: str
+) -> str:
+    """The page for an already selected graph."""
+    return _render(facts, model, lang=lang, size_by=size_by, title=title)[0]
 
 
 def default_title(facts: Facts, focus: str | None, depth: int, lang: str) -> str:
@@ -182,8 +194,8 @@ def make_view(store: Store, **options: Unpack[ViewOptions]) -> View:
     lang = options.get("lang", "en")
     if title is None:
         title = default_title(facts, focus_iri, options.get("depth", 1), lang)
-    page = render_model(facts, model, lang=lang, size_by=size_by, title=title)
-    return View(page, len(model.nodes), len(model.edges))
+    page, net = _render(facts, model, lang=lang, size_by=size_by, title=title)
+    return View(page, len(model.nodes), len(model.edges), net)
 
 
 def render_view(store: Store, **options: Unpack[ViewOptions]) -> str:

@@ -1,26 +1,19 @@
 """One self-contained, safe, deterministic HTML page for a ``ViewModel``.
 
-The page inlines vis-network 9.1.2 (dual Apache-2.0/MIT, copied from pyvis's package, see
-``assets/LICENSE-vis-network``) and policygraph's own script and style. Data travels as JSON in a
-``<script type="application/json">`` element with ``<``, ``>``, ``&`` and U+2028/U+2029 escaped,
-and the page writes text with ``textContent`` only. A Content-Security-Policy allows the page's
-own scripts (by hash) and nothing else: no request can leave the page, and an injected script
-would not run.
+The view is a pyvis ``Network`` (``views.network``); the page inlines the vis-network 9.1.2 files
+of the installed pyvis package (dual Apache-2.0/MIT) and policygraph's own script and style, in
+the shell every page shares (``policygraph.page``: escaped JSON data, text by ``textContent``
+only, a Content-Security-Policy allowing only the page's own scripts, by hash).
 
 pyvis's own HTML generation is not used: it loads bootstrap from a CDN, writes ``lib/`` into the
-working directory, inserts text unescaped and is quadratic in the number of nodes.
+working directory and inserts text unescaped.
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import html
-import json
-from functools import cache
-from importlib import resources
 from typing import Any
 
+from policygraph.page import Page, asset, render_page
 from policygraph.views.select import ViewModel, search_keys
 
 PHYSICS_LIMIT = 300  # above this many nodes, positions are final and physics stays off
@@ -40,20 +33,6 @@ STYLES: dict[str, tuple[str, str]] = {
     "expected role": ("#aec7e8", "hexagon"),
 }
 SPARE = ("#98df8a", "#ffbb78", "#c5b0d5", "#c49c94", "#f7b6d2", "#dbdb8d", "#9edae5", "#393b79")
-ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-
-
-@cache
-def asset(name: str) -> str:
-    return resources.files("policygraph.views").joinpath("assets", name).read_text("utf-8")
-
-
-def script_json(data: Any) -> str:
-    """``data`` as JSON that is safe inside a ``<script>`` element."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    for raw, escaped in ESCAPES.items():
-        text = text.replace(raw, escaped)
-    return text
 
 
 def _style(group: str, spare: dict[str, int]) -> tuple[str, str]:
@@ -107,36 +86,19 @@ def page_data(
     }
 
 
-def _sha256(text: str) -> str:
-    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
+def render_network(net: Any, data: dict[str, Any]) -> str:
+    """The page of a view's pyvis ``Network`` (``views.network.to_network(data)``)."""
+    from policygraph.views.network import vis_asset
 
-
-def html_page(data: dict[str, Any]) -> str:
-    """The whole page as one string."""
-    scripts = [asset("vis-network.min.js"), asset("view.js")]
-    policy = "; ".join(
-        (
-            "default-src 'none'",
-            "script-src " + " ".join(f"'{_sha256(s)}'" for s in scripts),
-            "style-src 'unsafe-inline'",
-            "img-src data:",
-            "base-uri 'none'",
-            "form-action 'none'",
-        )
-    )
-    title = html.escape(str(data["title"]))
-    lang = html.escape(str(data["lang"]))
-    body = asset("view.html").replace("{title}", title)
-    return "".join(
-        (
-            f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n',
-            f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n',
-            '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
-            f"<title>{title}</title>\n",
-            f"<style>\n{asset('vis-network.css')}\n{asset('view.css')}</style>\n</head>\n",
-            body,
-            f'<script type="application/json" id="pg-data">{script_json(data)}</script>\n',
-            *(f"<script>{s}</script>\n" for s in scripts),
-            "</body>\n</html>\n",
+    shown = {key: data[key] for key in ("title", "lang", "physics", "groups", "cards")}
+    shown.update(nodes=net.nodes, edges=net.edges, options=net.options)
+    return render_page(
+        Page(
+            title=str(data["title"]),
+            body=asset("view.html"),
+            data=shown,
+            scripts=(vis_asset("vis-network.min.js"), asset("view.js")),
+            styles=(vis_asset("vis-network.css"), asset("view.css")),
+            lang=str(data["lang"]),
         )
     )

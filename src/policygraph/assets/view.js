@@ -19,40 +19,12 @@
     return stripped.replace(/[^\p{L}\p{N}]/gu, "");
   }
 
-  var nodes = new vis.DataSet(data.nodes.map(function (n) {
-    var g = groups[n.g];
-    return {
-      id: n.id, label: n.label, x: n.x, y: n.y, size: n.v, title: n.t,
-      shape: g.shape, color: g.color, group: undefined
-    };
-  }));
-  var edges = new vis.DataSet(data.edges.map(function (e) {
-    return { id: e.id, from: e.from, to: e.to, label: e.label };
-  }));
+  /* nodes, edges and options as the view's pyvis Network made them */
+  var nodes = new vis.DataSet(data.nodes);
+  var edges = new vis.DataSet(data.edges);
   var labelOf = {};
   data.nodes.forEach(function (n) { labelOf[n.id] = n.label; });
-
-  var options = {
-    autoResize: true,
-    layout: { improvedLayout: false, randomSeed: 1 },
-    nodes: { font: { size: 14 }, borderWidth: 1 },
-    edges: {
-      arrows: { to: { enabled: true, scaleFactor: 0.5 } },
-      color: { color: "#9aa5b1", highlight: "#333" },
-      font: { size: 10, color: "#555", strokeWidth: 3, align: "middle" },
-      smooth: big ? false : { enabled: true, type: "continuous", roundness: 0.3 },
-      width: 1
-    },
-    interaction: {
-      hover: !big, tooltipDelay: 150, hideEdgesOnDrag: big, hideEdgesOnZoom: big
-    },
-    physics: big ? { enabled: false } : {
-      enabled: true,
-      solver: "forceAtlas2Based",
-      forceAtlas2Based: { gravitationalConstant: -200, springLength: 150, avoidOverlap: 1 },
-      stabilization: { enabled: true, iterations: 400, updateInterval: 50, fit: true }
-    }
-  };
+  var options = data.options;
   var container = document.getElementById("pg-network");
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
   window.policygraphNetwork = network;
