@@ -6,6 +6,7 @@ Run ``pytest --update-golden`` to rewrite golden files, then review the git diff
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -28,8 +29,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 @pytest.fixture(scope="session")
 def repository() -> Project:
-    """The repository's own project: data/ and the committed graph/ (whatever sources it holds)."""
-    return Project(REPO)
+    """The repository's own project: data/ and the committed graph/ (whatever sources it holds);
+    ``POLICYGRAPH_REPOSITORY`` points it at a copy (tests/test_walkthrough.py)."""
+    return Project(Path(os.environ.get("POLICYGRAPH_REPOSITORY", REPO)))
 
 
 @pytest.fixture(scope="session")
