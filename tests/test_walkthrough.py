@@ -92,7 +92,7 @@ def test_adding_a_source_keeps_the_data_tests_green(tmp_path: Path) -> None:
     assert " passed" in done.stdout
     # and they did read the copy: edited without a build, its graph/ is reported stale
     records = copy / "data" / "records" / f"{SOURCE}.yaml"
-    records.write_text(RECORDS.replace("(fictional)", "(fictional, renamed)"), encoding="utf-8")
+    records.write_text(RECORDS.replace("(fictional)", "(fictional and renamed)"), encoding="utf-8")
     stale = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", tests[1]],
         cwd=REPO,
