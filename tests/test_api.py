@@ -46,3 +46,22 @@ def test_verbs_are_typed_and_explained() -> None:
         function = getattr(api, verb)
         assert function.__doc__, verb
         assert inspect.signature(function).return_annotation is not inspect.Signature.empty, verb
+
+
+def test_one_meaning_per_flag_and_old_spellings_warn(sasac_project: object, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    trig = str(sasac_project.trig_path)  # type: ignore[attr-defined]
+    runner = CliRunner()
+    new = runner.invoke(app, ["stats", "--input", trig])
+    old = runner.invoke(app, ["stats", "--graph", trig])
+    assert new.exit_code == old.exit_code == 0 and new.stdout == old.stdout
+    assert new.stderr == ""
+    assert "--graph FILE is deprecated here; use --input FILE" in old.stderr
+    both = runner.invoke(app, ["stats", "--input", trig, "--graph", trig])
+    assert both.exit_code == 2 and "not both" in both.stderr
+    exported = runner.invoke(app, ["export", "--input", trig, "--named-graph", "ref"])
+    legacy = runner.invoke(app, ["export", "--from", trig, "--graph", "ref", "-f", "turtle"])
+    assert exported.stdout == legacy.stdout and exported.exit_code == legacy.exit_code == 0
+    for spelling in ("--from FILE", "--graph NAME", "-f FORMAT"):
+        assert f"{spelling} is deprecated here" in legacy.stderr

@@ -52,7 +52,7 @@ def embedded_is_oxigraph(sasac_root: Path) -> None:
 
 def store_options(store: str, command: str, sasac_root: Path, endpoint: str) -> list[str]:
     if store == "memory":
-        flag = "--from" if command == "export" else "--graph"
+        flag = "--input"
         return [flag, str(sasac_root / "graph" / "policygraph.trig")]
     if store == "remote":
         return ["--endpoint", endpoint]
@@ -225,9 +225,15 @@ def test_export(same: Same, ext: str) -> None:
 
 
 def test_export_one_graph_and_a_construct(same: Same) -> None:
-    same(["export", "--graph", "ref", "-f", "turtle"])
+    same(["export", "--named-graph", "ref", "--format", "turtle"])
     same(
-        ["export", "--query", "CONSTRUCT { ?s pg:issuer ?o } WHERE { ?s pg:issuer ?o }", "-f", "nt"]
+        [
+            "export",
+            "--query",
+            "CONSTRUCT { ?s pg:issuer ?o } WHERE { ?s pg:issuer ?o }",
+            "--format",
+            "nt",
+        ]
     )
 
 

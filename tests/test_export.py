@@ -106,23 +106,23 @@ def test_csv_targets_folder_and_pair(sasac_project: Project, tmp_path: Path) -> 
 
 
 def test_one_named_graph_by_source_id(sasac_project: Project) -> None:
-    result = cli("--graph", "ffc-sasac-crypto-study", "-f", "nq", project=sasac_project)
+    result = cli("--named-graph", "ffc-sasac-crypto-study", "--format", "nq", project=sasac_project)
     assert result.exit_code == 0
     graphs = {line.rsplit(" ", 2)[-2] for line in result.stdout.splitlines()}
     assert graphs == {"<https://w3id.org/policygraph/graph/src-ffc-sasac-crypto-study>"}
     for name in ("ref", "pgg:curation", "https://w3id.org/policygraph/graph/kos"):
-        assert cli("--graph", name, project=sasac_project).exit_code == 0
+        assert cli("--named-graph", name, project=sasac_project).exit_code == 0
 
 
 def test_unknown_graph_lists_the_graphs(sasac_project: Project) -> None:
-    result = cli("--graph", "no-such-source", project=sasac_project)
+    result = cli("--named-graph", "no-such-source", project=sasac_project)
     assert result.exit_code == 4
     assert "pgg:src-ffc-sasac-crypto-study" in result.stderr
 
 
 def test_construct_query_export(sasac_project: Project) -> None:
     query = "CONSTRUCT { ?s pg:issuer ?o } WHERE { ?s a pg:PolicySignal ; pg:issuer ?o }"
-    result = cli("--query", query, "-f", "nt", project=sasac_project)
+    result = cli("--query", query, "--format", "nt", project=sasac_project)
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert lines and all("<https://w3id.org/policygraph/ns#issuer>" in line for line in lines)
@@ -143,11 +143,11 @@ def test_named_query_from_project(tmp_path: Path, sasac_project: Project) -> Non
             "export",
             "--project",
             str(tmp_path),
-            "--from",
+            "--input",
             str(sasac_project.trig_path),
             "--query",
             "issuers",
-            "-f",
+            "--format",
             "nt",
         ],
     )
@@ -193,7 +193,7 @@ def test_unknown_named_query(sasac_project: Project) -> None:
 
 @pytest.mark.parametrize("fmt", ["turtle", "nt", "xml", "graphml", "gexf"])
 def test_merging_formats_say_so_once(fmt: str, sasac_project: Project) -> None:
-    result = cli("-f", fmt, project=sasac_project)
+    result = cli("--format", fmt, project=sasac_project)
     assert result.exit_code == 0
     assert result.stderr.count("merged 6 graphs into one") == 1
     assert result.stderr.count("\n") == 1
@@ -202,18 +202,18 @@ def test_merging_formats_say_so_once(fmt: str, sasac_project: Project) -> None:
 def test_csv_merge_note_and_no_note_for_one_graph(sasac_project: Project, tmp_path: Path) -> None:
     result = cli("-o", str(tmp_path / "t.zip"), project=sasac_project)
     assert result.stderr.count("merged") == 1
-    result = cli("--graph", "ref", "-f", "turtle", project=sasac_project)
+    result = cli("--named-graph", "ref", "--format", "turtle", project=sasac_project)
     assert result.exit_code == 0 and result.stderr == ""
 
 
 @pytest.mark.parametrize("fmt", ["trig", "nq", "jsonld"])
 def test_dataset_formats_do_not_merge(fmt: str, sasac_project: Project) -> None:
-    result = cli("-f", fmt, project=sasac_project)
+    result = cli("--format", fmt, project=sasac_project)
     assert result.exit_code == 0 and result.stderr == ""
 
 
 def test_csv_to_stdout_refused(sasac_project: Project) -> None:
-    result = cli("-f", "csv", project=sasac_project)
+    result = cli("--format", "csv", project=sasac_project)
     assert result.exit_code == 3
     assert "-o FILE.zip" in result.stderr
 
@@ -256,7 +256,7 @@ def test_refused_character_leaves_existing_file(tmp_path: Path) -> None:
     )
     out = tmp_path / "graph.graphml"
     out.write_text("previous content\n", encoding="utf-8")
-    result = runner.invoke(app, ["export", "--from", str(source), "-o", str(out)])
+    result = runner.invoke(app, ["export", "--input", str(source), "-o", str(out)])
     assert result.exit_code == 3
     assert "U+0007" in result.stderr
     assert out.read_text(encoding="utf-8") == "previous content\n"

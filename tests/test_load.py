@@ -61,7 +61,7 @@ def test_load_into_a_named_graph(tmp_path: Path) -> None:
         "load",
         "--store",
         str(tmp_path / "s"),
-        "--graph",
+        "--named-graph",
         "http://e/mine",
         str(tmp_path / "people.ttl"),
     )
@@ -167,7 +167,7 @@ def test_check_finds_a_graph_that_differs(sasac_root: Path, tmp_path: Path) -> N
         "load",
         "--project",
         str(tmp_path),
-        "--graph",
+        "--named-graph",
         "https://w3id.org/policygraph/graph/kos",
         str(extra),
     )

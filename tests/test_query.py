@@ -78,7 +78,7 @@ def expected_people(store: MemoryStore) -> list[tuple[str, str]]:
 
 
 def test_table_uses_prefixed_names_and_language_tags(trig: str) -> None:
-    result = run("query", PEOPLE, "--graph", trig)
+    result = run("query", PEOPLE, "--input", trig)
     assert result.exit_code == 0, result.stderr
     assert "pgr:person-he-qing" in result.stdout and "贺青@zh" in result.stdout
     assert "https://" not in result.stdout
@@ -87,20 +87,20 @@ def test_table_uses_prefixed_names_and_language_tags(trig: str) -> None:
 
 def test_labels_column_in_the_chosen_language(trig: str) -> None:
     result = run(
-        "query", "SELECT ?p WHERE { ?p a foaf:Person }", "--labels", "--lang", "zh", "--graph", trig
+        "query", "SELECT ?p WHERE { ?p a foaf:Person }", "--labels", "--lang", "zh", "--input", trig
     )
     assert result.exit_code == 0, result.stderr
     assert "p label" in result.stdout and "王治平" in result.stdout
 
 
 def test_wide_cells_are_wrapped(trig: str) -> None:
-    result = run("query", "SELECT ?q WHERE { ?s oa:exact ?q }", "--graph", trig)
+    result = run("query", "SELECT ?q WHERE { ?s oa:exact ?q }", "--input", trig)
     assert result.exit_code == 0
     assert max(len(line) for line in result.stdout.splitlines()) < 60
 
 
 def test_json_is_sparql_results_json(trig: str, sasac_store: MemoryStore) -> None:
-    result = run("query", PEOPLE, "--format", "json", "--graph", trig)
+    result = run("query", PEOPLE, "--format", "json", "--input", trig)
     data = json.loads(result.stdout)
     jsonschema.validate(data, RESULTS_SCHEMA)
     assert data["head"]["vars"] == ["person", "name"]
@@ -114,14 +114,14 @@ def test_json_is_sparql_results_json(trig: str, sasac_store: MemoryStore) -> Non
 
 
 def test_csv_parses_back_to_the_same_rows(trig: str, sasac_store: MemoryStore) -> None:
-    result = run("query", PEOPLE, "--format", "csv", "--graph", trig)
+    result = run("query", PEOPLE, "--format", "csv", "--input", trig)
     rows = list(csv.reader(io.StringIO(result.stdout)))
     assert rows[0] == ["person", "name"]
     assert [tuple(r) for r in rows[1:]] == expected_people(sasac_store)
 
 
 def test_tsv_parses_back_to_the_same_terms(trig: str, sasac_store: MemoryStore) -> None:
-    result = run("query", PEOPLE, "--format", "tsv", "--graph", trig)
+    result = run("query", PEOPLE, "--format", "tsv", "--input", trig)
     lines = result.stdout.rstrip("\n").split("\n")
     assert lines[0] == "?person\t?name"
     terms = [line.split("\t") for line in lines[1:]]
@@ -130,7 +130,7 @@ def test_tsv_parses_back_to_the_same_terms(trig: str, sasac_store: MemoryStore) 
 
 
 def test_xml_is_sparql_results_xml(trig: str) -> None:
-    result = run("query", PEOPLE, "--format", "xml", "--graph", trig)
+    result = run("query", PEOPLE, "--format", "xml", "--input", trig)
     root = ET.fromstring(result.stdout)
     ns = "{http://www.w3.org/2005/sparql-results#}"
     assert root.tag == f"{ns}sparql"
@@ -138,14 +138,14 @@ def test_xml_is_sparql_results_xml(trig: str) -> None:
 
 
 def test_markdown(trig: str) -> None:
-    result = run("query", PEOPLE, "--format", "markdown", "--graph", trig)
+    result = run("query", PEOPLE, "--format", "markdown", "--input", trig)
     lines = result.stdout.splitlines()
     assert lines[0] == "| person | name |" and lines[1] == "| --- | --- |" and len(lines) == 11
 
 
 def test_ask_prints_true_or_false(trig: str) -> None:
-    assert run("query", "ASK { ?s a foaf:Person }", "--graph", trig).stdout == "true\n"
-    assert run("query", "ASK { ?s a pg:Nothing }", "--graph", trig).stdout == "false\n"
+    assert run("query", "ASK { ?s a foaf:Person }", "--input", trig).stdout == "true\n"
+    assert run("query", "ASK { ?s a pg:Nothing }", "--input", trig).stdout == "false\n"
 
 
 @pytest.mark.parametrize(
@@ -153,7 +153,7 @@ def test_ask_prints_true_or_false(trig: str) -> None:
 )
 def test_construct_formats(trig: str, fmt: str, check: str) -> None:
     sparql = "CONSTRUCT { ?p skos:prefLabel ?n } WHERE { ?p a foaf:Person ; skos:prefLabel ?n }"
-    result = run("query", sparql, "--format", fmt, "--graph", trig)
+    result = run("query", sparql, "--format", fmt, "--input", trig)
     assert result.exit_code == 0, result.stderr
     assert check in result.stdout
     graph = Graph().parse(
@@ -164,7 +164,7 @@ def test_construct_formats(trig: str, fmt: str, check: str) -> None:
 
 
 def test_describe_gives_turtle(trig: str) -> None:
-    result = run("query", "DESCRIBE pgr:person-he-qing", "--format", "turtle", "--graph", trig)
+    result = run("query", "DESCRIBE pgr:person-he-qing", "--format", "turtle", "--input", trig)
     assert result.exit_code == 0, result.stderr
     assert "pgr:person-he-qing" in result.stdout
 
@@ -173,16 +173,16 @@ def test_query_from_file_and_stdin(trig: str, tmp_path: Path) -> None:
     file = tmp_path / "people.rq"
     file.write_text(PEOPLE, encoding="utf-8")
     assert (
-        run("query", "-f", str(file), "--format", "csv", "--graph", trig).stdout.count("\n") == 10
+        run("query", "-f", str(file), "--format", "csv", "--input", trig).stdout.count("\n") == 10
     )
     assert (
-        run("query", "-", "--format", "csv", "--graph", trig, input=PEOPLE).stdout.count("\n") == 10
+        run("query", "-", "--format", "csv", "--input", trig, input=PEOPLE).stdout.count("\n") == 10
     )
 
 
 def test_user_prefix_lines_are_allowed(trig: str) -> None:
     sparql = "PREFIX f: <http://xmlns.com/foaf/0.1/>\nSELECT ?p WHERE { ?p a f:Person }"
-    assert run("query", sparql, "--format", "csv", "--graph", trig).stdout.count("\n") == 4
+    assert run("query", sparql, "--format", "csv", "--input", trig).stdout.count("\n") == 4
 
 
 def test_named_query_on_the_project_store(sasac_root: Path) -> None:
@@ -226,7 +226,7 @@ def assert_clean_failure(result: Result, code: int, *needles: str) -> None:
 
 
 def test_syntax_error_points_at_line_and_column(trig: str) -> None:
-    result = run("query", "SELECT ?s\nWHERE { ?s ?p ?o .\n  FILTR(?s) }", "--graph", trig)
+    result = run("query", "SELECT ?s\nWHERE { ?s ?p ?o .\n  FILTR(?s) }", "--input", trig)
     assert_clean_failure(result, 5, "query:3:3: SPARQL syntax error", "  FILTR(?s) }", "hint:")
     lines = result.stderr.splitlines()
     at = [i for i, line in enumerate(lines) if "FILTR" in line and "error" not in line][0]
@@ -236,7 +236,7 @@ def test_syntax_error_points_at_line_and_column(trig: str) -> None:
 def test_syntax_error_in_a_file_names_the_file(trig: str, tmp_path: Path) -> None:
     file = tmp_path / "bad.rq"
     file.write_text("SELECT * WHERE {\n  ?s ?p\n}\n", encoding="utf-8")
-    result = run("query", "-f", str(file), "--graph", trig)
+    result = run("query", "-f", str(file), "--input", trig)
     assert_clean_failure(result, 5, f"{file}:2:3: SPARQL syntax error")
 
 
@@ -253,7 +253,7 @@ def test_syntax_error_in_a_file_names_the_file(trig: str, tmp_path: Path) -> Non
 )
 def test_updates_are_refused(trig: str, update: str, sasac_store: MemoryStore) -> None:
     before = len(sasac_store.dataset())
-    assert_clean_failure(run("query", update, "--graph", trig), 5, "never changes data")
+    assert_clean_failure(run("query", update, "--input", trig), 5, "never changes data")
     with pytest.raises(QueryError):
         query(sasac_store, update)
     assert len(sasac_store.dataset()) == before
@@ -299,11 +299,11 @@ def test_service_is_refused_without_a_connection(trig: str, listener: Listener) 
     sparql = (
         f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{listener.port}/sparql> {{ ?s ?p ?o }} }}"
     )
-    assert_clean_failure(run("query", sparql, "--graph", trig), 5, "SERVICE", "--allow-network")
+    assert_clean_failure(run("query", sparql, "--input", trig), 5, "SERVICE", "--allow-network")
     time.sleep(0.3)
     assert listener.connections == 0
     # the control: with --allow-network the same query does reach the server
-    allowed = run("query", sparql, "--graph", trig, "--allow-network", "--timeout", "10")
+    allowed = run("query", sparql, "--input", trig, "--allow-network", "--timeout", "10")
     assert allowed.exit_code == 5 and "Traceback" not in allowed.stderr
     time.sleep(0.3)
     assert listener.connections >= 1
@@ -334,13 +334,13 @@ def test_unknown_param_is_named(sasac_root: Path) -> None:
 
 def test_unknown_prefix_is_named(trig: str) -> None:
     assert_clean_failure(
-        run("query", "SELECT * WHERE { ?s ex:p ?o }", "--graph", trig), 5, "unknown prefix ex:"
+        run("query", "SELECT * WHERE { ?s ex:p ?o }", "--input", trig), 5, "unknown prefix ex:"
     )
 
 
 def test_unknown_format(trig: str) -> None:
     assert_clean_failure(
-        run("query", PEOPLE, "--format", "yaml", "--graph", trig), 5, "unknown --format"
+        run("query", PEOPLE, "--format", "yaml", "--input", trig), 5, "unknown --format"
     )
 
 
@@ -350,7 +350,7 @@ def test_timeout_stops_a_runaway_query(trig: str) -> None:
     sparql = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
     started = time.monotonic()
     done = subprocess.run(
-        [sys.executable, "-m", "policygraph", "query", sparql, "--timeout", "0.5", "--graph", trig],
+        [sys.executable, "-m", "policygraph", "query", sparql, "--timeout", "0.5", "--input", trig],
         capture_output=True,
         text=True,
         timeout=60,

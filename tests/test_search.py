@@ -40,11 +40,11 @@ def test_limit(sasac_store: MemoryStore) -> None:
 
 def test_cli(sasac_root: Path) -> None:
     trig = str(sasac_root / "graph" / "policygraph.trig")
-    result = CliRunner().invoke(app, ["search", "李明", "--graph", trig])
+    result = CliRunner().invoke(app, ["search", "李明", "--input", trig])
     assert result.exit_code == 0, result.stderr
     first = result.stdout.splitlines()[0]
     assert first.startswith("prefix") and "pgr:person-li-mingliang" in first and "@zh" in first
-    none = CliRunner().invoke(app, ["search", "zzzz", "--graph", trig])
+    none = CliRunner().invoke(app, ["search", "zzzz", "--input", trig])
     assert none.exit_code == 4
-    bad = CliRunner().invoke(app, ["search", "x", "--type", "Nonsense", "--graph", trig])
+    bad = CliRunner().invoke(app, ["search", "x", "--type", "Nonsense", "--input", trig])
     assert bad.exit_code == 4 and "known classes" in bad.stderr

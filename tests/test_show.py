@@ -74,14 +74,14 @@ def test_cli_text_and_json(sasac_root: Path) -> None:
     from policygraph.cli import app
 
     trig = str(sasac_root / "graph" / "policygraph.trig")
-    text = CliRunner().invoke(app, ["show", "hè qīng", "--graph", trig])
+    text = CliRunner().invoke(app, ["show", "hè qīng", "--input", trig])
     assert text.exit_code == 0, text.stderr
     assert text.stdout.startswith("He Qing  (pgr:person-he-qing)")
     assert "posts:" in text.stdout and "sources and quotes:" in text.stdout
-    zh = CliRunner().invoke(app, ["show", "heqing", "--lang", "zh", "--graph", trig])
+    zh = CliRunner().invoke(app, ["show", "heqing", "--lang", "zh", "--input", trig])
     assert zh.stdout.startswith("贺青")
     data = json.loads(
-        CliRunner().invoke(app, ["show", "贺青", "--format", "json", "--graph", trig]).stdout
+        CliRunner().invoke(app, ["show", "贺青", "--format", "json", "--input", trig]).stdout
     )
     assert data["iri"].endswith("person-he-qing") and len(data["posts"]) == 2
 
@@ -90,7 +90,7 @@ def test_ambiguous_name_lists_candidates(sasac_root: Path) -> None:
     from policygraph.cli import app
 
     trig = str(sasac_root / "graph" / "policygraph.trig")
-    result = CliRunner().invoke(app, ["show", "Committee", "--graph", trig])
+    result = CliRunner().invoke(app, ["show", "Committee", "--input", trig])
     assert result.exit_code == 4
     assert "matches" in result.stderr and "pgr:org-sh-sasac-party-committee" in result.stderr
     assert "Traceback" not in result.stderr and result.stdout == ""
@@ -100,5 +100,5 @@ def test_unknown_name(sasac_root: Path) -> None:
     from policygraph.cli import app
 
     trig = str(sasac_root / "graph" / "policygraph.trig")
-    result = CliRunner().invoke(app, ["show", "Xi Nobody", "--graph", trig])
+    result = CliRunner().invoke(app, ["show", "Xi Nobody", "--input", trig])
     assert result.exit_code == 4 and "no entity is named" in result.stderr

@@ -55,7 +55,7 @@ def test_a_label_with_escape_sequences_reaches_stdout_escaped(tmp_path: Path) ->
         '\\u001B[0m \\u202Eesrever"@en .\n',
         encoding="utf-8",
     )
-    graph = ["--graph", str(data)]
+    graph = ["--input", str(data)]
     table = runner.invoke(app, ["query", "SELECT ?l WHERE { ?s skos:prefLabel ?l }", *graph])
     search = runner.invoke(app, ["search", "Evil", *graph])
     for result in (table, search):

@@ -13,8 +13,10 @@ from policygraph.cli.app import app, reported
 from policygraph.cli.common import (
     EndpointOpt,
     GraphOpt,
+    InputOpt,
     LangOpt,
     ProjectOpt,
+    chosen_input,
     project_or_none,
     store_of,
 )
@@ -65,6 +67,7 @@ def _emit(text: str, output: Path | None) -> None:
 @reported
 def stats(
     project: ProjectOpt = None,
+    input_file: InputOpt = None,
     graph: GraphOpt = None,
     endpoint: EndpointOpt = None,
     fmt: Annotated[StatsFormat, typer.Option("--format")] = StatsFormat.table,
@@ -74,7 +77,7 @@ def stats(
     from policygraph.analytics.render import render_stats, to_json
     from policygraph.api import stats as compute
 
-    with store_of(project, graph, endpoint) as store:
+    with store_of(project, chosen_input(input_file, graph), endpoint) as store:
         result = compute(store, lang=lang)
     typer.echo(
         to_json(result.as_json()) if fmt == StatsFormat.json else render_stats(result), nl=False
@@ -85,6 +88,7 @@ def stats(
 @reported
 def rank(
     project: ProjectOpt = None,
+    input_file: InputOpt = None,
     graph: GraphOpt = None,
     endpoint: EndpointOpt = None,
     by: Annotated[Measure, typer.Option("--by", help="Centrality measure.")] = Measure.degree,
@@ -99,7 +103,7 @@ def rank(
     from policygraph.analytics.render import render_rank
     from policygraph.api import rank as compute
 
-    with store_of(project, graph, endpoint) as store:
+    with store_of(project, chosen_input(input_file, graph), endpoint) as store:
         rows = compute(store, by=by.value, type_=type_, top=top, lang=lang, min_support=min_support)
     typer.echo(render_rank(rows, by.value), nl=False)
 
@@ -110,6 +114,7 @@ def path(
     a: Annotated[str, typer.Argument(help="An entity: name in any language, slug or IRI.")],
     b: Annotated[str, typer.Argument(help="Another entity.")],
     project: ProjectOpt = None,
+    input_file: InputOpt = None,
     graph: GraphOpt = None,
     endpoint: EndpointOpt = None,
     max_length: Annotated[int, typer.Option("--max-length", min=1)] = 6,
@@ -122,7 +127,7 @@ def path(
     """How two entities connect, step by step (exit 4 when they do not)."""
     from policygraph.api import path as compute
 
-    with store_of(project, graph, endpoint) as store:
+    with store_of(project, chosen_input(input_file, graph), endpoint) as store:
         found = compute(
             store, a, b, max_length=max_length, all_paths=all_paths, lang=lang,
             min_support=min_support,
@@ -135,6 +140,7 @@ def path(
 @reported
 def timeline(
     project: ProjectOpt = None,
+    input_file: InputOpt = None,
     graph: GraphOpt = None,
     endpoint: EndpointOpt = None,
     topic: Annotated[
@@ -162,7 +168,7 @@ def timeline(
     filters = TimelineFilters(
         topic=topic, issuer=issuer, since=since, until=until, min_support=min_support
     )
-    with store_of(project, graph, endpoint) as store:
+    with store_of(project, chosen_input(input_file, graph), endpoint) as store:
         if fmt == TimelineFormat.html:
             from policygraph.analytics.timeline_html import render_timeline_html, text_base
 
@@ -181,6 +187,7 @@ def support(
         str | None, typer.Argument(help="Only the claims about this entity (any name).")
     ] = None,
     project: ProjectOpt = None,
+    input_file: InputOpt = None,
     graph: GraphOpt = None,
     endpoint: EndpointOpt = None,
     facts: Annotated[
@@ -198,7 +205,7 @@ def support(
     from policygraph.analytics.render import render_claims
     from policygraph.api import support as claims
 
-    with store_of(project, graph, endpoint) as store:
+    with store_of(project, chosen_input(input_file, graph), endpoint) as store:
         rows = claims(
             store, entity, facts=facts, plumbing=plumbing, min_support=min_support, lang=lang
         )

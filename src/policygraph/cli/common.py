@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
@@ -17,6 +17,8 @@ from policygraph.textsafe import safe_text
 if TYPE_CHECKING:
     from policygraph.stores.http import Auth
 
+T = TypeVar("T")
+
 ProjectOpt = Annotated[
     Path | None,
     typer.Option(
@@ -25,9 +27,17 @@ ProjectOpt = Annotated[
         help="Project folder (default: the one containing the working directory).",
     ),
 ]
-GraphOpt = Annotated[
+InputOpt = Annotated[
     Path | None,
-    typer.Option("--graph", help="Read this RDF file (any syntax) instead of the project's store."),
+    typer.Option(
+        "--input",
+        "-i",
+        help="Read this RDF file (any syntax, .gz too) instead of the project's store.",
+    ),
+]
+#: ``--graph FILE``, the old spelling of ``--input`` (``--graph`` names a graph elsewhere).
+GraphOpt = Annotated[
+    Path | None, typer.Option("--graph", hidden=True, help="Deprecated: use --input FILE.")
 ]
 EndpointOpt = Annotated[
     str | None,
@@ -48,6 +58,30 @@ def echo_data(text: str, *, human: bool = True, nl: bool = True) -> None:
     RDF) only when it goes to a terminal, so that files and pipes get the data unchanged.
     """
     typer.echo(safe_text(text) if human or sys.stdout.isatty() else text, nl=nl)
+
+
+def deprecated(old: str, new: str) -> None:
+    """Tell the user an old spelling of an option still works, for one release."""
+    typer.echo(
+        f"policygraph: warning: {old} is deprecated here; use {new} (the old spelling goes in "
+        "the next release)",
+        err=True,
+    )
+
+
+def either(new: T | None, old: T | None, old_name: str, new_name: str) -> T | None:
+    """The value of an option given under its new or (deprecated) old spelling, not both."""
+    if old is None:
+        return new
+    if new is not None:
+        raise typer.BadParameter(f"give {new_name} or {old_name}, not both")
+    deprecated(old_name, new_name)
+    return old
+
+
+def chosen_input(given: Path | None, graph: Path | None) -> Path | None:
+    """``--input FILE``, or the deprecated ``--graph FILE``."""
+    return either(given, graph, "--graph FILE", "--input FILE")
 
 
 def project_of(path: Path | None) -> Project:

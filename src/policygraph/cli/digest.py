@@ -10,7 +10,15 @@ from typing import Annotated
 import typer
 
 from policygraph.cli.app import app, reported
-from policygraph.cli.common import EndpointOpt, GraphOpt, LangOpt, ProjectOpt, store_of
+from policygraph.cli.common import (
+    EndpointOpt,
+    GraphOpt,
+    InputOpt,
+    LangOpt,
+    ProjectOpt,
+    chosen_input,
+    store_of,
+)
 from policygraph.errors import shown
 
 
@@ -31,6 +39,7 @@ def digest(
     ),
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to FILE.")] = None,
     lang: LangOpt = "en",
+    input_file: InputOpt = None,
     graph: GraphOpt = None,
     endpoint: EndpointOpt = None,
     project: ProjectOpt = None,
@@ -39,7 +48,7 @@ def digest(
     from policygraph.api import digest as what_changed
     from policygraph.digest.render import RENDERERS
 
-    with store_of(project, graph, endpoint) as store:
+    with store_of(project, chosen_input(input_file, graph), endpoint) as store:
         text = RENDERERS[fmt.value](what_changed(store, since, lang))
     if output is None:
         typer.echo(text, nl=False)

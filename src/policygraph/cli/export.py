@@ -9,7 +9,15 @@ from typing import Annotated
 import typer
 
 from policygraph.cli.app import app, reported
-from policygraph.cli.common import EndpointOpt, LangOpt, ProjectOpt, project_or_none, store_of
+from policygraph.cli.common import (
+    EndpointOpt,
+    InputOpt,
+    LangOpt,
+    ProjectOpt,
+    either,
+    project_or_none,
+    store_of,
+)
 from policygraph.errors import shown
 
 FORMAT_HELP = (
@@ -21,7 +29,7 @@ FORMAT_HELP = (
 @app.command()
 @reported
 def export(
-    fmt: Annotated[str | None, typer.Option("--format", "-f", help=FORMAT_HELP)] = None,
+    fmt: Annotated[str | None, typer.Option("--format", help=FORMAT_HELP)] = None,
     output: Annotated[
         str | None,
         typer.Option(
@@ -30,13 +38,16 @@ def export(
             help="File to write ('-' or none: standard output); csv: FILE.zip, FILE.csv or DIR/.",
         ),
     ] = None,
-    graph: Annotated[
+    named_graph: Annotated[
         str | None,
         typer.Option(
-            "--graph",
+            "--named-graph",
             help="Export one named graph: a source id, ref, curation, kos, ontology, prov, "
             "pgg:NAME or an IRI.",
         ),
+    ] = None,
+    graph: Annotated[
+        str | None, typer.Option("--graph", hidden=True, help="Deprecated: --named-graph.")
     ] = None,
     query: Annotated[
         str | None,
@@ -48,11 +59,12 @@ def export(
     lang: LangOpt = "en",
     project: ProjectOpt = None,
     endpoint: EndpointOpt = None,
+    input_file: InputOpt = None,
     source: Annotated[
-        Path | None,
-        typer.Option(
-            "--from", "--input", help="Read this RDF file instead of the project's store."
-        ),
+        Path | None, typer.Option("--from", hidden=True, help="Deprecated: --input FILE.")
+    ] = None,
+    fmt_short: Annotated[
+        str | None, typer.Option("-f", hidden=True, help="Deprecated: --format.")
     ] = None,
 ) -> None:
     """Export the graph for other tools: lossless RDF, GraphML/GEXF (Gephi, Cytoscape) or CSV."""
@@ -60,6 +72,9 @@ def export(
     from policygraph.errors import InputError
     from policygraph.export import format_for, write
 
+    graph = either(named_graph, graph, "--graph NAME", "--named-graph NAME")
+    source = either(input_file, source, "--from FILE", "--input FILE")
+    fmt = either(fmt, fmt_short, "-f FORMAT", "--format FORMAT")
     target = None if output in (None, "-") else Path(str(output))
     chosen = format_for(output, fmt)
     if target is None and chosen == "csv":
@@ -67,7 +82,7 @@ def export(
             "csv writes two tables (nodes and edges) and cannot go to standard output",
             hint="give -o FILE.zip, -o FILE.csv or -o DIR/",
         )
-    found = project_or_none(project)  # its own named queries; none with --from/--endpoint
+    found = project_or_none(project)  # its own named queries; none with --input/--endpoint
     with store_of(project, source, endpoint) as store:
         rendered = run_export(store, chosen, graph=graph, query=query, lang=lang, project=found)
     if rendered.merged:

@@ -16,8 +16,10 @@ from policygraph.cli.app import app, reported
 from policygraph.cli.common import (
     EndpointOpt,
     GraphOpt,
+    InputOpt,
     LangOpt,
     ProjectOpt,
+    chosen_input,
     echo_data,
     project_of,
     project_or_none,
@@ -82,6 +84,7 @@ def query(
     allow_network: Annotated[
         bool, typer.Option("--allow-network", help="Allow SERVICE clauses to call other servers.")
     ] = False,
+    input_file: InputOpt = None,
     graph: GraphOpt = None,
     endpoint: EndpointOpt = None,
     project: ProjectOpt = None,
@@ -102,7 +105,7 @@ def query(
         origin = "query"
     else:
         asked, origin = _read_text(sparql, file)
-    with store_of(project, graph, endpoint, timeout) as store:
+    with store_of(project, chosen_input(input_file, graph), endpoint, timeout) as store:
         result = run(
             store, asked, given, timeout=timeout, allow_network=allow_network, origin=origin
         )
@@ -150,6 +153,7 @@ def show(
     entity: Annotated[str, typer.Argument(help="IRI, prefixed name, slug or any name.")],
     lang: LangOpt = "en",
     fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+    input_file: InputOpt = None,
     graph: GraphOpt = None,
     endpoint: EndpointOpt = None,
     project: ProjectOpt = None,
@@ -160,7 +164,7 @@ def show(
 
     if fmt not in ("text", "json"):
         raise QueryError(f"unknown --format {fmt!r}", hint="formats: text, json")
-    with store_of(project, graph, endpoint) as store:
+    with store_of(project, chosen_input(input_file, graph), endpoint) as store:
         card = card_of(store, entity, lang)
     if fmt == "text":
         echo_data(render_text(card), nl=False)
@@ -186,6 +190,7 @@ def search(
     ] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, help="At most N matches.")] = 20,
     fmt: Annotated[str, typer.Option("--format", help="text or json (with --text).")] = "text",
+    input_file: InputOpt = None,
     graph: GraphOpt = None,
     endpoint: EndpointOpt = None,
     project: ProjectOpt = None,
@@ -203,7 +208,7 @@ def search(
     from policygraph.api import search as find
     from policygraph.iris import short_name
 
-    with store_of(project, graph, endpoint) as store:
+    with store_of(project, chosen_input(input_file, graph), endpoint) as store:
         hits = find(store, name, type_, limit)
     if not hits:
         raise NotFoundError(f"nothing matches {name!r}")

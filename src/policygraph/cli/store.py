@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from policygraph.cli.app import app, reported
-from policygraph.cli.common import ProjectOpt, endpoint_auth, project_of
+from policygraph.cli.common import ProjectOpt, either, endpoint_auth, project_of
 from policygraph.errors import shown
 from policygraph.textsafe import safe_text
 
@@ -42,8 +42,12 @@ def load(
     files: Annotated[
         list[Path], typer.Argument(help="RDF files: .ttl .nt .nq .trig .rdf .jsonld, .gz")
     ],
+    named_graph: Annotated[
+        str | None,
+        typer.Option("--named-graph", help="Put the triples in this named graph (IRI)."),
+    ] = None,
     graph: Annotated[
-        str | None, typer.Option("--graph", help="Put the triples in this named graph (IRI).")
+        str | None, typer.Option("--graph", hidden=True, help="Deprecated: --named-graph.")
     ] = None,
     project: ProjectOpt = None,
     store: StoreDirOpt = None,
@@ -55,6 +59,7 @@ def load(
         rate = triples / seconds if seconds else 0.0
         typer.echo(f"\r  {triples:>12,} triples  {rate:>10,.0f} triples/s", err=True, nl=False)
 
+    graph = either(named_graph, graph, "--graph IRI", "--named-graph IRI")
     summary = load_files(_store_root(project, store), files, graph=graph, progress=progress)
     if summary.triples >= 100_000:
         typer.echo("", err=True)

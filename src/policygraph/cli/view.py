@@ -12,8 +12,10 @@ from policygraph.cli.app import app, reported
 from policygraph.cli.common import (
     EndpointOpt,
     GraphOpt,
+    InputOpt,
     LangOpt,
     ProjectOpt,
+    chosen_input,
     project_or_none,
     store_of,
 )
@@ -66,6 +68,7 @@ def view(
             help="Keep claims and facts stated by at least K sources (curated ones stay).",
         ),
     ] = 0,
+    input_file: InputOpt = None,
     graph: GraphOpt = None,
     endpoint: EndpointOpt = None,
     project: ProjectOpt = None,
@@ -76,7 +79,7 @@ def view(
     from policygraph.sparql.named import load_query_text
 
     text = load_query_text(query, project_or_none(project), inline=False)[0] if query else None
-    with store_of(project, graph, endpoint) as store:
+    with store_of(project, chosen_input(input_file, graph), endpoint) as store:
         view = make_view(
             store, focus=focus, depth=depth, query=text, types=tuple(types or ()), source=source,
             since=since, until=until, top=top, lang=lang, raw=raw, min_support=min_support,
