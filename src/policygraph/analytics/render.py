@@ -15,6 +15,7 @@ from policygraph.analytics.rank import Ranked
 from policygraph.analytics.stats import Stats
 from policygraph.analytics.timeline import Entry
 from policygraph.iris import short_name
+from policygraph.texttable import pad, render_rows, width
 
 
 def to_json(value: object) -> str:
@@ -22,8 +23,8 @@ def to_json(value: object) -> str:
 
 
 def _section(title: str, counts: dict[str, int]) -> list[str]:
-    width = max((len(k) for k in counts), default=0)
-    return [f"{title}:", *(f"  {k:<{width}}  {v:>6}" for k, v in counts.items()), ""]
+    widest = max((width(k) for k in counts), default=0)
+    return [f"{title}:", *(f"  {pad(k, widest)}  {v:>6}" for k, v in counts.items()), ""]
 
 
 def render_stats(result: Stats) -> str:
@@ -80,11 +81,7 @@ def render_timeline(entries: Sequence[Entry], fmt: str) -> str:
             row = [*_cells(e)[:-1], e.first_seen or "", e.last_seen or ""]
             writer.writerow([*row, "; ".join(e.sources), e.signal])
         return out.getvalue()
-    rows = [TIMELINE_COLUMNS, *(_cells(e) for e in entries)]
-    widths = [min(max(len(r[i]) for r in rows), 48) for i in range(len(TIMELINE_COLUMNS))]
-    lines = [
-        "  ".join(c[:48].ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows
-    ]
+    lines = render_rows([TIMELINE_COLUMNS, *(_cells(e) for e in entries)])
     lines.append(f"{len(entries)} signal(s)")
     return "\n".join(lines) + "\n"
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import textwrap
-import unicodedata
 from collections.abc import Mapping, Sequence
 
 from rdflib import BNode, Literal, URIRef
@@ -12,6 +11,7 @@ from rdflib.term import Node
 from policygraph.errors import QueryError
 from policygraph.iris import language_tag, short_name
 from policygraph.sparql.run import QueryResult
+from policygraph.texttable import width
 
 SELECT_FORMATS = ("table", "csv", "tsv", "json", "xml", "markdown")
 GRAPH_FORMATS = ("turtle", "nt", "jsonld", "trig")
@@ -74,11 +74,6 @@ def _grid(
                 cells.append(term_text(value))
         body.append(cells)
     return header, body
-
-
-def width(text: str) -> int:
-    """Terminal columns taken by ``text`` (CJK characters take two)."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def _wrap(text: str, limit: int) -> list[str]:
