@@ -8,7 +8,8 @@ from policygraph.texttable import clip, pad, render_rows, width
 def test_chinese_cells_line_up() -> None:
     lines = render_rows([("name", "role"), ("贺青", "chair"), ("He Qing", "chair")])
     second = [
-        width(line[: line.rindex(word)]) for line, word in zip(lines, ("role", "chair", "chair"))
+        width(line[: line.rindex(word)])
+        for line, word in zip(lines, ("role", "chair", "chair"), strict=True)
     ]
     assert second == [9, 9, 9]  # seven columns for the widest name, then two spaces
     assert lines[1] == "贺青     chair"  # four columns of Han characters, three spaces, two
