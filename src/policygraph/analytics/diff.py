@@ -8,7 +8,7 @@ graph keeps the same subject and predicate but states another object.
 from __future__ import annotations
 
 import subprocess
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Dataset, URIRef
@@ -16,6 +16,7 @@ from rdflib.namespace import RDF, SKOS
 from rdflib.term import Node
 
 from policygraph.errors import NotFoundError
+from policygraph.iris import short_name
 from policygraph.store import MemoryStore, load_file, rdf_format
 from policygraph.vocab import PG
 
@@ -52,6 +53,8 @@ class Diff:
     signals_added: tuple[URIRef, ...]
     signals_removed: tuple[URIRef, ...]
     support_changed: tuple[SupportChange, ...] = ()
+    #: display labels of the IRIs in the changed facts (the new build's, else the old one's)
+    labels: dict[str, str] = field(default_factory=dict, compare=False)
 
     @property
     def equal(self) -> bool:
@@ -116,6 +119,7 @@ def diff(old: Dataset, new: Dataset) -> Diff:
     old_entities, old_signals = _kinds(before)
     new_entities, new_signals = _kinds(after)
     support_changed = _support_changes(old, new) if added or removed else ()
+    labels = _labels(old, new, added | removed) if added or removed else {}
     return Diff(
         tuple(sorted(added, key=str)),
         tuple(sorted(removed, key=str)),
@@ -125,7 +129,22 @@ def diff(old: Dataset, new: Dataset) -> Diff:
         tuple(sorted(new_signals - old_signals)),
         tuple(sorted(old_signals - new_signals)),
         support_changed,
+        labels,
     )
+
+
+def _labels(old: Dataset, new: Dataset, quads: set[Quad]) -> dict[str, str]:
+    """Display labels of the IRIs in ``quads``, from the new build, else from the old one."""
+    from policygraph.names import display_labels
+    from policygraph.store import union_store
+
+    iris = {t for q in quads for t in q[:3] if isinstance(t, URIRef)}
+    found: dict[str, str] = {}
+    for dataset in (old, new):
+        for iri, label in display_labels(union_store(dataset), iris).items():
+            if label != short_name(str(iri)) or str(iri) not in found:
+                found[str(iri)] = label
+    return found
 
 
 def _support_changes(old: Dataset, new: Dataset) -> tuple[SupportChange, ...]:

@@ -138,9 +138,31 @@ def diff_json(result: Diff) -> dict[str, object]:
     }
 
 
-def render_diff(result: Diff) -> str:
+def _fact(result: Diff, quad: Quad) -> str:
+    from policygraph.vocab import new_graph
+
+    names = new_graph().namespace_manager
+    s, p, o, g = quad
+    named = [
+        result.labels.get(str(t), short_name(str(t))) if not hasattr(t, "language") else t.n3(names)
+        for t in (s, p, o)
+    ]
+    return f"[{short_name(str(g))}] {named[0]}  {named[1]}  {named[2]}"
+
+
+def render_diff(result: Diff, *, stat: bool = False) -> str:
+    """What changed: with ``stat`` the summary only; otherwise also every fact added or
+    removed, with labels."""
     if result.equal:
         return "no differences\n"
+    if not stat:
+        facts = [f"- {_fact(result, q)}" for q in result.removed]
+        facts += [f"+ {_fact(result, q)}" for q in result.added]
+        return "\n".join(sorted(facts, key=lambda x: (x[2:], x[0]))) + "\n\n" + _summary(result)
+    return _summary(result)
+
+
+def _summary(result: Diff) -> str:
     lines = [
         f"facts: {len(result.added)} added, {len(result.removed)} removed, "
         f"{len(result.changed)} changed",

@@ -219,8 +219,12 @@ def diff(
     new: Annotated[str, typer.Argument(help="New build: an RDF file, a git revision or REV:path.")],
     project: ProjectOpt = None,
     fmt: Annotated[DiffFormat, typer.Option("--format")] = DiffFormat.text,
+    stat: Annotated[
+        bool, typer.Option("--stat", help="Only the summary, not every fact that changed.")
+    ] = False,
 ) -> None:
-    """What changed between two builds; exit 0 when equal, 1 when they differ."""
+    """What changed between two builds, fact by fact with labels; exit 0 when equal, 1 when
+    they differ."""
     from policygraph.analytics.render import diff_json, render_diff, render_patch, to_json
     from policygraph.api import diff as diff_builds
 
@@ -233,6 +237,6 @@ def diff(
     elif fmt == DiffFormat.patch:
         typer.echo(render_patch(result), nl=False)
     else:
-        typer.echo(render_diff(result), nl=False)
+        typer.echo(render_diff(result, stat=stat), nl=False)
     if not result.equal:
         raise typer.Exit(1)
