@@ -1,4 +1,4 @@
-"""Every read command prints the same bytes on every store.
+"""Every read command prints the same bytes on every store, with many sources.
 
 Each command runs through the CLI three times, on the SASAC project: (a) rdflib in memory
 (``--graph graph/policygraph.trig``; ``export --from``), (b) the project's embedded Oxigraph
@@ -10,6 +10,7 @@ its own folder, so the folder is replaced by ``OUT`` before comparing.
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -26,6 +27,24 @@ pytestmark = pytest.mark.server
 runner = CliRunner()
 STORES = ("memory", "embedded", "remote")
 Same = Callable[..., None]
+
+
+@pytest.fixture(scope="module", params=["multi", "repository"])
+def sasac_root(
+    request: pytest.FixtureRequest,
+    multi_project: Project,
+    repository: Project,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Path:
+    """Every case runs on the fictional multi-source fixture and on a copy of the repository's
+    own data (many sources, restatements, partial dates): a triple stated by several sources must
+    read the same on every store."""
+    if request.param == "multi":
+        return multi_project.root
+    root = tmp_path_factory.mktemp("every-store-repository") / "repo"
+    for name in ("data", "graph"):
+        shutil.copytree(repository.root / name, root / name)
+    return root
 
 
 @pytest.fixture(scope="module")
