@@ -38,12 +38,18 @@ DIRECT = {
     "org:unitOf": ("unit of", False),
     "org:subOrganizationOf": ("part of", False),
     "pg:scopeOrganization": ("supervised by", False),
+    "pg:concerns": ("concerns", False),
+    "pg:launchedBy": ("launched", True),
+    "schema:location": ("located in", False),
+    "schema:superEvent": ("edition of", False),
+    "schema:isPartOf": ("part of", False),
 }
 # (predicate, reversed): a reversed edge runs object -label-> subject (issuer -issued-> signal)
 
 ENTITY_CLASSES = (
     "foaf:Person org:Organization org:FormalOrganization org:OrganizationalUnit "
-    "schema:Audience schema:Event pg:PolicySignal pg:AgendaItem"
+    "schema:Audience schema:Event pg:PolicySignal pg:AgendaItem schema:Place schema:Project "
+    "schema:EventSeries"
 )
 
 #: Entities that are claims of sources (filtered by ``min_support``); the others are curated.

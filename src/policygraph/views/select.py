@@ -31,6 +31,9 @@ GROUPS: tuple[tuple[str, str], ...] = (
     (str(ORG.OrganizationalUnit), "organisation"),
     (str(SCHEMA.Audience), "audience"),
     (str(PG.AgendaItem), "agenda item"),
+    (str(SCHEMA.Place), "place"),
+    (str(SCHEMA.Project), "programme"),
+    (str(SCHEMA.EventSeries), "forum"),
     (str(SCHEMA.CreativeWork), "source document"),
     (str(PROV.Entity), "source document"),
 )
