@@ -62,6 +62,19 @@ signals:
 """
 
 
+def run_tests(copy: Path, *tests: str) -> subprocess.CompletedProcess[str]:
+    """Run ``tests`` in a new process whose ``repository`` fixture is ``copy``."""
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *tests],
+        cwd=REPO,
+        env={**os.environ, "POLICYGRAPH_REPOSITORY": str(copy)},
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+
+
 def test_adding_a_source_keeps_the_data_tests_green(tmp_path: Path) -> None:
     copy = tmp_path / "repo"
     for name in ("data", "graph"):
@@ -79,27 +92,11 @@ def test_adding_a_source_keeps_the_data_tests_green(tmp_path: Path) -> None:
     )
     assert "Fictional Walkthrough Daily, 2025-08" in support.stdout
     tests = ["tests/test_sasac_facts.py", "tests/test_build.py::test_committed_graph_is_not_stale"]
-    done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *tests],
-        cwd=REPO,
-        env={**os.environ, "POLICYGRAPH_REPOSITORY": str(copy)},
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    done = run_tests(copy, *tests)
     assert done.returncode == 0, done.stdout[-3000:] + done.stderr[-2000:]
     assert " passed" in done.stdout
     # and they did read the copy: edited without a build, its graph/ is reported stale
     records = copy / "data" / "records" / f"{SOURCE}.yaml"
     records.write_text(RECORDS.replace("(fictional)", "(fictional and renamed)"), encoding="utf-8")
-    stale = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", tests[1]],
-        cwd=REPO,
-        env={**os.environ, "POLICYGRAPH_REPOSITORY": str(copy)},
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    stale = run_tests(copy, tests[1])
     assert stale.returncode == 1 and "graph/ is stale" in stale.stdout
