@@ -24,6 +24,7 @@ from policygraph.records.spec import (
     SECTIONS,
     Section,
 )
+from policygraph.records.values import value_problems
 from policygraph.records.yamlsrc import Located, YList, YMap, load_yaml
 
 GRAPHS = ("reference", "curation", "source")
@@ -272,37 +273,8 @@ class _Checker:
 
     def check_values(self) -> None:
         for record in self.records:
-            conf = record.get("confidence")
-            if conf is not None and not 0 <= conf <= 1:  # type: ignore[operator]
-                self.problem(
-                    record.field_where["confidence"],
-                    record.label,
-                    "confidence must be between 0 and 1",
-                )
-            strength = record.get("strength")
-            if strength is not None and not 1 <= strength <= 5:  # type: ignore[operator]
-                self.problem(
-                    record.field_where["strength"], record.label, "strength must be between 1 and 5"
-                )
-            start, end = record.get("start"), record.get("end")
-            if start is not None and end is not None and end < start:  # type: ignore[operator]
-                self.problem(
-                    record.field_where["end"], record.label, "end date is before start date"
-                )
-            claim = record.claim or record.values
-            if claim.get("nature") == "nature.interpretation" and record.get("speaker"):
-                self.problem(
-                    record.where,
-                    record.label,
-                    "an interpretation is attributed to its source, not to a speaker",
-                )
-            directive = claim.get("nature") == "nature.directive"
-            if directive and not record.restated and not claim.get("speaker"):
-                self.problem(
-                    record.where,
-                    record.label,
-                    "a directive needs the 'speaker' who voiced it (a person or an organisation)",
-                )
+            for where, message in value_problems(record):
+                self.problem(where, record.label, message)
 
 
 def _modified(path: Path) -> float:
