@@ -11,7 +11,6 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
 from policygraph.analytics.timeline_html import render_dataset_timeline
-from policygraph.atomic import write_all_atomic
 from policygraph.digest.feed import render_feed
 from policygraph.errors import Location
 from policygraph.export.jsonld import to_jsonld
@@ -129,11 +128,26 @@ def build(project: Project, *, write: bool = True) -> BuildResult:
     if not report.conforms:
         raise DataProblems([str(v) for v in report.violations if v.severity == "Violation"])
     outputs = render_outputs(project, dataset) if write else {}
-    write_all_atomic(outputs)
     if write:
-        from policygraph.fulltext import update_text_index
-        from policygraph.stores.project import sync_project_store
-
-        sync_project_store(project)
-        update_text_index(project, dataset)
+        _publish(project, outputs, dataset)
     return BuildResult(dataset, records, summarise(dataset, records), tuple(outputs))
+
+
+def _publish(project: Project, outputs: dict[Path, str], dataset: Dataset) -> None:
+    """The store first, then ``graph/`` whole: a store that cannot be written stops the build
+    before ``graph/`` changes; a killed build leaves ``graph/`` all old or (once the next build
+    finishes its renames) all new."""
+    from policygraph.fulltext import update_text_index
+    from policygraph.publish import publish, recover, stage
+    from policygraph.stores.project import sync_project_store
+
+    recover(project.graph_dir)
+    staged = stage(project.graph_dir, outputs)
+    try:
+        trig = next(s for s, target in staged.files if target == project.trig_path)
+        sync_project_store(project, trig=trig, strict=True)
+        publish(staged)
+    except BaseException:
+        staged.discard()
+        raise
+    update_text_index(project, dataset)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from policygraph.errors import StoreError
 from policygraph.project import Project
-from policygraph.stores.lock import try_shared
+from policygraph.stores.lock import NO_LOCK, try_shared
 from policygraph.stores.oxigraph import OxigraphStore
 
 
@@ -85,7 +85,8 @@ def run_server(
     from policygraph.serving.guard import Hosts
 
     limits = Limits(timeout=timeout)
-    engine = Engine(engine_command(oxigraph_binary(), plan.location, timeout), (plan.lock_fd,))
+    held = () if plan.lock_fd == NO_LOCK else (plan.lock_fd,)
+    engine = Engine(engine_command(oxigraph_binary(), plan.location, timeout), held)
     handler = type(
         "BoundFront",
         (Front,),
@@ -100,7 +101,7 @@ def run_server(
     try:
         server = server_class((plan.host.strip("[]"), plan.port), handler)
     except OSError as err:
-        os.close(plan.lock_fd)
+        unlock_quietly(plan.lock_fd)
         raise StoreError(f"cannot listen on {plan.url}: {err.strerror}") from err
     try:
         engine.start()
@@ -109,7 +110,7 @@ def run_server(
     finally:
         server.server_close()
         engine.stop()
-        os.close(plan.lock_fd)
+        unlock_quietly(plan.lock_fd)
 
 
 class _Server(ThreadingHTTPServer):
@@ -124,3 +125,9 @@ class _Server(ThreadingHTTPServer):
 
 class _IPv6Server(_Server):
     address_family = socket.AF_INET6
+
+
+def unlock_quietly(fd: int) -> None:
+    """Close the served version's lock (nothing to close for a read-only store)."""
+    if fd != NO_LOCK:
+        os.close(fd)

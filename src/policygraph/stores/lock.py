@@ -55,9 +55,21 @@ def _read_pid(fd: int) -> int:
     return int(text) if text.isdigit() else 0
 
 
+#: What ``try_shared`` gives for a store nobody can write (read-only files or file system): no
+#: writer can collect a version there, so no lock is needed to read it.
+NO_LOCK = -1
+
+
 def try_shared(path: Path) -> int | None:
-    """A shared lock on ``path`` (created) as an open fd; ``None`` if held exclusively."""
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    """A shared lock on ``path`` (created) as an open fd; ``None`` if held exclusively;
+    ``NO_LOCK`` where the lock file can be neither created nor opened (a read-only store)."""
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError:
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except OSError:
+            return NO_LOCK
     try:
         fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
     except BlockingIOError:
@@ -81,5 +93,7 @@ def try_exclusive(path: Path) -> int | None:
 
 
 def unlock(fd: int) -> None:
+    if fd == NO_LOCK:
+        return
     fcntl.flock(fd, fcntl.LOCK_UN)
     os.close(fd)

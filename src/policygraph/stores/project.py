@@ -101,15 +101,32 @@ def replace_built_graphs(txn: Transaction, trig: Path) -> int:
     return len(quads)
 
 
-def sync_project_store(project: Project, *, wait: float = BUILD_WAIT_SECONDS) -> bool:
-    """Load the built TriG into the project's store (one transaction); ``False`` if busy."""
+def sync_project_store(
+    project: Project,
+    *,
+    wait: float = BUILD_WAIT_SECONDS,
+    trig: Path | None = None,
+    strict: bool = False,
+) -> bool:
+    """Load the built TriG (or ``trig``, the same file staged by ``build``) into the project's
+    store in one transaction; ``False`` if another process holds it. A store that cannot be
+    written at all is a ``StoreError`` when ``strict``, else ``False`` too."""
     try:
         with write_transaction(project.store_dir, wait=wait) as txn:
             if txn.meta.get("union") != UNION_VERSION:
                 rebuild_union(txn.store)
-            replace_built_graphs(txn, project.trig_path)
+            replace_built_graphs(txn, trig or project.trig_path)
     except StoreError as err:
         log.warning("store not updated: %s (read commands will rebuild it)", err)
+        return False
+    except OSError as err:
+        if strict:
+            raise StoreError(
+                f"{project.store_dir}: cannot write the store: {err.strerror or err}",
+                hint="graph/ was left as it was; make the folder writable, or remove it to "
+                "have it rebuilt",
+            ) from err
+        log.warning("store not updated: %s (reading the built TriG instead)", err)
         return False
     return True
 
@@ -126,7 +143,12 @@ def open_project_store(project: Project) -> Store:
     fresh, stamp = _freshness(project)
     if not fresh and not sync_project_store(project, wait=0.0):
         return MemoryStore(load_file(project.trig_path), label=str(project.trig_path))
-    store = open_reader(project.store_dir)
+    try:
+        store = open_reader(project.store_dir)
+    except StoreError:
+        if not fresh:
+            raise
+        return MemoryStore(load_file(project.trig_path), label=str(project.trig_path))
     if stamp is not None:
         _restamp(project, store, stamp)
     return store
