@@ -133,6 +133,10 @@ AD_HOC = {
     "OPTIONAL { ?e schema:startDate ?d } OPTIONAL { ?e schema:organizer ?org } "
     "OPTIONAL { ?e schema:endDate ?end } } ORDER BY ?e",
     "ask": "ASK { pgr:person-he-qing a foaf:Person }",
+    # FROM and FROM NAMED name the store's own graphs, on every store (nothing is fetched)
+    "from-one-graph": "SELECT (COUNT(*) AS ?n) FROM pgg:ref WHERE { ?s ?p ?o }",
+    "from-named": "SELECT ?g (COUNT(*) AS ?n) FROM NAMED pgg:ref FROM NAMED pgg:curation "
+    "WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g",
 }
 
 NAMED = {  # every packaged query; parameters as their examples, and defaults where optional
