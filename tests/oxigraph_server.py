@@ -47,23 +47,32 @@ def oxigraph_server(location: Path, *, union_default_graph: bool = False) -> Ite
     ``union_default_graph=False`` for a server fed by ``push``, which materialises the default
     graph (with the union option as well, every pushed triple would be seen twice).
     """
-    port = free_port()
     union = ["--union-default-graph"] if union_default_graph else []
-    proc = subprocess.Popen(  # noqa: S603
-        [
-            str(oxigraph_binary()),
-            "serve",
-            "--location",
-            str(location),
-            "--bind",
-            f"127.0.0.1:{port}",
-            *union,
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    for _ in range(5):  # a free port can be taken between the probe and the bind: try another
+        port = free_port()
+        proc = subprocess.Popen(  # noqa: S603
+            [
+                str(oxigraph_binary()),
+                "serve",
+                "--location",
+                str(location),
+                "--bind",
+                f"127.0.0.1:{port}",
+                *union,
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            wait_until_up(f"http://127.0.0.1:{port}/", proc)
+        except RuntimeError:
+            proc.kill()
+            proc.wait(timeout=10)
+            continue
+        break
+    else:
+        raise RuntimeError("oxigraph could not start on a free port")
     try:
-        wait_until_up(f"http://127.0.0.1:{port}/", proc)
         yield f"http://127.0.0.1:{port}/query"
     finally:
         proc.terminate()
