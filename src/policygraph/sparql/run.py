@@ -39,10 +39,6 @@ class QueryResult:
         return to_dataframe(self)
 
 
-class _Cancelled(BaseException):
-    """Raised inside a worker thread whose query ran out of time."""
-
-
 def _evaluate(store: Store, checked: CheckedQuery, bindings: Mapping[str, Node]) -> QueryResult:
     result = store.query(checked.text, bindings)
     kind = checked.kind or str(result.type)
@@ -78,8 +74,6 @@ def run_checked(
     def work() -> None:
         try:
             outcome.append(_guarded(store, checked, values))
-        except _Cancelled:
-            return
         except BaseException as err:  # handed to the waiting thread, which re-raises it
             outcome.append(err)
 
@@ -87,7 +81,8 @@ def run_checked(
     worker.start()
     worker.join(timeout)
     if worker.is_alive():
-        _cancel(worker)
+        # Oxigraph evaluates in Rust and cannot be interrupted: the worker finishes (and drops
+        # its answer) on its own, a daemon thread that ends with the process (the CLI exits now)
         raise QueryTimeout(
             f"the query ran past the time limit of {timeout:g} s and was stopped",
             hint="narrow the query (more specific patterns, LIMIT) or raise --timeout",
@@ -105,21 +100,10 @@ def _guarded(store: Store, checked: CheckedQuery, bindings: Mapping[str, Node]) 
 
     try:
         return _evaluate(store, checked, bindings)
-    except (PolicyGraphError, _Cancelled):
+    except PolicyGraphError:
         raise
     except Exception as err:  # the store's evaluation errors come in many types
         raise QueryError(f"the query failed: {type(err).__name__}: {err}") from err
-
-
-def _cancel(worker: threading.Thread) -> None:
-    """Stop a pure-Python evaluation by raising ``_Cancelled`` inside its thread."""
-    import ctypes  # only a query past its time limit needs it (start-up time is measured)
-
-    if worker.ident is not None:
-        ctypes.pythonapi.PyThreadState_SetAsyncExc(
-            ctypes.c_ulong(worker.ident), ctypes.py_object(_Cancelled)
-        )
-    worker.join(0.5)
 
 
 def query(
