@@ -72,7 +72,7 @@ def test_the_limits_are_below_what_the_engines_survive() -> None:
         (b"x: " + b"[" * 5000 + b"]" * 5000 + b"\n", ":1:35: YAML nested more than 32 levels"),
         (
             b"x:\n" + b"".join(b"  " * i + b"- \n" for i in range(1, 60)),
-            ": YAML nested more than 32",
+            ":33:65: YAML nested more than 32",
         ),
         (b"id: x\ntitle: a\0b\n", ":2:9: the file is binary, not text (a NUL byte)"),
         (b'id: x\ntitle: "\xff\xfe"\n', ":2:9: the file is not UTF-8 text"),
