@@ -207,7 +207,7 @@ _QUERY_TOKENS = re.compile(
 
 def check_query_text(sparql: str, origin: str = "query") -> None:
     """Refuse an empty query, and one too large or too nested for the parsers to survive."""
-    if not sparql.strip():
+    if not re.sub(r"(?m)#.*$", "", sparql).strip():
         raise QueryError(
             f"{origin}: no query given",
             hint="give the SPARQL text as an argument, with -f FILE.rq, or on standard input",
@@ -236,10 +236,13 @@ def check_query_text(sparql: str, origin: str = "query") -> None:
 def _shape_error(sparql: str, offset: int, origin: str, what: str, count: int) -> QueryError:
     line = sparql.count("\n", 0, offset) + 1
     col = offset - (sparql.rfind("\n", 0, offset) + 1) + 1
-    limit = MAX_QUERY_DEPTH if what.startswith("brackets") else MAX_QUERY_OPERATORS
+    nested = what.startswith("brackets")
+    limit = MAX_QUERY_DEPTH if nested else MAX_QUERY_OPERATORS
     return QueryError(
         f"{origin}:{line}:{col}: more than {limit:,} {what} (the limit; found {count:,} here)",
-        hint="simplify the query: use VALUES or IN (...) instead of long chains of || and =",
+        hint="split the query into simpler parts"
+        if nested
+        else "use VALUES or IN (...) instead of long chains of || and =",
     )
 
 

@@ -22,6 +22,7 @@ from policygraph.cli.common import (
     store_of,
 )
 from policygraph.errors import NotFoundError, QueryError
+from policygraph.limits import MAX_QUERY_CHARS, decode_text, read_limited
 
 queries_app = typer.Typer(
     help="List the named queries, or print one.", invoke_without_command=True, no_args_is_help=False
@@ -35,7 +36,8 @@ def _read_text(sparql: str | None, file: Path | None) -> tuple[str, str]:
             raise QueryError("give the query as an argument or with -f FILE, not both")
         if not file.exists():
             raise NotFoundError(f"{file}: no such file")
-        return file.read_text(encoding="utf-8"), str(file)
+        data = read_limited(file, 4 * MAX_QUERY_CHARS, "the query file")
+        return decode_text(data, file, "the query file"), str(file)
     if sparql == "-":
         return sys.stdin.read(), "<stdin>"
     if sparql is None:

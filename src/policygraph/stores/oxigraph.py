@@ -11,6 +11,7 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from policygraph.errors import QueryError
+from policygraph.sparql.check import store_syntax_error
 from policygraph.stores.results import to_result
 from policygraph.stores.terms import XSD_STRING, language_tag, plain_literal, to_ox
 
@@ -48,7 +49,7 @@ class OxigraphStore:
                 )
             return to_result(answer)
         except SyntaxError as err:
-            raise QueryError(f"SPARQL syntax error: {err}") from err
+            raise store_syntax_error(sparql, err) from err
         except OSError as err:
             raise QueryError(f"query failed: {err}") from err
 
