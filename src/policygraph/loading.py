@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, cast
 
 from policygraph.errors import InputError, Location, NotFoundError
+from policygraph.limits import check_rdf_file, limited_quads
 from policygraph.stores.base import QUAD_FORMATS, ox_format, rdf_format
 from policygraph.stores.disk import write_transaction
 from policygraph.vocab import PGG
@@ -108,7 +109,7 @@ def load_files(
     for path in files:
         if not path.is_file():
             raise NotFoundError(f"{path}: no such file")
-        rdf_format(path)  # unknown extensions fail before anything starts
+        check_rdf_file(path, rdf_format(path))  # unknown extensions, policygraph.limits
     start = time.perf_counter()
     loads: list[FileLoad] = []
     counter = [0]
@@ -116,7 +117,7 @@ def load_files(
         for path in files:
             before = counter[0]
             target = graph or file_graph(path)
-            quads = _quads(path, ox.NamedNode(target), counter)
+            quads = limited_quads(_quads(path, ox.NamedNode(target), counter), path)
             monitored = _monitored(quads, counter, progress)
             while chunk := list(itertools.islice(monitored, CHUNK)):
                 txn.store.bulk_extend(chunk)
