@@ -155,3 +155,22 @@ def test_a_literal_over_the_limit_loads_nothing(tmp_path: Path, store: Path) -> 
     assert dump(store) == before
     path.write_text(f'<http://e/a> <http://e/b> "{big[:-1]}" .\n')
     assert load(store, path)[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("bomb.rdf", ENTITY_BOMB.encode(), "RDF/XML with a document type declaration"),
+        ("remote.jsonld", b'{"@context": "https://schema.org/"}', "would be fetched"),
+        ("bad.ttl.gz", b"\x1f\x8b" + b"\0" * 30, "a broken gzip file"),
+    ],
+)
+def test_graph_files_are_checked_the_same_way(
+    tmp_path: Path, name: str, content: bytes, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    result = CliRunner().invoke(app, ["query", "--graph", str(path), "ASK {}"])
+    assert result.exit_code == 3
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr

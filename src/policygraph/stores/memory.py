@@ -12,6 +12,7 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from policygraph.errors import InputError, NotFoundError
+from policygraph.limits import check_rdf_file
 from policygraph.stores.base import rdf_format
 
 
@@ -40,6 +41,7 @@ def load_file(path: Path) -> Dataset:
     if not path.exists():
         raise NotFoundError(f"{path}: no such file")
     fmt = rdf_format(path)
+    check_rdf_file(path, fmt)  # size, gzip, DTD, remote @context: policygraph.limits
     dataset = Dataset(default_union=True)
     try:
         if path.suffix.lower() == ".gz":
