@@ -30,6 +30,9 @@ ENTITY_BOMB = (
 )
 
 
+ZIPPED = gzip.compress(GOOD.encode(), mtime=0)
+
+
 def load(store: Path, *files: Path) -> tuple[int, str]:
     result = CliRunner().invoke(app, ["load", "--store", str(store), *map(str, files)])
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
@@ -111,12 +114,10 @@ def test_an_inline_json_ld_context_loads(tmp_path: Path, store: Path) -> None:
     ("content", "message"),
     [
         (b"junk that is not gzip", "not a gzip file"),
-        (gzip.compress(GOOD.encode())[:20], "a broken gzip file"),
-        (
-            gzip.compress(GOOD.encode())[:12] + b"zzzz" + gzip.compress(GOOD.encode())[16:],
-            "a broken",
-        ),
+        (ZIPPED[:20], "a broken gzip file"),
+        (ZIPPED[:12] + b"zzzz" + ZIPPED[16:], "a broken"),
     ],
+    ids=["not-gzip", "truncated", "corrupt"],
 )
 def test_a_broken_gzip_file_is_refused(
     tmp_path: Path, store: Path, content: bytes, message: str

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from rdflib import Literal, URIRef
 
-from policygraph.errors import AmbiguousError, NotFoundError
+from policygraph.errors import AmbiguousError, InputError, NotFoundError
+from policygraph.iris import iri_problem
 from policygraph.store import Store
 from policygraph.vocab import LANGUAGES, PREFIXES, sparql_prologue
 
@@ -117,14 +118,25 @@ def _candidates(store: Store, text: str) -> list[Match]:
 
 
 def expand_name(text: str) -> URIRef | None:
-    """An IRI written as ``<...>``, ``http...`` or a declared prefixed name, else ``None``."""
+    """An IRI written as ``<...>``, ``http...`` or a declared prefixed name, else ``None``;
+    ``InputError`` when it is written as an IRI but is not a valid one (``<a b>``)."""
+    iri = _expand(text)
+    if iri is not None and (problem := iri_problem(iri)):
+        raise InputError(f"{text!r} is not a valid IRI: {problem}", hint=_IRI_HINT)
+    return None if iri is None else URIRef(iri)
+
+
+_IRI_HINT = "write an absolute IRI such as <https://example.org/a%20b> (spaces as %20)"
+
+
+def _expand(text: str) -> str | None:
     if text.startswith("<") and text.endswith(">"):
-        return URIRef(text[1:-1])
+        return text[1:-1]
     if text.startswith(("http://", "https://", "urn:")):
-        return URIRef(text)
+        return text
     prefix, sep, local = text.partition(":")
     if sep and prefix in PREFIXES:
-        return URIRef(PREFIXES[prefix] + local)
+        return PREFIXES[prefix] + local
     return None
 
 

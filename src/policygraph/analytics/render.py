@@ -14,6 +14,7 @@ from policygraph.analytics.rank import Ranked
 from policygraph.analytics.stats import Stats
 from policygraph.analytics.support import Claim
 from policygraph.analytics.timeline import Entry
+from policygraph.cells import safe_row
 from policygraph.names import short_name
 
 
@@ -78,7 +79,7 @@ def render_timeline(entries: Sequence[Entry], fmt: str) -> str:
         writer.writerow([*TIMELINE_COLUMNS[:-1], "first_seen", "last_seen", "sources", "signal"])
         for e in entries:
             row = [*_cells(e)[:-1], e.first_seen or "", e.last_seen or ""]
-            writer.writerow([*row, "; ".join(e.sources), e.signal])
+            writer.writerow(safe_row([*row, "; ".join(e.sources), e.signal]))
         return out.getvalue()
     rows = [TIMELINE_COLUMNS, *(_cells(e) for e in entries)]
     widths = [min(max(len(r[i]) for r in rows), 48) for i in range(len(TIMELINE_COLUMNS))]

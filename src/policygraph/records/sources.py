@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from policygraph.errors import InputError, Location
+from policygraph.iris import iri_problem, is_http_url
 from policygraph.limits import MAX_TEXT_BYTES, decode_text, read_limited
 from policygraph.records.fields import SLUG, close_matches
 from policygraph.records.model import Source, is_date
@@ -77,8 +78,13 @@ def load_source(meta_path: Path) -> Source:
     data = read_limited(text_path, MAX_TEXT_BYTES, "the archived text", text_where)
     text = decode_text(data, text_path, f"the archived text {text_path.name}", text_where)
     url = _opt_text(meta, "url")
-    if url is not None and not re.match(r"^https?://\S+$", url):
-        raise InputError(f"source url {url!r} is not an http(s) URL", where=meta["url"].where)
+    if url is not None and not is_http_url(url):
+        raise InputError(
+            f"source url {url!r} is not an http(s) URL"
+            + (f" ({problem})" if (problem := iri_problem(url)) else ""),
+            where=meta["url"].where,
+            hint='percent-encode spaces and <>"{}|\\^` (a space is %20)',
+        )
     return Source(
         id=source_id,
         kind=kind,
@@ -102,7 +108,7 @@ def archived_text_path(
     """The file a source's ``text:`` names: a regular file inside ``sources_dir``, however
     reached (no absolute path, no ``..``, no symbolic link leading out, no device)."""
     name = name or f"{meta_path.stem}.txt"
-    hint = "archive the text as a file in data/sources/ and give its name, e.g. text: a.txt"
+    hint = "keep the source's text beside its metadata, in data/sources/ (text: its file name)"
     if Path(name).is_absolute() or ".." in Path(name).parts or "\\" in name:
         raise InputError(
             f"the archived text {name!r} must be inside data/sources/", where=where, hint=hint
