@@ -175,3 +175,19 @@ def test_graph_files_are_checked_the_same_way(
     assert result.exit_code == 3
     assert message in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_literal_at_the_limit_survives_a_dump_and_restore(tmp_path: Path) -> None:
+    """The worst case: control characters, which a dump writes as six-byte escapes."""
+    import pyoxigraph as ox
+
+    path = tmp_path / "controls.nt"
+    controls = "\\u0001" * limits.MAX_LITERAL_BYTES
+    path.write_text(f'<http://e/a> <http://e/b> "{controls}" .\n')
+    store = tmp_path / "store"
+    assert load(store, path)[0] == 0
+    dumped = "".join(dump_lines(store)).encode("utf-8")
+    assert len(dumped) > 6 * limits.MAX_LITERAL_BYTES
+    restored = ox.Store()
+    restored.load(dumped, format=ox.RdfFormat.N_QUADS)
+    assert len(restored) == 1

@@ -78,7 +78,7 @@ LIMITS: tuple[Limit, ...] = (
     Limit("SPARQL bracket nesting", str(MAX_QUERY_DEPTH), "refused before parsing", 5),
     Limit("SPARQL operators", f"{MAX_QUERY_OPERATORS:,}", "refused before parsing", 5),
     Limit(
-        "RDF file given to `load` (`.gz`: also unpacked)",
+        "RDF file given to `load` or `--graph` (`.gz`: also unpacked)",
         _size(MAX_RDF_FILE_BYTES),
         "refused",
         3,
