@@ -132,3 +132,20 @@ def test_errors_only_oxigraph_finds_carry_the_users_line_numbers() -> None:
     duplicated = check_query("SELECT (1 AS ?x) (2 AS ?x) WHERE {}")
     with pytest.raises(QueryError, match=r"query:1:36: .*Duplicated variable name in SELECT"):
         store.query(duplicated.text)
+
+
+def test_standard_input_is_read_only_up_to_the_limit(trig: str) -> None:
+    endless = " " * (3 * limits.MAX_QUERY_CHARS)
+    result = CliRunner().invoke(app, ["query", "--graph", trig, "-"], input=endless)
+    assert result.exit_code == 5
+    assert "<stdin>: the query is 100,001 characters long" in result.stderr
+
+
+def test_a_project_query_file_that_is_not_text_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "data" / "records").mkdir(parents=True)
+    (tmp_path / "queries").mkdir()
+    (tmp_path / "queries" / "bad.rq").write_bytes(b"SELECT \xff")
+    for args in (["queries"], ["query", "-n", "bad"]):
+        result = run(*args, "--project", str(tmp_path))
+        assert result.exit_code == 3, result.stderr
+        assert "bad.rq:1:8: the query file is not UTF-8 text" in result.stderr

@@ -136,6 +136,12 @@ def decode_text(data: bytes, path: Path, what: str, where: Location | None = Non
         ) from err
 
 
+def read_query_file(path: Path) -> str:
+    """A ``.rq`` file's text: a regular UTF-8 text file of a size a query may have."""
+    data = read_limited(path, 4 * MAX_QUERY_CHARS, "the query file")
+    return decode_text(data, path, "the query file")
+
+
 def _byte_location(path: Path, data: bytes, offset: int) -> Location:
     line = data.count(b"\n", 0, offset) + 1
     start = data.rfind(b"\n", 0, offset) + 1
@@ -207,16 +213,16 @@ _QUERY_TOKENS = re.compile(
 
 def check_query_text(sparql: str, origin: str = "query") -> None:
     """Refuse an empty query, and one too large or too nested for the parsers to survive."""
-    if not re.sub(r"(?m)#.*$", "", sparql).strip():
-        raise QueryError(
-            f"{origin}: no query given",
-            hint="give the SPARQL text as an argument, with -f FILE.rq, or on standard input",
-        )
     if len(sparql) > MAX_QUERY_CHARS:
         raise QueryError(
             f"{origin}: the query is {len(sparql):,} characters long "
             f"(the limit is {MAX_QUERY_CHARS:,})",
             hint="split it, or load the values it lists into the store and join on them",
+        )
+    if not re.sub(r"(?m)#.*$", "", sparql).strip():
+        raise QueryError(
+            f"{origin}: no query given",
+            hint="give the SPARQL text as an argument, with -f FILE.rq, or on standard input",
         )
     depth = operators = 0
     for match in _QUERY_TOKENS.finditer(sparql):
