@@ -84,6 +84,27 @@ def test_an_entity_declaration_without_a_doctype_line_is_refused_too(
     refused(store, path, r"entity.rdf.gz:3:3: RDF/XML with a document type declaration")
 
 
+def test_rdf_xml_nested_deeper_than_the_limit_is_refused(tmp_path: Path, store: Path) -> None:
+    """Oxigraph's RDF/XML parser takes time in the square of the depth (37 s at 50,000)."""
+    depth = limits.MAX_XML_DEPTH // 2 + 1
+    path = tmp_path / "deep.rdf"
+    path.write_text(
+        '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:e="http://e/">\n'
+        + '<rdf:Description rdf:about="http://e/a">'
+        + "<e:p><rdf:Description>" * depth
+        + "</rdf:Description></e:p>" * depth
+        + "</rdf:Description></rdf:RDF>\n"
+    )
+    refused(store, path, r"deep.rdf:2:\d+: RDF/XML elements nested more than 256 deep")
+    shallow = tmp_path / "shallow.rdf"
+    shallow.write_text(
+        path.read_text()
+        .replace("<e:p><rdf:Description>", "", 2)
+        .replace("</rdf:Description></e:p>", "", 2)
+    )
+    assert load(store, shallow)[0] == 0
+
+
 @pytest.mark.parametrize(
     ("context", "message"),
     [
