@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from policygraph import limits
+from policygraph import limits, rdfcheck
 from policygraph.cli import app
 from policygraph.errors import InputError
 from policygraph.stores.maintenance import dump_lines
@@ -56,7 +56,7 @@ def dump(store: Path) -> str:
 def refused(store: Path, path: Path, message: str) -> None:
     before = dump(store)
     with pytest.raises(InputError, match=message):
-        limits.check_rdf_file(path, _fmt(path))
+        rdfcheck.check_rdf_file(path, _fmt(path))
     code, stderr = load(store, path)
     assert code == 3
     assert re.search(message, stderr), stderr

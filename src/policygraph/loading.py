@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, cast
 
 from policygraph.errors import InputError, Location, NotFoundError
-from policygraph.limits import check_rdf_file, limited_quads
+from policygraph.rdfcheck import check_rdf_file, limited_quads
 from policygraph.stores.base import QUAD_FORMATS, ox_format, rdf_format
 from policygraph.stores.disk import write_transaction
 from policygraph.vocab import PGG

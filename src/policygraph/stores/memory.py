@@ -12,7 +12,7 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from policygraph.errors import InputError, NotFoundError
-from policygraph.limits import check_rdf_file
+from policygraph.rdfcheck import check_rdf_file
 from policygraph.stores.base import rdf_format
 
 
