@@ -155,3 +155,10 @@ def test_a_text_in_a_subfolder_of_data_sources_is_fine(project: Path) -> None:
     os.replace(sources / f"{SOURCE}.txt", sources / "texts" / f"{SOURCE}.txt")
     meta = set_text(project, f"texts/{SOURCE}.txt")
     assert load_source(meta).text.strip()
+
+
+def test_texts_read_through_the_limits_keep_read_texts_line_ends(project: Path) -> None:
+    text = project / "data" / "sources" / f"{SOURCE}.txt"
+    before = load_source(project / "data" / "sources" / f"{SOURCE}.yaml").text
+    text.write_bytes(text.read_bytes().replace(b"\n", b"\r\n"))
+    assert load_source(project / "data" / "sources" / f"{SOURCE}.yaml").text == before

@@ -119,7 +119,8 @@ def read_limited(path: Path, limit: int, what: str, where: Location | None = Non
 
 
 def decode_text(data: bytes, path: Path, what: str, where: Location | None = None) -> str:
-    """``data`` as UTF-8 text; a NUL byte (binary) or invalid UTF-8 is refused at its line."""
+    """``data`` as UTF-8 text with ``\n`` line ends (as ``Path.read_text`` gives it); a NUL byte
+    (binary) or invalid UTF-8 is refused at its line."""
     nul = data.find(b"\0")
     if nul >= 0:
         place = f" at {_place(data, nul)}" if where else ""
@@ -129,7 +130,7 @@ def decode_text(data: bytes, path: Path, what: str, where: Location | None = Non
             hint="archive and write records as UTF-8 text",
         )
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         place = f" at {_place(data, err.start)}" if where else ""
         raise InputError(
@@ -137,6 +138,7 @@ def decode_text(data: bytes, path: Path, what: str, where: Location | None = Non
             where=where or byte_location(path, data, err.start),
             hint="re-save the file as UTF-8",
         ) from err
+    return text.replace("\r\n", "\n").replace("\r", "\n")  # as Path.read_text reads lines
 
 
 def read_query_file(path: Path) -> str:
