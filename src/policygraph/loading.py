@@ -109,7 +109,7 @@ def load_files(
     for path in files:
         if not path.is_file():
             raise NotFoundError(f"{path}: no such file")
-        check_rdf_file(path, rdf_format(path))  # unknown extensions, policygraph.limits
+        check_rdf_file(path, rdf_format(path))  # unknown extensions, limits (rdfcheck)
     start = time.perf_counter()
     loads: list[FileLoad] = []
     counter = [0]

@@ -41,7 +41,7 @@ def load_file(path: Path) -> Dataset:
     if not path.exists():
         raise NotFoundError(f"{path}: no such file")
     fmt = rdf_format(path)
-    check_rdf_file(path, fmt)  # size, gzip, DTD, remote @context: policygraph.limits
+    check_rdf_file(path, fmt)  # size, gzip, DTD, remote @context (policygraph.rdfcheck)
     dataset = Dataset(default_union=True)
     try:
         if path.suffix.lower() == ".gz":
