@@ -32,7 +32,7 @@ test: $(VENV)/.installed-test lint
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m tests.benchmarks.run_all
 
-# the fuzz tests of `make test`, with many more examples (a few minutes)
+# the fuzz tests of `make test` with many more examples (2000 each: about 15 minutes)
 FUZZ_EXAMPLES ?= 2000
 fuzz: $(VENV)/.installed-test
 	POLICYGRAPH_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -p no:cacheprovider tests/test_fuzz.py
