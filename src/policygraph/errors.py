@@ -59,6 +59,13 @@ class InputError(PolicyGraphError):
         self.where = where
 
 
+class OutputError(PolicyGraphError, OSError):
+    """A file that cannot be written: a read-only folder, a full disk, a folder in the way.
+
+    Also an ``OSError``, so code that treats a failed write as best effort still catches it.
+    """
+
+
 class DataProblems(PolicyGraphError):
     """Several problems found at once in a project's records (each one a line)."""
 

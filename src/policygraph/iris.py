@@ -3,7 +3,8 @@
 A leaf module (it imports only ``vocab``), so every other module, stores included, can use it
 without an import cycle. ``short_name`` is for display (``pgr:person-he-qing``); ``prefixed_name``
 gives a prefixed name only when Turtle, TriG and RDF/XML can write it as one; ``expand_name``
-reads one back; ``language_tag`` puts a tag in its conventional case.
+reads one back; ``language_tag`` puts a tag in its conventional case; ``iri_problem`` says why a
+text is not an IRI (checked before one is minted from user input).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 
 from rdflib import URIRef
 
+from policygraph.errors import InputError
 from policygraph.vocab import PREFIXES
 
 #: A local name every RDF syntax policygraph writes takes as it is (an XML NCName).
@@ -36,14 +38,25 @@ def prefixed_name(iri: str) -> str | None:
 
 
 def expand_name(text: str) -> URIRef | None:
-    """An IRI written as ``<...>``, ``http...`` or a declared prefixed name, else ``None``."""
+    """An IRI written as ``<...>``, ``http...`` or a declared prefixed name, else ``None``;
+    ``InputError`` when it is written as an IRI but is not a valid one (``<a b>``)."""
+    iri = _expand(text)
+    if iri is not None and (problem := iri_problem(iri)):
+        raise InputError(f"{text!r} is not a valid IRI: {problem}", hint=_IRI_HINT)
+    return None if iri is None else URIRef(iri)
+
+
+_IRI_HINT = "write an absolute IRI such as <https://example.org/a%20b> (spaces as %20)"
+
+
+def _expand(text: str) -> str | None:
     if text.startswith("<") and text.endswith(">"):
-        return URIRef(text[1:-1])
+        return text[1:-1]
     if text.startswith(("http://", "https://", "urn:")):
-        return URIRef(text)
+        return text
     prefix, sep, local = text.partition(":")
     if sep and prefix in PREFIXES:
-        return URIRef(PREFIXES[prefix] + local)
+        return PREFIXES[prefix] + local
     return None
 
 
@@ -64,3 +77,26 @@ def language_tag(tag: str) -> str:
         else:
             out.append(part.lower())
     return "-".join(out)
+
+
+#: A scheme, then no space, control character or any of ``<>"{}|\\^` ``.
+_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\x00-\x20<>\"{}|\\^`\x7f-\x9f]*$")
+_BAD = re.compile(r"[\x00-\x20<>\"{}|\\^`\x7f-\x9f]")
+
+
+def iri_problem(text: str) -> str | None:
+    """Why ``text`` is not an absolute IRI (RFC 3987, as Turtle and Oxigraph accept it), or
+    ``None`` when it is one: checked before an IRI is minted from user input."""
+    if _IRI.match(text):
+        return None
+    bad = _BAD.search(text)
+    if bad:
+        char = bad.group()
+        shown = "a space" if char == " " else repr(char)
+        return f"it contains {shown}"
+    return "it does not start with a scheme such as https:"
+
+
+def is_http_url(text: str) -> bool:
+    """An absolute ``http(s)://`` IRI with a host."""
+    return iri_problem(text) is None and re.match(r"^https?://[^/?#]+", text) is not None

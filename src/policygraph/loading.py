@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from policygraph.errors import NotFoundError
+from policygraph.rdfcheck import check_rdf_file, limited_quads
 from policygraph.stores.base import QUAD_FORMATS, rdf_format
 from policygraph.stores.disk import write_transaction
 from policygraph.stores.memory import file_graph, parse_quads
@@ -70,7 +71,7 @@ def load_files(
     for path in files:
         if not path.is_file():
             raise NotFoundError(f"{path}: no such file")
-        rdf_format(path)  # unknown extensions fail before anything starts
+        check_rdf_file(path, rdf_format(path))  # unknown extensions, limits (rdfcheck)
     start = time.perf_counter()
     loads: list[FileLoad] = []
     counter = [0]
@@ -78,7 +79,7 @@ def load_files(
         for path in files:
             before = counter[0]
             target = graph or file_graph(path)
-            quads = parse_quads(path, ox.NamedNode(target), counter)
+            quads = limited_quads(parse_quads(path, ox.NamedNode(target), counter), path)
             monitored = _monitored(quads, counter, progress)
             while chunk := list(itertools.islice(monitored, CHUNK)):
                 txn.store.bulk_extend(chunk)

@@ -69,9 +69,17 @@ def load_build(spec: str, repo: Path | None = None) -> Dataset:
     rev, _, inner = spec.partition(":")
     inner = inner or DEFAULT_PATH
     where = repo or Path.cwd()
+    if rev.startswith("-") or not rev:
+        raise NotFoundError(
+            f"{spec}: no such file, and not a git revision (it starts with '-')"
+            if rev
+            else f"{spec}: no such file, and no git revision before ':'",
+            hint="give an RDF file (./-name.ttl for a file whose name starts with -), "
+            "a git revision (HEAD~1) or REV:path",
+        )
     try:
         done = subprocess.run(
-            ["git", "-C", str(where), "show", f"{rev}:{inner}"],
+            ["git", "-C", str(where), "show", "--end-of-options", f"{rev}:{inner}"],
             capture_output=True,
             check=False,
         )

@@ -14,6 +14,7 @@ from policygraph.analytics.diff import Diff, Quad
 from policygraph.analytics.rank import Ranked
 from policygraph.analytics.stats import Stats
 from policygraph.analytics.timeline import Entry
+from policygraph.cells import safe_row
 from policygraph.iris import short_name
 from policygraph.texttable import pad, render_rows, width
 
@@ -79,7 +80,7 @@ def render_timeline(entries: Sequence[Entry], fmt: str) -> str:
         writer.writerow([*TIMELINE_COLUMNS[:-1], "first_seen", "last_seen", "sources", "signal"])
         for e in entries:
             row = [*_cells(e)[:-1], e.first_seen or "", e.last_seen or ""]
-            writer.writerow([*row, "; ".join(e.sources), e.signal])
+            writer.writerow(safe_row([*row, "; ".join(e.sources), e.signal]))
         return out.getvalue()
     lines = render_rows([TIMELINE_COLUMNS, *(_cells(e) for e in entries)])
     lines.append(f"{len(entries)} signal(s)")

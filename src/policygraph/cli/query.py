@@ -26,6 +26,7 @@ from policygraph.cli.common import (
     store_of,
 )
 from policygraph.errors import NotFoundError, QueryError
+from policygraph.limits import MAX_QUERY_CHARS, read_query_file
 
 queries_app = typer.Typer(
     help="List the named queries, or print one.", invoke_without_command=True, no_args_is_help=False
@@ -39,9 +40,9 @@ def _read_text(sparql: str | None, file: Path | None) -> tuple[str, str]:
             raise QueryError("give the query as an argument or with -f FILE, not both")
         if not file.exists():
             raise NotFoundError(f"{file}: no such file")
-        return file.read_text(encoding="utf-8"), str(file)
+        return read_query_file(file), str(file)
     if sparql == "-":
-        return sys.stdin.read(), "<stdin>"
+        return sys.stdin.read(MAX_QUERY_CHARS + 1), "<stdin>"  # more is refused
     if sparql is None:
         raise QueryError(
             "no query given",

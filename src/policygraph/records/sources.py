@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from policygraph.dates import parse_date
 from policygraph.errors import InputError, Location
+from policygraph.iris import iri_problem, is_http_url
+from policygraph.limits import MAX_TEXT_BYTES, decode_text, read_limited
 from policygraph.records.fields import SLUG, close_matches
 from policygraph.records.model import Source
 from policygraph.records.yamlsrc import Located, YMap, load_yaml
@@ -71,19 +72,18 @@ def load_source(meta_path: Path) -> Source:
         raise InputError(
             f"unknown source kind {kind!r} (one of {', '.join(SOURCE_KINDS)})", where=where
         )
-    text_name = _opt_text(meta, "text") or f"{meta_path.stem}.txt"
-    text_path = meta_path.parent / text_name
-    try:
-        text = text_path.read_text(encoding="utf-8")
-    except OSError as err:
-        raise InputError(
-            f"cannot read the archived text {text_path.name}: {err.strerror}",
-            where=meta["text"].where if "text" in meta else meta.where,
-            hint="keep the source's text beside its metadata, in data/sources/",
-        ) from err
+    text_where = meta["text"].where if "text" in meta else meta.where
+    text_path = archived_text_path(meta_path.parent, _opt_text(meta, "text"), meta_path, text_where)
+    data = read_limited(text_path, MAX_TEXT_BYTES, "the archived text", text_where)
+    text = decode_text(data, text_path, f"the archived text {text_path.name}", text_where)
     url = _opt_text(meta, "url")
-    if url is not None and not re.match(r"^https?://\S+$", url):
-        raise InputError(f"source url {url!r} is not an http(s) URL", where=meta["url"].where)
+    if url is not None and not is_http_url(url):
+        raise InputError(
+            f"source url {url!r} is not an http(s) URL"
+            + (f" ({problem})" if (problem := iri_problem(url)) else ""),
+            where=meta["url"].where,
+            hint='percent-encode spaces and <>"{}|\\^` (a space is %20)',
+        )
     return Source(
         id=source_id,
         kind=kind,
@@ -99,6 +99,39 @@ def load_source(meta_path: Path) -> Source:
         text_path=text_path,
         meta_path=meta_path,
     )
+
+
+def archived_text_path(
+    sources_dir: Path, name: str | None, meta_path: Path, where: Location
+) -> Path:
+    """The file a source's ``text:`` names: a regular file inside ``sources_dir``, however
+    reached (no absolute path, no ``..``, no symbolic link leading out, no device)."""
+    name = name or f"{meta_path.stem}.txt"
+    hint = "keep the source's text beside its metadata, in data/sources/ (text: its file name)"
+    if Path(name).is_absolute() or ".." in Path(name).parts or "\\" in name:
+        raise InputError(
+            f"the archived text {name!r} must be inside data/sources/", where=where, hint=hint
+        )
+    path = sources_dir / name
+    try:
+        real = path.resolve(strict=True)
+        inside = real.is_relative_to(sources_dir.resolve(strict=True))
+    except (OSError, RuntimeError) as err:
+        reason = getattr(err, "strerror", None) or "cannot resolve the path"
+        raise InputError(
+            f"cannot read the archived text {name}: {reason}", where=where, hint=hint
+        ) from err
+    if not inside:
+        raise InputError(
+            f"the archived text {name!r} leads outside data/sources/ (to {real})",
+            where=where,
+            hint=hint,
+        )
+    if not real.is_file():
+        raise InputError(
+            f"the archived text {name!r} is not a regular file", where=where, hint=hint
+        )
+    return path
 
 
 def load_sources(sources_dir: Path) -> dict[str, Source]:

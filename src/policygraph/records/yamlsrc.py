@@ -15,6 +15,7 @@ from typing import Union
 import yaml
 
 from policygraph.errors import InputError, Location
+from policygraph.limits import MAX_YAML_FILE_BYTES, check_yaml_events, decode_text, read_limited
 
 Scalar = str | int | float | bool | None
 Value = Union[Scalar, "YMap", "YList"]  # noqa: UP007 (forward references)
@@ -103,14 +104,15 @@ def _convert(path: Path, node: yaml.Node) -> Located:
 
 
 def load_yaml(path: Path) -> Located:
-    """Parse one YAML file into located values; raise ``InputError`` with ``file:line:col``."""
+    """Parse one YAML file into located values; raise ``InputError`` with ``file:line:col``.
+
+    The file must be UTF-8 text under ``MAX_YAML_FILE_BYTES``, hold a document, and use no
+    anchors or aliases and no deeper nesting than ``MAX_YAML_DEPTH`` (``policygraph.limits``).
+    """
+    data = read_limited(path, MAX_YAML_FILE_BYTES, "the YAML file")
+    text = decode_text(data, path, "the file")
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as err:
-        raise InputError(f"not UTF-8 text ({err.reason})", where=Location(path)) from err
-    except OSError as err:
-        raise InputError(f"cannot read: {err.strerror}", where=Location(path)) from err
-    try:
+        check_yaml_events(text, path)
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
@@ -124,7 +126,9 @@ def load_yaml(path: Path) -> Located:
     except yaml.YAMLError as err:
         raise InputError(f"malformed YAML: {err}", where=Location(path)) from err
     if node is None:
-        empty = YMap()
-        empty.where = Location(path, 1, 1)
-        return Located(empty, empty.where)
+        raise InputError(
+            "the file is empty (no YAML document in it)",
+            where=Location(path, 1, 1),
+            hint="write at least one record, or delete the file",
+        )
     return _convert(path, node)

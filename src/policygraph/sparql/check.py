@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from policygraph.errors import QueryError
+from policygraph.limits import MAX_QUERY_DEPTH, check_query_text
 from policygraph.vocab import PREFIXES, sparql_prologue
 
 KINDS = {
@@ -46,10 +47,16 @@ def check_query(sparql: str, *, allow_network: bool = False, origin: str = "quer
     from pyparsing import ParseException
     from rdflib.plugins.sparql.parser import parseQuery
 
+    check_query_text(sparql, origin)
     prologue = sparql_prologue()
     text = prologue + sparql
     try:
         tree = parseQuery(text)
+    except RecursionError as err:  # the limits keep well below this; a last guard
+        raise QueryError(
+            f"{origin}: the query is nested too deeply for the SPARQL parser",
+            hint=f"keep brackets under {MAX_QUERY_DEPTH} levels deep",
+        ) from err
     except ParseException as err:
         if _is_update(text):
             raise QueryError(
@@ -107,17 +114,74 @@ def _is_update(text: str) -> bool:
 
 def _syntax_error(sparql: str, err: Exception, offset: int, origin: str) -> QueryError:
     line_no = max(int(getattr(err, "lineno", 1)) - offset, 1)
-    col = int(getattr(err, "col", 1))
     lines = sparql.splitlines() or [""]
     line = lines[min(line_no, len(lines)) - 1]
+    # pyparsing counts columns in the text with its tabs expanded to 8 spaces
+    col = _unexpanded_col(line, int(getattr(err, "col", 1)))
     expected = str(getattr(err, "msg", "")).strip()
-    caret = " " * (col - 1) + "^"
-    detail = f" ({expected})" if expected else ""
+    return _located_error(origin, line_no, col, line, expected)
+
+
+_HINT = (
+    "check the spelling of keywords, the braces and the dots between triple patterns; "
+    "prefixes " + ", ".join(PREFIXES) + " are predeclared"
+)
+
+
+def _located_error(origin: str, line_no: int, col: int, line: str, detail: str) -> QueryError:
+    shown = f" ({detail})" if detail else ""
     return QueryError(
-        f"{origin}:{line_no}:{col}: SPARQL syntax error{detail}\n  {line}\n  {caret}",
-        hint="check the spelling of keywords, the braces and the dots between triple patterns; "
-        "prefixes " + ", ".join(PREFIXES) + " are predeclared",
+        f"{origin}:{line_no}:{col}: SPARQL syntax error{shown}\n  {line}\n  {caret(line, col)}",
+        hint=_HINT,
     )
+
+
+def caret(line: str, col: int) -> str:
+    """A ``^`` under column ``col`` (1-based, in characters) of ``line`` as a terminal shows it:
+    tabs are kept as tabs, wide (CJK) characters take two cells, combining marks none."""
+    import unicodedata
+
+    cells = []
+    for char in line[: max(col - 1, 0)]:
+        if char == "\t":
+            cells.append("\t")
+        elif unicodedata.combining(char):
+            continue
+        else:
+            wide = unicodedata.east_asian_width(char) in ("W", "F")
+            cells.append("  " if wide else " ")
+    return "".join(cells) + "^"
+
+
+def _unexpanded_col(line: str, expanded_col: int) -> int:
+    """The character column of ``line`` that ``line.expandtabs()`` shows at ``expanded_col``."""
+    width = 0
+    for index, char in enumerate(line):
+        if width >= expanded_col - 1:
+            return index + 1
+        width = (width // 8 + 1) * 8 if char == "\t" else width + 1
+    return len(line) + 1
+
+
+_OX_ERROR = re.compile(r"error at (\d+):(\d+)(?:-\d+:\d+)?: (.*)", re.DOTALL)
+
+
+def store_syntax_error(sparql: str, err: SyntaxError, origin: str = "query") -> QueryError:
+    """An error Oxigraph found in ``sparql`` (rdflib's parser let it pass), placed in the
+    user's own text: the lines of policygraph's prologue are not counted."""
+    found = _OX_ERROR.match(str(err.msg or err))
+    if not found:
+        return QueryError(f"{origin}: SPARQL error: {err.msg or err}", hint=_HINT)
+    line_no, col = int(found.group(1)), int(found.group(2))
+    prologue = sparql_prologue()
+    if sparql.startswith(prologue):
+        sparql = sparql[len(prologue) :]
+        line_no -= prologue.count("\n")
+    lines = sparql.splitlines() or [""]
+    line_no = min(max(line_no, 1), len(lines))
+    detail = found.group(3).strip().removeprefix("expected one of ").removesuffix(", [_]")
+    detail = detail.removeprefix("expected ").replace("[_]", "").strip(", ")
+    return _located_error(origin, line_no, col, lines[line_no - 1], detail)
 
 
 def _walk(node: object) -> Iterator[object]:

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
+from policygraph.cells import safe_cell, safe_row
 from policygraph.errors import QueryError
 from policygraph.iris import language_tag, short_name
 from policygraph.sparql.run import QueryResult
@@ -136,7 +137,7 @@ def _tsv(result: QueryResult) -> str:
     lines = ["\t".join(f"?{var}" for var in result.variables)]
     for row in result.rows:
         cells = [row[var].n3() if var in row else "" for var in result.variables]
-        lines.append("\t".join(cell.replace("\t", "\\t") for cell in cells))
+        lines.append("\t".join(safe_cell(cell.replace("\t", "\\t")) for cell in cells))
     return "\n".join(lines) + "\n"
 
 
@@ -153,9 +154,9 @@ def _csv(result: QueryResult) -> str:
 
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(result.variables)
+    writer.writerow(safe_row(result.variables))
     for row in result.rows:
-        writer.writerow([plain(row.get(var)) for var in result.variables])
+        writer.writerow(safe_row(plain(row.get(var)) for var in result.variables))
     return out.getvalue()
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from policygraph.errors import InputError, Location, NotFoundError, QueryError
+from policygraph.limits import read_query_file
 from policygraph.project import Project, packaged
 from policygraph.sparql.params import TYPES, split_assignment
 
@@ -101,7 +102,7 @@ def load_queries(project: Project | None = None) -> dict[str, NamedQuery]:
             found[name] = parse_named(name, node.read_text(encoding="utf-8"), "packaged")
     if project is not None and project.queries_dir.is_dir():
         for path in sorted(project.queries_dir.glob("*.rq")):
-            found[path.stem] = parse_named(path.stem, path.read_text(encoding="utf-8"), str(path))
+            found[path.stem] = parse_named(path.stem, read_query_file(path), str(path))
     return dict(sorted(found.items()))
 
 
@@ -115,7 +116,7 @@ def get_query(name: str, project: Project | None = None) -> NamedQuery:
         if project is not None:
             path = project.queries_dir / f"{name}.rq"
             if path.is_file():
-                return parse_named(name, path.read_text(encoding="utf-8"), str(path))
+                return parse_named(name, read_query_file(path), str(path))
         node = packaged(f"queries/{name}.rq")
         if node.is_file():
             return parse_named(name, node.read_text(encoding="utf-8"), "packaged")
@@ -141,7 +142,7 @@ def load_query_text(spec: str, project: Project | None, *, inline: bool = True) 
     path = Path(spec)
     if spec.endswith(".rq") or not inline:
         if _is_file(path):
-            return path.read_text(encoding="utf-8"), spec
+            return read_query_file(path), spec
         if spec.endswith(".rq") and len(path.parts) > 1:
             raise NotFoundError(f"{spec}: no such query file")
     if _NAME.fullmatch(spec):

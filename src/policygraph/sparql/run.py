@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -67,6 +68,11 @@ def run_checked(
 ) -> QueryResult:
     """Evaluate ``checked``; past ``timeout`` seconds, stop waiting and raise ``QueryTimeout``."""
     values = dict(bindings or {})
+    if timeout is not None and not (math.isfinite(timeout) and timeout > 0):
+        raise QueryError(
+            f"the time limit must be a positive number of seconds, not {timeout!r}",
+            hint="e.g. --timeout 30; leave it out to wait as long as the query runs",
+        )
     if timeout is None:
         return _guarded(store, checked, values)
     outcome: list[QueryResult | BaseException] = []

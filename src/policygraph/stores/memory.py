@@ -17,6 +17,7 @@ from typing import IO, TYPE_CHECKING, cast
 from rdflib import Dataset
 
 from policygraph.errors import InputError, Location, NotFoundError
+from policygraph.rdfcheck import check_rdf_file, limited_quads
 from policygraph.stores.base import ox_format, rdf_format
 from policygraph.stores.oxigraph import OxigraphStore
 from policygraph.stores.terms import to_ox
@@ -90,8 +91,10 @@ def load_file(path: Path, data: bytes | None = None) -> ox.Store:
 
     if data is None and not path.is_file():
         raise NotFoundError(f"{path}: no such file")
+    if data is None:
+        check_rdf_file(path, rdf_format(path))  # size, gzip, DTD, remote @context (rdfcheck)
     store = ox.Store()
-    quads = parse_quads(path, ox.NamedNode(file_graph(path)), data=data)
+    quads = limited_quads(parse_quads(path, ox.NamedNode(file_graph(path)), data=data), path)
     while chunk := list(itertools.islice(quads, CHUNK)):
         store.bulk_extend(chunk)
     rebuild_union(store)

@@ -15,6 +15,7 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from policygraph.errors import QueryError
+from policygraph.sparql.check import store_syntax_error
 from policygraph.stores.results import to_result
 from policygraph.stores.terms import from_ox, to_ox
 from policygraph.stores.union import named_quads
@@ -49,7 +50,7 @@ class OxigraphStore:
                 answer = self.inner.query(with_bindings(sparql, bindings))
             return to_result(answer)
         except SyntaxError as err:
-            raise QueryError(f"SPARQL syntax error: {err}") from err
+            raise store_syntax_error(sparql, err) from err
         except OSError as err:
             raise QueryError(f"query failed: {err}") from err
 
