@@ -147,6 +147,7 @@ def collect_garbage(root: Path) -> None:
             continue  # a reader still has it open
         shutil.rmtree(folder, ignore_errors=True)
         (root / f"{name}.json").unlink(missing_ok=True)
+        (root / f"{name}.names").unlink(missing_ok=True)  # its label index (labelindex.py)
         if fd is not None:
             (root / f"{name}.lock").unlink(missing_ok=True)
             unlock(fd)
