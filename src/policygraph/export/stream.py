@@ -9,8 +9,8 @@ their conventional case (``zh-Latn-pinyin``), as every store gives them. Same st
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from policygraph.names import language_tag
@@ -22,37 +22,47 @@ if TYPE_CHECKING:
 
 #: Formats this module writes.
 STREAMED = frozenset({"turtle", "trig", "nt", "nq"})
-#: A language tag with subtags after a literal's closing quote (an even run of backslashes
-#: before the quote: the quote is not escaped). Oxigraph escapes line feeds, so a tag never
-#: spans lines.
-_TAG = re.compile(rb'(?<!\\)((?:\\\\)*)"@([a-z]+(?:-[a-z0-9]+)+)')
-_USED = re.compile(rb"(?:^|[\s,;(\[])([A-Za-z][\w-]*):", re.MULTILINE)
+#: A language tag with subtags after a quote; ``_tags`` checks the quote ends a literal.
+#: Oxigraph escapes line feeds, so a tag never spans lines.
+_TAG = re.compile(rb'"@([a-z]+(?:-[a-z0-9]+)+)')
 
 
 def _tags(data: bytes) -> bytes:
-    """Language tags with subtags in their conventional case."""
+    """Language tags with subtags in their conventional case (``data`` itself if none)."""
 
     def fix(match: re.Match[bytes]) -> bytes:
-        tag = language_tag(match.group(2).decode("ascii")).encode("ascii")
-        return match.group(1) + b'"@' + tag
+        start = before = match.start()
+        while before > 0 and data[before - 1] == 0x5C:  # backslashes before the quote
+            before -= 1
+        if (start - before) % 2:  # an escaped quote inside a literal
+            return match.group(0)
+        return b'"@' + language_tag(match.group(1).decode("ascii")).encode("ascii")
 
-    return _TAG.sub(fix, data)
+    return _TAG.sub(fix, data) if _TAG.search(data) else data
 
 
-def _sorted_lines(store: OxigraphStore, graph: ox.NamedNode | None, quads: bool) -> bytes:
-    """The named graphs' quads (or one graph's triples) as sorted N-Triples or N-Quads lines."""
+def _sorted(data: bytes) -> bytes:
+    """N-Triples or N-Quads lines, tags fixed, sorted as bytes (the order of code points)."""
+    lines = _tags(data).splitlines(keepends=True)
+    del data
+    lines.sort()
+    return b"".join(lines)
+
+
+def _union_lines(store: OxigraphStore) -> bytes:
+    """The union graph (the store's default graph: a set) as sorted N-Triples lines."""
     import pyoxigraph as ox
 
-    fmt = ox.RdfFormat.N_QUADS if quads else ox.RdfFormat.N_TRIPLES
-    found = store.quads(str(graph.value) if graph is not None else None)
-    if quads:
-        data = ox.serialize(found, format=fmt)
-    else:
-        data = ox.serialize(
-            (ox.Triple(q.subject, q.predicate, q.object) for q in found), format=fmt
-        )
-    lines = sorted(set(_tags(data or b"").splitlines(keepends=True)))
-    return b"".join(lines)
+    quads = store.inner.quads_for_pattern(None, None, None, ox.DefaultGraph())
+    # default-graph quads are written as N-Triples lines, with no Python work per quad
+    return _sorted(ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"")
+
+
+def _graph_lines(store: OxigraphStore, graph: ox.NamedNode) -> bytes:
+    import pyoxigraph as ox
+
+    quads = store.inner.quads_for_pattern(None, None, None, graph)
+    return _sorted(ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"")
 
 
 def graph_names(store: OxigraphStore) -> list[ox.NamedNode]:
@@ -66,19 +76,26 @@ def graph_names(store: OxigraphStore) -> list[ox.NamedNode]:
     )
 
 
-def _prefixed(body: bytes, fmt: ox.RdfFormat, graphs: list[ox.NamedNode] | None) -> bytes:
+def _uses(text: bytes, name: bytes) -> bool:
+    """Whether Oxigraph's output writes a prefixed name with ``name`` (a term starts a line or
+    follows a space, a tab or an opening bracket; a literal's text may match: declared anyway)."""
+    if text.startswith(name + b":"):
+        return True
+    return any(lead + name + b":" in text for lead in (b" ", b"\t", b"\n", b"(", b"["))
+
+
+def _prefixed(body: bytes, fmt: ox.RdfFormat) -> bytes:
     """``body`` (sorted N-Triples or N-Quads) in Turtle or TriG, with only the used prefixes."""
     import pyoxigraph as ox
 
-    source = ox.RdfFormat.N_TRIPLES if graphs is None else ox.RdfFormat.N_QUADS
-    quads: Iterator[ox.Quad] = ox.parse(body, format=source)
-    found = (q.triple for q in quads) if graphs is None else quads
-    text = ox.serialize(found, format=fmt, prefixes=dict(PREFIXES)) or b""
+    quads = ox.parse(body, format=ox.RdfFormat.N_QUADS)
+    text = ox.serialize(quads, format=fmt, prefixes=dict(PREFIXES)) or b""
+    del quads, body  # the parser holds the input: free it before the output is rewritten
     end = 0
     while text.startswith(b"@prefix ", end):
         end = text.index(b"\n", end) + 1
     out = _tags(text[end:])
-    used = {m.group(1).decode("ascii") for m in _USED.finditer(out)}
+    used = {name for name in PREFIXES if _uses(out, name.encode("ascii"))}
     header = "".join(
         f"@prefix {name}: <{iri}> .\n" for name, iri in PREFIXES.items() if name in used
     )
@@ -104,10 +121,13 @@ def stream(store: OxigraphStore, fmt: str) -> tuple[bytes, int]:
 
     graphs = graph_names(store)
     if fmt == "nt":
-        return _sorted_lines(store, None, quads=False), len(graphs)
-    if fmt == "nq":
-        return _sorted_lines(store, None, quads=True), len(graphs)
+        return _union_lines(store), len(graphs)
     if fmt == "turtle":
-        return _prefixed(_sorted_lines(store, None, False), ox.RdfFormat.TURTLE, None), len(graphs)
-    body = b"".join(_sorted_lines(store, g, quads=True) for g in graphs)
-    return _prefixed(body, ox.RdfFormat.TRIG, graphs), len(graphs)
+        return _prefixed(_union_lines(store), ox.RdfFormat.TURTLE), len(graphs)
+    if fmt == "nq":  # sorted line by line, as N-Triples
+        every = itertools.chain.from_iterable(
+            store.inner.quads_for_pattern(None, None, None, g) for g in graphs
+        )
+        return _sorted(ox.serialize(every, format=ox.RdfFormat.N_QUADS) or b""), len(graphs)
+    body = b"".join(_graph_lines(store, g) for g in graphs)
+    return _prefixed(body, ox.RdfFormat.TRIG), len(graphs)
