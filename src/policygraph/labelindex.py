@@ -11,6 +11,9 @@ stores build it per call.
 from __future__ import annotations
 
 import logging
+import struct
+import sys
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,15 +27,21 @@ from policygraph.vocab import sparql_prologue
 
 log = logging.getLogger(__name__)
 
-MAGIC = "policygraph-names 1"
+MAGIC = "policygraph-names 2"
 Q_LABELS = sparql_prologue() + (
     "SELECT DISTINCT ?s ?l WHERE { ?s skos:prefLabel|skos:altLabel|skos:hiddenLabel|rdfs:label ?l"
     " FILTER(isIRI(?s) && isLiteral(?l)) }"
 )
+LABEL_PREDICATES = (
+    "http://www.w3.org/2004/02/skos/core#prefLabel",
+    "http://www.w3.org/2004/02/skos/core#altLabel",
+    "http://www.w3.org/2004/02/skos/core#hiddenLabel",
+    "http://www.w3.org/2000/01/rdf-schema#label",
+)
 _ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True)
 class Entry:
     """One name of an entity: ``kind`` is ``label``, ``slug`` (the IRI's last path segment,
     shown with the entity's shortest label) or ``local`` (the local name after ``#`` or ``/``)."""
@@ -68,71 +77,103 @@ def local_name(iri: str) -> str:
 
 def _labels(store: Store) -> Iterator[tuple[str, str, str]]:
     """(subject IRI, label, canonical language tag) of every label, from any store."""
-    if isinstance(store, OxigraphStore):
-        for solution in store.inner.query(Q_LABELS):  # type: ignore[union-attr]
-            s, label = solution[0], solution[1]
-            yield s.value, label.value, language_tag(label.language or "")
+    if isinstance(store, OxigraphStore):  # straight from the index of the default graph
+        import pyoxigraph as ox
+
+        union = ox.DefaultGraph()
+        for predicate in LABEL_PREDICATES:
+            name = ox.NamedNode(predicate)
+            for quad in store.inner.quads_for_pattern(None, name, None, union):
+                s, label = quad.subject, quad.object
+                if type(s) is ox.NamedNode and type(label) is ox.Literal:
+                    yield s.value, label.value, language_tag(label.language or "")
         return
     for row in store.query(Q_LABELS):
-        s, label = row[0], row[1]  # type: ignore[index]
-        yield str(s), str(label), language_tag(getattr(label, "language", None) or "")
+        iri, text = row[0], row[1]  # type: ignore[index]
+        yield str(iri), str(text), language_tag(getattr(text, "language", None) or "")
 
 
 def build_entries(store: Store) -> list[Entry]:
     """Every name of every labelled entity, sorted (same store, same entries)."""
-    entries: set[Entry] = set()
+    rows: set[tuple[str, str, str, str, str]] = set()  # tuples sort in C, dataclasses do not
     shortest: dict[str, str] = {}
     for iri, label, lang in _labels(store):
-        entries.add(Entry(normalise_name(label), "label", iri, label, lang))
+        rows.add((normalise_name(label), "label", iri, label, lang))
         known = shortest.get(iri)
         if known is None or (len(label), label) < (len(known), known):
             shortest[iri] = label
     for iri, label in shortest.items():
-        entries.add(Entry(normalise_name(iri.rsplit("/", 1)[-1]), "slug", iri, label, ""))
+        rows.add((normalise_name(iri.rsplit("/", 1)[-1]), "slug", iri, label, ""))
         local = local_name(iri)
-        entries.add(Entry(normalise_name(local), "local", iri, local, "slug"))
-    return sorted(e for e in entries if e.key)
+        rows.add((normalise_name(local), "local", iri, local, "slug"))
+    return [Entry(*row) for row in sorted(rows) if row[0]]
 
 
 @dataclass(frozen=True)
 class LabelIndex:
-    """Keys one per line, and the matching records (kind, iri, label, lang; escaped)."""
+    """One bytes block, as kept on disk: a header line, the keys (one per line), the records
+    (kind, iri, label, lang; tab-separated, escaped; one per line, in the keys' order), and
+    the offset of each record (uint32, little-endian). Loading it reads the file and nothing
+    else; a lookup searches the keys' block in place (UTF-8: a match is a whole-character one)
+    and decodes only the records that match."""
 
-    keys: str  # "\n".join(keys) + "\n"
-    records: list[str]
+    data: bytes
+    keys: tuple[int, int]  # start and end of the keys' block
+    records: int  # start of the records' block
+    offsets: int  # start of the offsets' block
 
     @classmethod
     def of(cls, entries: list[Entry]) -> LabelIndex:
-        keys = "".join(f"{e.key}\n" for e in entries)
-        records = ["\t".join(map(_escape, (e.kind, e.iri, e.label, e.lang))) for e in entries]
-        return cls(keys, records)
+        keys = "".join(f"{e.key}\n" for e in entries).encode("utf-8")
+        lines = ["\t".join(map(_escape, (e.kind, e.iri, e.label, e.lang))) for e in entries]
+        records = "".join(f"{line}\n" for line in lines).encode("utf-8")
+        offsets, at = array("I"), 0
+        for line in lines:
+            offsets.append(at)
+            at += len(line.encode("utf-8")) + 1
+        if sys.byteorder != "little":
+            offsets.byteswap()
+        head = f"{MAGIC}\t{len(entries)}\t{len(keys)}\t{len(records)}\n".encode("ascii")
+        found = cls.load(head + keys + records + offsets.tobytes())
+        if found is None:
+            raise AssertionError("a label index that does not read back")
+        return found
+
+    @classmethod
+    def load(cls, data: bytes) -> LabelIndex | None:
+        """The index in ``data``, or ``None`` if it is not one (or not whole)."""
+        head, sep, _ = data[:200].partition(b"\n")
+        fields = head.decode("ascii", "replace").split("\t")
+        if not sep or len(fields) != 4 or fields[0] != MAGIC or not "".join(fields[1:]).isdigit():
+            return None
+        count, size, records = (int(f) for f in fields[1:])
+        start = len(head) + 1
+        if len(data) != start + size + records + 4 * count:
+            return None
+        return cls(data, (start, start + size), start + size, start + size + records)
 
     def containing(self, key: str) -> Iterator[Entry]:
-        """Entries whose key contains ``key`` (a normalised name: no line feed)."""
-        keys, start, line, counted = self.keys, 0, 0, 0
-        while key:
-            found = keys.find(key, start)
+        """Entries whose key contains ``key`` (a normalised name: no line feed, no tab)."""
+        data, (start, stop), needle = self.data, self.keys, key.encode("utf-8")
+        line, counted = 0, start
+        while needle:
+            found = data.find(needle, start, stop)
             if found < 0:
                 return
-            line += keys.count("\n", counted, found)
-            end = keys.index("\n", found)
-            kind, iri, label, lang = map(_unescape, self.records[line].split("\t"))
-            yield Entry(keys[keys.rfind("\n", 0, found) + 1 : end], kind, iri, label, lang)
+            line += data.count(b"\n", counted, found)
+            begin, end = data.rfind(b"\n", 0, found) + 1, data.index(b"\n", found)
+            (offset,) = struct.unpack_from("<I", data, self.offsets + 4 * line)
+            at = self.records + offset
+            record = data[at : data.index(b"\n", at)].decode("utf-8")
+            kind, iri, label, lang = map(_unescape, record.split("\t"))
+            yield Entry(
+                data[max(begin, self.keys[0]) : end].decode("utf-8"), kind, iri, label, lang
+            )
             start = counted = end + 1
             line += 1
 
-    def dump(self) -> str:
-        return f"{MAGIC}\t{len(self.keys)}\n{self.keys}" + "\n".join(self.records) + "\n"
-
-    @classmethod
-    def load(cls, text: str) -> LabelIndex | None:
-        head, sep, rest = text.partition("\n")
-        magic, _, size = head.rpartition("\t")
-        if not sep or magic != MAGIC or not size.isdigit():
-            return None
-        keys, body = rest[: int(size)], rest[int(size) :]
-        records = body.split("\n")[:-1]
-        return cls(keys, records) if len(records) == keys.count("\n") else None
+    def dump(self) -> bytes:
+        return self.data
 
 
 def _index_path(store: Store) -> Path | None:
@@ -147,7 +188,7 @@ def label_index(store: Store) -> LabelIndex:
     """The store's label index: read beside an embedded store's version, or built."""
     path = _index_path(store)
     if path is not None and path.exists():
-        found = LabelIndex.load(path.read_text(encoding="utf-8"))
+        found = LabelIndex.load(path.read_bytes())
         if found is not None:
             return found
     index = LabelIndex.of(build_entries(store))
