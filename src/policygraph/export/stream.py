@@ -77,11 +77,12 @@ def graph_names(store: OxigraphStore) -> list[ox.NamedNode]:
 
 
 def _uses(text: bytes, name: bytes) -> bool:
-    """Whether Oxigraph's output writes a prefixed name with ``name`` (a term starts a line or
-    follows a space, a tab or an opening bracket; a literal's text may match: declared anyway)."""
+    """Whether Oxigraph's output writes a prefixed name with ``name``: its writer starts a term
+    at the start of a line or after a space or a tab (it writes blank nodes as ``_:id``, never
+    ``[`` or ``(``). A literal's text may match too: the prefix is then declared anyway."""
     if text.startswith(name + b":"):
         return True
-    return any(lead + name + b":" in text for lead in (b" ", b"\t", b"\n", b"(", b"["))
+    return any(lead + name + b":" in text for lead in (b" ", b"\n", b"\t"))
 
 
 def _prefixed(body: bytes, fmt: ox.RdfFormat) -> bytes:
