@@ -140,6 +140,9 @@ def collect_garbage(root: Path) -> None:
     published = current_version(root)
     for folder in sorted(root.glob("v*")):
         name = folder.name.split(".")[0]
+        if folder.name.endswith(".names") and name != published and not (root / name).is_dir():
+            folder.unlink(missing_ok=True)  # a label index a reader kept after its version went
+            continue
         if name == published or not folder.is_dir():
             continue
         fd = try_exclusive(root / f"{name}.lock")
