@@ -273,4 +273,4 @@ def test_xml_refuses_characters_it_cannot_carry(tmp_path: Path) -> None:
     for fmt in ("xml", "graphml", "gexf"):
         with pytest.raises(InputError, match="U\\+0007"):
             export(store, fmt)
-    assert "bell \x07" in export(store, "nt").files[""].decode()  # N-Triples carries it
+    assert "bell \\u0007" in export(store, "nt").files[""].decode()  # N-Triples carries it

@@ -125,7 +125,11 @@ class Card:
 
 
 def _rows(store: Store, sparql: str, entity: URIRef) -> list[dict[str, Node]]:
-    result = store.query(sparql, {"entity": entity})
+    # The IRI is written into the pattern (as resolve_entity's ASK does): Oxigraph plans a query
+    # without knowing a substituted (or VALUES) variable is bound, and the quotes' UNION then
+    # joins every evidence of the store (19 s at 1M triples, against 1 ms with the IRI written)
+    head, _, where = sparql.partition("WHERE")
+    result = store.query(f"{head}WHERE{where.replace('?entity', entity.n3())}")
     return [{str(k): v for k, v in row.items()} for row in result.bindings]
 
 

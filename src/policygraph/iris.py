@@ -21,6 +21,7 @@ from policygraph.vocab import PREFIXES
 _LOCAL = re.compile(r"[^\W\d][\w.-]*[\w-]|[^\W\d]")
 
 
+@functools.lru_cache(maxsize=65536)
 def short_name(iri: str) -> str:
     """``pgr:person-he-qing`` for an IRI under a declared prefix, else the IRI itself."""
     for name, base in PREFIXES.items():

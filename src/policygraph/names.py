@@ -7,7 +7,6 @@ tone marks and other combining marks removed, spaces and punctuation dropped. So
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -15,6 +14,8 @@ from rdflib import Literal, URIRef
 
 from policygraph.errors import AmbiguousError, NotFoundError
 from policygraph.iris import expand_name, language_tag, short_name
+from policygraph.labelindex import label_index
+from policygraph.normalise import normalise_name as normalise_name
 from policygraph.store import Store
 from policygraph.vocab import LANGUAGES, sparql_prologue
 
@@ -32,16 +33,6 @@ __all__ = [
 ]
 
 LABEL_PATHS = "skos:prefLabel|skos:altLabel|skos:hiddenLabel|rdfs:label"
-
-
-def normalise_name(text: str) -> str:
-    """The form names are matched in."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    stripped = "".join(
-        c for c in unicodedata.normalize("NFD", folded) if not unicodedata.combining(c)
-    )
-    kept = (c for c in unicodedata.normalize("NFC", stripped) if unicodedata.category(c)[0] in "LN")
-    return "".join(kept)
 
 
 def fallback_order(lang: str) -> tuple[str, ...]:
@@ -87,23 +78,21 @@ class Match:
 
 
 def _candidates(store: Store, text: str) -> list[Match]:
+    """Entities one of whose labels (or whose slug) is ``text`` once normalised, or contains it."""
     key = normalise_name(text)
-    query = (
-        sparql_prologue()
-        + f"SELECT DISTINCT ?s ?l WHERE {{ ?s {LABEL_PATHS} ?l . FILTER(isIRI(?s)) }}"
-    )
-    matches: dict[URIRef, Match] = {}
-    for row in store.query(query):
-        subject, label = row[0], row[1]  # type: ignore[index]
-        if not isinstance(subject, URIRef) or not key:
+    exact: dict[str, tuple[int, str]] = {}
+    partial: dict[str, tuple[int, str]] = {}
+    for entry in label_index(store).containing(key):
+        if entry.kind == "local":
             continue
-        name = normalise_name(str(label))
-        slug = normalise_name(str(subject).rsplit("/", 1)[-1])
-        if key in (name, slug):
-            matches[subject] = Match(subject, str(label), True)
-        elif key in name and subject not in matches:
-            matches[subject] = Match(subject, str(label), False)
-    return sorted(matches.values(), key=lambda m: (not m.exact, len(m.label), str(m.iri)))
+        shown = (len(entry.label), entry.label)
+        if entry.key == key:
+            exact[entry.iri] = min(exact.get(entry.iri, shown), shown)
+        elif entry.kind == "label":
+            partial[entry.iri] = min(partial.get(entry.iri, shown), shown)
+    matches = [Match(URIRef(i), label, True) for i, (_, label) in exact.items()]
+    matches += [Match(URIRef(i), lb, False) for i, (_, lb) in partial.items() if i not in exact]
+    return sorted(matches, key=lambda m: (not m.exact, len(m.label), str(m.iri)))
 
 
 def find_entities(store: Store, text: str) -> list[Match]:

@@ -9,21 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rdflib import Literal, URIRef
+from rdflib import URIRef
 
 from policygraph.errors import NotFoundError, QueryError
-from policygraph.iris import expand_name, language_tag, short_name
+from policygraph.iris import expand_name, short_name
+from policygraph.labelindex import label_index
 from policygraph.names import normalise_name
 from policygraph.store import Store
 from policygraph.vocab import sparql_prologue
 
 RANKS = ("exact", "prefix", "substring")
-_LABELS = (
-    sparql_prologue()
-    + """SELECT ?s ?label ?type WHERE {
-  ?s skos:prefLabel|skos:altLabel|skos:hiddenLabel|rdfs:label ?label .
-  FILTER(isIRI(?s)) OPTIONAL { ?s a ?type } }"""
-)
 _CLASSES = (
     sparql_prologue()
     + """SELECT DISTINCT ?class WHERE {
@@ -77,6 +72,18 @@ def _local(iri: URIRef) -> str:
     return str(iri).rsplit("#", 1)[-1].rsplit("/", 1)[-1].casefold()
 
 
+def _types(store: Store, iris: list[str]) -> dict[str, set[str]]:
+    """The classes of each of ``iris`` (one query, whatever their number)."""
+    types: dict[str, set[str]] = {}
+    for start in range(0, len(iris), 5000):
+        values = " ".join(f"<{iri}>" for iri in iris[start : start + 5000])
+        query = f"SELECT ?s ?type WHERE {{ VALUES ?s {{ {values} }} ?s a ?type }}"
+        for row in store.query(query):
+            subject, kind = row[0], row[1]  # type: ignore[index]
+            types.setdefault(str(subject), set()).add(str(kind))
+    return types
+
+
 def search(store: Store, text: str, type_: str | None = None, limit: int = 20) -> list[Hit]:
     """Entities whose labels (or slug) match ``text``, best first."""
     key = normalise_name(text)
@@ -86,27 +93,22 @@ def search(store: Store, text: str, type_: str | None = None, limit: int = 20) -
     if type_:
         cls = resolve_class(store, type_)
         allowed = {str(row[1]) for row in store.query(_SUBCLASSES, {"class": cls})}  # type: ignore[index]
-    best: dict[URIRef, tuple[int, int, str, str]] = {}
-    types: dict[URIRef, set[str]] = {}
-    for row in store.query(_LABELS):
-        subject, label, kind = row[0], row[1], row[2]  # type: ignore[index]
-        if not isinstance(subject, URIRef) or not isinstance(label, Literal):
+    best: dict[str, tuple[int, int, str, str]] = {}
+    for entry in label_index(store).containing(key):
+        if entry.kind == "slug":
             continue
-        if kind is not None:
-            types.setdefault(subject, set()).add(str(kind))
-        candidates = [(str(label), language_tag(label.language or "")), (_local(subject), "slug")]
-        for name, lang in candidates:
-            rank = _rank(key, normalise_name(name))
-            if rank is not None and not (lang == "slug" and rank == 2):
-                score = (rank, len(name), name, lang)
-                if subject not in best or score < best[subject]:
-                    best[subject] = score
+        rank = _rank(key, entry.key)
+        if rank is not None and not (entry.kind == "local" and rank == 2):
+            score = (rank, len(entry.label), entry.label, entry.lang)
+            if entry.iri not in best or score < best[entry.iri]:
+                best[entry.iri] = score
+    types = _types(store, sorted(best))
     hits = []
     for subject, (rank, _, name, lang) in best.items():
         kinds = types.get(subject, set())
         if allowed is not None and not kinds & allowed:
             continue
         shown = tuple(sorted(short_name(k) for k in kinds))
-        hits.append(Hit(str(subject), name, lang, RANKS[rank], shown))
+        hits.append(Hit(subject, name, lang, RANKS[rank], shown))
     hits.sort(key=lambda h: (RANKS.index(h.rank), len(h.label), h.label, h.iri))
     return hits[:limit]

@@ -75,7 +75,7 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def measure(engine: str, data: Path, work: Path) -> dict[str, object]:
+def measure(engine: str, data: Path, work: Path, export_lookup: bool = False) -> dict[str, object]:
     """One engine on one file: load, queries, Turtle export, peak memory."""
     out: dict[str, object] = {}
     start = time.perf_counter()
@@ -115,8 +115,8 @@ def measure(engine: str, data: Path, work: Path) -> dict[str, object]:
             def ask(q: str) -> object:
                 return list(store.query(PROLOGUE + q))
 
-            def bare(q: str) -> object:
-                return list(inner.query(PROLOGUE + q, use_default_graph_as_union=True))
+            def bare(q: str) -> object:  # the same store: its default graph is the union
+                return list(inner.query(PROLOGUE + q))
 
         for name, q in QUERIES.items():
             if engine == "pyoxigraph":
@@ -125,6 +125,11 @@ def measure(engine: str, data: Path, work: Path) -> dict[str, object]:
                 out[f"q:{name}"], out[f"same:{name}"] = _paired(
                     lambda q=q: ask(q), lambda q=q: bare(q)
                 )
+        if engine == "policygraph" and export_lookup:
+            from tests.benchmarks.bench_export_lookup import measure_all
+
+            store.close()
+            out["export_lookup"] = measure_all(work / "store")
         start = time.perf_counter()
         inner.query(
             "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", use_default_graph_as_union=True
@@ -134,7 +139,7 @@ def measure(engine: str, data: Path, work: Path) -> dict[str, object]:
     return out
 
 
-def run_child(engine: str, data: Path) -> dict[str, object]:
+def run_child(engine: str, data: Path, export_lookup: bool = False) -> dict[str, object]:
     with tempfile.TemporaryDirectory() as work:
         text = subprocess.run(
             [
@@ -145,6 +150,7 @@ def run_child(engine: str, data: Path) -> dict[str, object]:
                 engine,
                 str(data),
                 work,
+                *(["--export-lookup"] if export_lookup else []),
             ],
             check=True,
             capture_output=True,
@@ -210,11 +216,16 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--rdflib-max", type=int, default=100_000)
     parser.add_argument("--child", nargs=3)
+    parser.add_argument(
+        "--export-lookup",
+        action="store_true",
+        help="also time export and show/search on the policygraph store (bench_export_lookup)",
+    )
     parser.add_argument("--output", default=str(ROOT / "docs" / "bench-store.md"))
     args = parser.parse_args()
     if args.child:
         engine, data, work = args.child
-        print(json.dumps(measure(engine, Path(data), Path(work))))
+        print(json.dumps(measure(engine, Path(data), Path(work), args.export_lookup)))
         return
     results: dict[tuple[int, str], dict[str, object]] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -224,7 +235,7 @@ def main() -> None:
             for engine in ("policygraph", "pyoxigraph", "rdflib"):
                 if engine == "rdflib" and size > args.rdflib_max:
                     continue
-                result = run_child(engine, data)
+                result = run_child(engine, data, args.export_lookup)
                 result["triples"] = triples
                 results[(size, engine)] = result
                 print(size, engine, json.dumps(result), flush=True)

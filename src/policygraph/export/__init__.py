@@ -10,16 +10,23 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rdflib import Dataset
+from rdflib import Dataset, URIRef
 
 from policygraph.atomic import write_all_atomic, write_atomic
 from policygraph.errors import InputError
+from policygraph.export.stream import STREAMED, stream
 from policygraph.project import Project
 from policygraph.store import Store
 from policygraph.stores.base import RDF_FORMATS
+from policygraph.stores.oxigraph import OxigraphStore
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
 
 FORMATS = ("turtle", "trig", "nt", "nq", "jsonld", "xml", "graphml", "gexf", "csv")
 #: Formats that keep named graphs; the others merge them into one.
@@ -42,6 +49,8 @@ EXTENSIONS = {
     ".zip": "csv",
     ".csv": "csv",
 }
+#: Where a query's triples (in no named graph) go while Oxigraph writes them.
+DEFAULT_AS = URIRef("urn:x-policygraph:default")
 _HINT = "formats: " + ", ".join(FORMATS)
 
 
@@ -93,6 +102,23 @@ def select(
     return store.dataset()
 
 
+def _oxigraph_copy(dataset: Dataset) -> OxigraphStore:
+    """``dataset`` in an Oxigraph store, default-graph triples (a query's) in a named graph."""
+    from policygraph.stores.memory import store_of_quads
+    from policygraph.stores.terms import to_ox
+
+    def quads() -> Iterator[ox.Quad]:
+        import pyoxigraph as ox
+
+        for s, p, o, g in dataset.quads((None, None, None, None)):
+            name = getattr(g, "identifier", g)
+            if name is None or str(name) == "urn:x-rdflib:default":
+                name = DEFAULT_AS
+            yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(name))
+
+    return store_of_quads(quads())
+
+
 def render(dataset: Dataset, fmt: str, *, store: Store, lang: str = "en") -> Rendered:
     """``dataset`` in format ``fmt``; ``store`` supplies display labels for graph formats."""
     from policygraph.export import rdf
@@ -116,6 +142,9 @@ def render(dataset: Dataset, fmt: str, *, store: Store, lang: str = "en") -> Ren
         from policygraph.export.jsonld import to_jsonld
 
         return Rendered(fmt, {"": to_jsonld(dataset).encode("utf-8")}, merged)
+    # Oxigraph writes them; TriG and N-Quads of a query's triples (in no named graph) stay on rdflib
+    if fmt in ("turtle", "nt") or (fmt in STREAMED and not len(rdf.default_graph(dataset))):
+        return Rendered(fmt, {"": stream(_oxigraph_copy(dataset), fmt)[0]}, merged)
     writers = {
         "turtle": rdf.turtle,
         "trig": rdf.trig,
@@ -137,6 +166,10 @@ def export(
 ) -> Rendered:
     """Select from ``store`` and render in ``fmt``: the library side of ``policygraph export``."""
     fmt = format_name(fmt)
+    if graph is None and query is None and fmt in STREAMED and isinstance(store, OxigraphStore):
+        data, count = stream(store, fmt)  # the whole store: Oxigraph writes it, no rdflib copy
+        merged = count if count > 1 and fmt not in DATASET_FORMATS else 0
+        return Rendered(fmt, {"": data}, merged)
     return render(
         select(store, graph=graph, query=query, project=project), fmt, store=store, lang=lang
     )

@@ -140,6 +140,9 @@ def collect_garbage(root: Path) -> None:
     published = current_version(root)
     for folder in sorted(root.glob("v*")):
         name = folder.name.split(".")[0]
+        if folder.name.endswith(".names") and name != published and not (root / name).is_dir():
+            folder.unlink(missing_ok=True)  # a label index a reader kept after its version went
+            continue
         if name == published or not folder.is_dir():
             continue
         fd = try_exclusive(root / f"{name}.lock")
@@ -147,6 +150,7 @@ def collect_garbage(root: Path) -> None:
             continue  # a reader still has it open
         shutil.rmtree(folder, ignore_errors=True)
         (root / f"{name}.json").unlink(missing_ok=True)
+        (root / f"{name}.names").unlink(missing_ok=True)  # its label index (labelindex.py)
         if fd is not None:
             (root / f"{name}.lock").unlink(missing_ok=True)
             unlock(fd)

@@ -15,7 +15,6 @@ from rdflib.query import Result
 from rdflib.term import Node
 
 from policygraph.errors import QueryError
-from policygraph.sparql.check import store_syntax_error
 from policygraph.stores.results import to_result
 from policygraph.stores.terms import from_ox, to_ox
 from policygraph.stores.union import named_quads
@@ -50,6 +49,8 @@ class OxigraphStore:
                 answer = self.inner.query(with_bindings(sparql, bindings))
             return to_result(answer)
         except SyntaxError as err:
+            from policygraph.sparql.check import store_syntax_error  # only on an error
+
             raise store_syntax_error(sparql, err) from err
         except OSError as err:
             raise QueryError(f"query failed: {err}") from err

@@ -72,9 +72,11 @@ def select_result(answer: Any) -> RowsResult:
     has_empty = False
     for solution in answer:
         values: list[Identifier | None] = []
+        unbound = 0
         for value in solution:
             if value is None:
                 values.append(None)
+                unbound += 1
                 continue
             term = get(value)
             if term is None:
@@ -83,7 +85,7 @@ def select_result(answer: Any) -> RowsResult:
         row = new_row(ResultRow, values)
         row.labels = labels
         rows.append(row)
-        if values.count(None) == width:
+        if unbound == width:  # (``list.count`` would compare every term with None)
             has_empty = True
     return RowsResult(names, rows, has_empty=has_empty)
 

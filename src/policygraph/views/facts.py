@@ -9,12 +9,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import astuple, dataclass, field
+from typing import Any, NamedTuple
 
-from rdflib import BNode, Literal, URIRef
+from rdflib import BNode, Literal
 from rdflib.term import Node
 
 from policygraph.iris import language_tag
+from policygraph.iris import language_tag as ox_language_tag
 from policygraph.store import Store
+from policygraph.stores.oxigraph import OxigraphStore
 from policygraph.vocab import sparql_prologue
 
 LABEL_KINDS = {
@@ -74,6 +77,18 @@ class Facts:
     participations: list[Post] = field(default_factory=list)
     quotes: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
     closure: dict[str, frozenset[str]] = field(default_factory=dict)  # all_types, memoised
+    best: dict[tuple[str, str], str] = field(default_factory=dict)  # best_label, memoised
+
+
+class Text(NamedTuple):
+    """A literal in an answer: its lexical form and its language tag (canonical case, or "")."""
+
+    value: str
+    lang: str
+
+
+#: A term in an answer: an IRI, a blank node as ``_:id`` (see ``term_id``), or a literal.
+Cell = str | Text | None
 
 
 def term_id(term: Node) -> str:
@@ -83,61 +98,105 @@ def term_id(term: Node) -> str:
     return str(term)
 
 
-def _rows(store: Store, query: str) -> list[tuple[Node | None, ...]]:
-    return [tuple(row) for row in store.query(sparql_prologue() + query)]  # type: ignore[arg-type]
+def _cell(term: Node | None) -> Cell:
+    if isinstance(term, Literal):
+        return Text(str(term), language_tag(term.language or ""))
+    return None if term is None else term_id(term)
+
+
+def _ox_cell(term: Any) -> Cell:
+    import pyoxigraph as ox
+
+    kind = type(term)
+    if kind is ox.NamedNode:
+        return str(term.value)
+    if kind is ox.Literal:
+        language = term.language
+        return Text(term.value, ox_language_tag(language) if language else "")
+    if kind is ox.BlankNode:
+        return f"_:{term.value}"
+    return None
+
+
+def _ox_rows(store: OxigraphStore, query: str) -> list[tuple[Cell, ...]]:
+    """Oxigraph's answer read once into plain strings (no rdflib terms)."""
+    import pyoxigraph as ox
+
+    answer = store.inner.query(query)
+    if not isinstance(answer, ox.QuerySolutions):
+        raise TypeError("a view's facts are read with SELECT queries")
+    width = range(len(answer.variables))
+    return [tuple(_ox_cell(solution[i]) for i in width) for solution in answer]
+
+
+def _rows(store: Store, query: str) -> list[tuple[Cell, ...]]:
+    if isinstance(store, OxigraphStore):
+        return _ox_rows(store, sparql_prologue() + query)
+    result = store.query(sparql_prologue() + query)
+    return [tuple(_cell(t) for t in row) for row in result]  # type: ignore[union-attr]
+
+
+def _triples(store: Store, graph: str | None) -> list[tuple[Cell, ...]]:
+    """Every triple of the union (or of ``graph``): on Oxigraph straight from its index."""
+    if not isinstance(store, OxigraphStore):
+        return _rows(store, Q_TRIPLES.format(scope=_scoped("?s ?p ?o", graph)))
+    import pyoxigraph as ox
+
+    name = ox.NamedNode(graph) if graph else ox.DefaultGraph()
+    return [
+        (_ox_cell(q.subject), _ox_cell(q.predicate), _ox_cell(q.object))
+        for q in store.inner.quads_for_pattern(None, None, None, name)
+    ]
 
 
 def _scoped(pattern: str, graph: str | None) -> str:
     return f"GRAPH <{graph}> {{ {pattern} }}" if graph else pattern
 
 
-def _text(term: Node | None) -> str:
-    return str(term) if term is not None else ""
+def _text(cell: Cell) -> str:
+    """A literal's text or an IRI; a blank node's bare id (as rdflib's ``str`` gives it)."""
+    if isinstance(cell, Text):
+        return cell.value
+    if cell is None:
+        return ""
+    return cell[2:] if cell.startswith("_:") else cell
+
+
+def _is_iri(cell: Cell) -> bool:
+    return isinstance(cell, str) and not cell.startswith("_:")
 
 
 def read_facts(store: Store, graph: str | None = None) -> Facts:
     """Read what a view needs; ``graph`` limits triples, posts and participations to one graph."""
     facts = Facts()
-    for s, p, o in _rows(store, Q_TRIPLES.format(scope=_scoped("?s ?p ?o", graph))):
-        if s is None or p is None or o is None:
+    for s, p, o in _triples(store, graph):
+        if not isinstance(s, str) or not isinstance(p, str) or o is None:
             continue
-        if isinstance(o, Literal):
-            facts.literals[term_id(s)].append((str(p), str(o)))
+        if isinstance(o, Text):
+            facts.literals[s].append((p, o.value))
         else:
-            facts.triples.append((term_id(s), str(p), term_id(o)))
+            facts.triples.append((s, p, o))
     for s, p, label in _rows(store, Q_LABELS):
-        if s is not None and isinstance(label, Literal):
-            kind = LABEL_KINDS.get(str(p), "alt")
-            tag = language_tag(label.language or "")
-            facts.labels[term_id(s)].append((tag, kind, str(label)))
+        if isinstance(s, str) and isinstance(label, Text):
+            kind = LABEL_KINDS.get(_text(p), "alt")
+            facts.labels[s].append((label.lang, kind, label.value))
     for s, c in _rows(store, Q_TYPES):
-        if s is not None and isinstance(c, URIRef):
-            facts.types[term_id(s)].add(str(c))
+        if isinstance(s, str) and _is_iri(c):
+            facts.types[s].add(_text(c))
     for c, d in _rows(store, Q_SUBCLASSES):
-        if isinstance(c, URIRef) and isinstance(d, URIRef):
-            facts.superclasses[str(c)].add(str(d))
+        if _is_iri(c) and _is_iri(d):
+            facts.superclasses[_text(c)].add(_text(d))
     for m, person, org, role, date, stated in _rows(
         store, Q_POSTS.format(scope=_scoped(POST_PATTERN, graph))
     ):
-        if m is not None and person is not None and org is not None:
-            facts.posts.append(
-                Post(
-                    term_id(m),
-                    term_id(person),
-                    term_id(org),
-                    _text(role),
-                    _text(date),
-                    _text(stated),
-                )
-            )
+        if isinstance(m, str) and isinstance(person, str) and isinstance(org, str):
+            facts.posts.append(Post(m, person, org, _text(role), _text(date), _text(stated)))
     for x, event, who, role in _rows(store, Q_PARTS.format(scope=_scoped(PART_PATTERN, graph))):
-        if x is not None and event is not None and who is not None:
-            facts.participations.append(
-                Post(term_id(x), term_id(who), term_id(event), _text(role), "", "")
-            )
+        if isinstance(x, str) and isinstance(event, str) and isinstance(who, str):
+            facts.participations.append(Post(x, who, event, _text(role), "", ""))
     for s, quote, doc in _rows(store, Q_QUOTES):
-        if s is not None and quote is not None:
-            facts.quotes[term_id(s)].append((str(quote), _text(doc)))
+        if isinstance(s, str) and quote is not None:
+            facts.quotes[s].append((_text(quote), _text(doc)))
     for iri, names in facts.labels.items():
         facts.labels[iri] = sorted(set(names))
     for iri, values in facts.literals.items():

@@ -110,13 +110,18 @@ class ViewModel:
 
 
 def best_label(facts: Facts, iri: str, lang: str) -> str:
-    """The preferred label in ``lang`` with fallback, else the prefixed name."""
+    """The preferred label in ``lang`` with fallback, else the prefixed name (memoised)."""
+    key = (iri, lang)
+    found = facts.best.get(key)
+    if found is not None:
+        return found
     by_lang: dict[str, str] = {}
     for tag, kind, text in facts.labels.get(iri, ()):
         if kind in ("pref", "title"):
             by_lang.setdefault(tag, text)
     best = pick_label(by_lang, lang)
-    return best if best is not None else short_name(iri)
+    facts.best[key] = label = best if best is not None else short_name(iri)
+    return label
 
 
 def group_of(facts: Facts, iri: str, scheme: dict[str, str]) -> str:
@@ -154,14 +159,17 @@ def _folded_edges(facts: Facts, lang: str, posts: list[Post], default: str) -> l
 
 
 def _semantic(facts: Facts, lang: str, triples: list[tuple[str, str, str]]) -> ViewModel:
-    content = {n for t in triples for n in (t[0], t[2]) if _is_content(facts, n)}
+    ends = {n for t in triples for n in (t[0], t[2])}
+    content = {n for n in ends if _is_content(facts, n)}
     concepts = {n for n in content if CONCEPT in all_types(facts, n)}
-    pointed = {o for s, p, o in triples if o in concepts and s in content - concepts}
-    keep = (content - concepts) | pointed
+    things = content - concepts
+    pointed = {o for s, p, o in triples if o in concepts and s in things}
+    keep = things | pointed
+    hidden = HIDDEN_PREDICATES | FOLDED_PREDICATES
     edges = [
         ViewEdge(s, o, p, best_label(facts, p, lang))
         for s, p, o in triples
-        if s in keep and o in keep and p not in HIDDEN_PREDICATES | FOLDED_PREDICATES
+        if s in keep and o in keep and p not in hidden
     ]
     edges += _folded_edges(facts, lang, facts.posts, "member of")
     edges += _folded_edges(facts, lang, facts.participations, "took part in")
