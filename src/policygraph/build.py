@@ -12,6 +12,7 @@ from rdflib.namespace import RDF, SKOS
 
 from policygraph.analytics.timeline_html import render_dataset_timeline
 from policygraph.atomic import write_all_atomic
+from policygraph.buildcache import TurtleCache
 from policygraph.digest.feed import render_feed
 from policygraph.errors import Location
 from policygraph.export.jsonld import to_jsonld
@@ -89,8 +90,8 @@ def record_places(records: RecordSet) -> dict[str, Location]:
     return {r.id: r.where for r in records.records if r.id}
 
 
-def summarise(dataset: Dataset, records: RecordSet) -> BuildSummary:
-    union = union_graph(dataset)
+def summarise(dataset: Dataset, records: RecordSet, union: Graph | None = None) -> BuildSummary:
+    union = union_graph(dataset) if union is None else union
     classes: Counter[str] = Counter()
     for node, cls in union.subject_objects(RDF.type):
         if isinstance(cls, URIRef) and (node, SKOS.prefLabel, None) in union:
@@ -105,11 +106,17 @@ def summarise(dataset: Dataset, records: RecordSet) -> BuildSummary:
     )
 
 
-def render_outputs(project: Project, dataset: Dataset) -> dict[Path, str]:
-    """Every file ``build`` writes to ``graph/``, as text."""
+def render_outputs(
+    project: Project,
+    dataset: Dataset,
+    *,
+    union: Graph | None = None,
+    cache: TurtleCache | None = None,
+) -> dict[Path, str]:
+    """Every file ``build`` writes to ``graph/``, as text (the same with or without a cache)."""
     outputs = {
-        project.trig_path: to_trig(dataset),
-        project.turtle_path: to_turtle(union_graph(dataset)),
+        project.trig_path: to_trig(dataset, cache.body if cache else None),
+        project.turtle_path: to_turtle(union_graph(dataset) if union is None else union),
     }
     outputs[project.jsonld_path] = to_jsonld(dataset)
     outputs[project.timeline_path] = render_dataset_timeline(dataset)
@@ -125,15 +132,18 @@ def build(project: Project, *, write: bool = True) -> BuildResult:
     from policygraph.errors import DataProblems
     from policygraph.shapes import validate_dataset
 
-    report = validate_dataset(dataset, record_places(records))
+    union = union_graph(dataset)
+    report = validate_dataset(dataset, record_places(records), union=union)
     if not report.conforms:
         raise DataProblems([str(v) for v in report.violations if v.severity == "Violation"])
-    outputs = render_outputs(project, dataset) if write else {}
+    cache = TurtleCache(project.build_cache_dir) if write else None
+    outputs = render_outputs(project, dataset, union=union, cache=cache) if write else {}
     write_all_atomic(outputs)
-    if write:
+    if cache is not None:
+        cache.prune()
         from policygraph.fulltext import update_text_index
         from policygraph.stores.project import sync_project_store
 
         sync_project_store(project)
         update_text_index(project, dataset)
-    return BuildResult(dataset, records, summarise(dataset, records), tuple(outputs))
+    return BuildResult(dataset, records, summarise(dataset, records, union), tuple(outputs))

@@ -119,12 +119,15 @@ def _queries_parsed_once() -> Iterator[None]:
 
 
 def validate_dataset(
-    dataset: Dataset, places: Mapping[str, Location] | None = None
+    dataset: Dataset, places: Mapping[str, Location] | None = None, union: Graph | None = None
 ) -> ValidationReport:
-    """Run the packaged shapes over the union of all graphs; warnings do not break conformance."""
+    """Run the packaged shapes over the union of all graphs; warnings do not break conformance.
+
+    ``union`` is ``serialize.union_graph(dataset)`` when the caller has it already.
+    """
     from pyshacl import validate
 
-    data = union_graph(dataset)
+    data = union_graph(dataset) if union is None else union
     with _queries_parsed_once():
         _, report, _ = validate(
             data, shacl_graph=shapes_graph(), advanced=True, allow_warnings=True
