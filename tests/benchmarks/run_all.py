@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import sys
 
-from tests.benchmarks import bench_query_startup, bench_store, bench_text_search, bench_views
+from tests.benchmarks import (
+    bench_build,
+    bench_query_startup,
+    bench_store,
+    bench_text_search,
+    bench_views,
+)
 
 
 def main() -> None:
@@ -13,6 +19,7 @@ def main() -> None:
     bench_views.main()
     bench_query_startup.main()
     bench_text_search.main()
+    bench_build.main()
 
 
 if __name__ == "__main__":
