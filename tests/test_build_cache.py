@@ -16,6 +16,7 @@ from policygraph.buildcache import TurtleCache
 from policygraph.errors import DataProblems
 from policygraph.project import Project
 from policygraph.serialize import turtle_body
+from policygraph.store import open_store
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 RECAP = "data/records/fict-mandate-recap-2025-09.yaml"
@@ -37,9 +38,23 @@ def entries(project: Project) -> dict[str, str]:
     return {p.name: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.json"))}
 
 
+def stored(project: Project) -> tuple[list[tuple[str, ...]], list[tuple[str, ...]]]:
+    """The project store's named-graph quads and its default graph (the union), sorted."""
+    store = open_store(project)
+    try:
+        named = store.query("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")
+        union = store.query("SELECT ?s ?p ?o WHERE { ?s ?p ?o }")
+        return (
+            sorted(tuple(str(t) for t in row) for row in named),  # type: ignore[union-attr]
+            sorted(tuple(str(t) for t in row) for row in union),  # type: ignore[union-attr]
+        )
+    finally:
+        store.close()
+
+
 def cold(project: Project) -> dict[str, bytes]:
-    """What a build without any cache writes."""
-    shutil.rmtree(project.build_cache_dir, ignore_errors=True)
+    """What a build without any cache (or store) writes."""
+    shutil.rmtree(project.root / ".policygraph", ignore_errors=True)
     build(project)
     return outputs(project)
 
@@ -75,8 +90,9 @@ def test_a_change_gives_what_a_cold_build_gives(
     old_entries = entries(project)
     edit(project.root / path, old, new)
     build(project)
-    warm = outputs(project)
+    warm, warm_store = outputs(project), stored(project)
     assert warm == cold(project)
+    assert warm_store == stored(project)  # the store swapped only the changed graphs
     changed = set(entries(project)) ^ set(old_entries)
     if "comment" in new:
         assert warm == before and not changed
@@ -132,3 +148,16 @@ def test_the_cache_never_accepts_what_a_cold_build_refuses(project: Project) -> 
     with pytest.raises(DataProblems) as refused:
         build(project)
     assert warm.value.problems == refused.value.problems
+
+
+def test_a_removed_source_leaves_the_store_as_a_cold_build_does(project: Project) -> None:
+    cold(project)
+    for path in (
+        RECAP,
+        RECAP.replace("records", "sources"),
+        RECAP.replace("records", "sources")[:-4] + "txt",
+    ):
+        (project.root / path).unlink()
+    build(project)
+    warm, warm_store = outputs(project), stored(project)
+    assert warm == cold(project) and warm_store == stored(project)
