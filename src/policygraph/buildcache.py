@@ -8,9 +8,10 @@ the versions of policygraph and rdflib. A changed source, reference file or pack
 key; nothing is ever looked up by file name or date. The cache holds no validation result, so it
 cannot make ``build`` accept what a cold build refuses.
 
-Entries live in ``<project>/.policygraph/cache/turtle/<key>.json``, written atomically, each
-with its key and a checksum of its text; an entry that does not parse or check out is ignored
-(and rewritten). ``prune`` removes the entries a build did not use.
+Entries live in ``<project>/.policygraph/cache/turtle/<key>.json``, each with its key and a
+checksum of its text, written to a temporary file and renamed (not synced to disk: an entry cut
+short by a crash fails its checksum); an entry that does not parse or check out is ignored (and
+rewritten). ``prune`` removes the entries a build did not use.
 """
 
 from __future__ import annotations
@@ -18,12 +19,13 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
+import tempfile
 from importlib.metadata import version
 from pathlib import Path
 
 from rdflib import Graph
 
-from policygraph.atomic import write_atomic
 from policygraph.serialize import turtle_body
 from policygraph.vocab import PREFIXES
 
@@ -89,8 +91,19 @@ class TurtleCache:
         body, used = turtle_body(graph)
         names = sorted(used)
         entry = {"key": key, "body": body, "used": names, "check": _check(body, names)}
-        write_atomic(self.folder / f"{key}.json", json.dumps(entry, ensure_ascii=False))
+        self._write(key, json.dumps(entry, ensure_ascii=False))
         return body, used
+
+    def _write(self, key: str, text: str) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=self.folder)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(text.encode("utf-8"))
+            os.replace(tmp, self.folder / f"{key}.json")
+        except BaseException:
+            os.unlink(tmp)
+            raise
 
     def prune(self) -> None:
         """Remove the entries this cache was not asked for (old versions of changed graphs)."""
