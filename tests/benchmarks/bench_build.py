@@ -55,8 +55,10 @@ def _touch_source(root: Path, changed: str, run: int) -> None:
         out.write(f"# benchmark edit {run}\n")
 
 
-def measure(root: Path, runs: int, changed: str = CHANGED) -> dict[str, tuple[float, float]]:
-    """Median seconds and peak MB for each case."""
+def measure(
+    root: Path, runs: int, changed: str = CHANGED, *, scratch_only: bool = False
+) -> dict[str, tuple[float, float]]:
+    """Median seconds and peak MB for each case (``scratch_only``: the first two)."""
     project = ["--project", str(root)]
     cases: dict[str, list[tuple[float, float]]] = {}
     for run in range(runs):
@@ -64,6 +66,8 @@ def measure(root: Path, runs: int, changed: str = CHANGED) -> dict[str, tuple[fl
         cases.setdefault("validate, from scratch", []).append(_run(["validate", *project]))
         _scratch(root)
         cases.setdefault("build, from scratch", []).append(_run(["build", *project]))
+        if scratch_only:
+            continue
         _touch_source(root, changed, run)
         cases.setdefault("build, one source changed", []).append(_run(["build", *project]))
         _touch_source(root, changed, run + 100)
@@ -80,6 +84,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--project", type=Path, help="measure a copy of this project's data/")
     parser.add_argument("--changed", default=CHANGED, help="the record file to change")
+    parser.add_argument("--scratch-only", action="store_true", help="skip the one-change cases")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="pg-bench-build-") as tmp:
         root = Path(tmp) / "tracker"
@@ -87,8 +92,8 @@ def main() -> None:
             shutil.copytree(args.project / "data", root / "data")
         else:
             write_project(root, args.sources)
-        results = measure(root, args.runs, args.changed)
-    label = args.project.resolve().name if args.project else f"{args.sources} sources"
+        results = measure(root, args.runs, args.changed, scratch_only=args.scratch_only)
+    label = f"{args.project.name or 'project'}/data" if args.project else f"{args.sources} sources"
     print(f"| {label} | case | median s | peak MB |\n| --- | --- | ---: | ---: |")
     for name, (seconds, peak) in results.items():
         print(f"| {label} | {name} | {seconds:.1f} | {peak:.0f} |")
