@@ -29,17 +29,18 @@ CHANGED = "bench-0002.yaml"
 
 def _run(args: list[str]) -> tuple[float, float]:
     """Seconds and peak resident MB of one ``policygraph`` process (exit 0 or 1 only)."""
-    start = time.perf_counter()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "policygraph", *args],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
-    code = os.waitstatus_to_exitcode(status)
-    if code not in (0, 1):
-        raise SystemExit(f"policygraph {' '.join(args)} exited {code}")
+    with tempfile.TemporaryFile() as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "policygraph", *args], stdout=subprocess.DEVNULL, stderr=errors
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        code = os.waitstatus_to_exitcode(status)
+        if code not in (0, 1):
+            errors.seek(0)
+            tail = errors.read().decode("utf-8", "replace")[-2000:]
+            raise SystemExit(f"policygraph {' '.join(args)} exited {code}:\n{tail}")
     return seconds, usage.ru_maxrss / 1024
 
 
