@@ -215,7 +215,7 @@ def _source_meta(src: _Source) -> str:
             "publisher: Benchmark Wire",
             f"url: https://example.org/bench/{src.n}",
             f"language: {'zh' if src.zh else 'en'}",
-            "published: 2025-07-11",
+            "published: 2025-12-31",
             "retrieved: ~",
             "author: ~",
             f"text: {src.slug}.txt",
