@@ -28,7 +28,7 @@ CHANGED = "bench-0002.yaml"
 
 
 def _run(args: list[str]) -> tuple[float, float]:
-    """Seconds and peak resident MB of one ``policygraph`` process (exit 0 or 1 only)."""
+    """Seconds and peak resident MB of one successful ``policygraph`` process."""
     with tempfile.TemporaryFile() as errors:
         start = time.perf_counter()
         process = subprocess.Popen(
@@ -37,7 +37,7 @@ def _run(args: list[str]) -> tuple[float, float]:
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
         code = os.waitstatus_to_exitcode(status)
-        if code not in (0, 1):
+        if code != 0:  # the generated data conforms: anything else is a bug
             errors.seek(0)
             tail = errors.read().decode("utf-8", "replace")[-2000:]
             raise SystemExit(f"policygraph {' '.join(args)} exited {code}:\n{tail}")
