@@ -110,13 +110,14 @@ def render_outputs(
     project: Project,
     dataset: Dataset,
     *,
-    union: Graph | None = None,
+    turtle: str | None = None,
     cache: TurtleCache | None = None,
 ) -> dict[Path, str]:
-    """Every file ``build`` writes to ``graph/``, as text (the same with or without a cache)."""
+    """Every file ``build`` writes to ``graph/``, as text (the same with or without a cache);
+    ``turtle`` is ``to_turtle(union_graph(dataset))`` when the caller has it already."""
     outputs = {
         project.trig_path: to_trig(dataset, cache.body if cache else None),
-        project.turtle_path: to_turtle(union_graph(dataset) if union is None else union),
+        project.turtle_path: to_turtle(union_graph(dataset)) if turtle is None else turtle,
     }
     outputs[project.jsonld_path] = to_jsonld(dataset)
     outputs[project.timeline_path] = render_dataset_timeline(dataset)
@@ -132,12 +133,15 @@ def build(project: Project, *, write: bool = True) -> BuildResult:
     from policygraph.errors import DataProblems
     from policygraph.shapes import validate_dataset
 
-    union = union_graph(dataset)
+    union = union_graph(dataset)  # made once; let go before the views (peak memory)
     report = validate_dataset(dataset, record_places(records), union=union)
     if not report.conforms:
         raise DataProblems([str(v) for v in report.violations if v.severity == "Violation"])
+    summary = summarise(dataset, records, union)
+    turtle = to_turtle(union) if write else None
+    del union
     cache = TurtleCache(project.build_cache_dir) if write else None
-    outputs = render_outputs(project, dataset, union=union, cache=cache) if write else {}
+    outputs = render_outputs(project, dataset, turtle=turtle, cache=cache) if write else {}
     write_all_atomic(outputs)
     if cache is not None:
         cache.prune()
@@ -146,4 +150,4 @@ def build(project: Project, *, write: bool = True) -> BuildResult:
 
         sync_project_store(project)
         update_text_index(project, dataset)
-    return BuildResult(dataset, records, summarise(dataset, records, union), tuple(outputs))
+    return BuildResult(dataset, records, summary, tuple(outputs))
