@@ -11,6 +11,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
 from policygraph.analytics.timeline_html import render_dataset_timeline
+from policygraph.buildcache import TurtleCache
 from policygraph.digest.feed import render_feed
 from policygraph.errors import Location
 from policygraph.export.jsonld import to_jsonld
@@ -88,8 +89,8 @@ def record_places(records: RecordSet) -> dict[str, Location]:
     return {r.id: r.where for r in records.records if r.id}
 
 
-def summarise(dataset: Dataset, records: RecordSet) -> BuildSummary:
-    union = union_graph(dataset)
+def summarise(dataset: Dataset, records: RecordSet, union: Graph | None = None) -> BuildSummary:
+    union = union_graph(dataset) if union is None else union
     classes: Counter[str] = Counter()
     for node, cls in union.subject_objects(RDF.type):
         if isinstance(cls, URIRef) and (node, SKOS.prefLabel, None) in union:
@@ -104,11 +105,18 @@ def summarise(dataset: Dataset, records: RecordSet) -> BuildSummary:
     )
 
 
-def render_outputs(project: Project, dataset: Dataset) -> dict[Path, str]:
-    """Every file ``build`` writes to ``graph/``, as text."""
+def render_outputs(
+    project: Project,
+    dataset: Dataset,
+    *,
+    turtle: str | None = None,
+    cache: TurtleCache | None = None,
+) -> dict[Path, str]:
+    """Every file ``build`` writes to ``graph/``, as text (the same with or without a cache);
+    ``turtle`` is ``to_turtle(union_graph(dataset))`` when the caller has it already."""
     outputs = {
-        project.trig_path: to_trig(dataset),
-        project.turtle_path: to_turtle(union_graph(dataset)),
+        project.trig_path: to_trig(dataset, cache.body if cache else None),
+        project.turtle_path: to_turtle(union_graph(dataset)) if turtle is None else turtle,
     }
     outputs[project.jsonld_path] = to_jsonld(dataset)
     outputs[project.timeline_path] = render_dataset_timeline(dataset)
@@ -124,13 +132,20 @@ def build(project: Project, *, write: bool = True) -> BuildResult:
     from policygraph.errors import DataProblems
     from policygraph.shapes import validate_dataset
 
-    report = validate_dataset(dataset, record_places(records))
+    union = union_graph(dataset)  # made once; let go before the views (peak memory)
+    report = validate_dataset(dataset, record_places(records), union=union)
     if not report.conforms:
         raise DataProblems([str(v) for v in report.violations if v.severity == "Violation"])
-    outputs = render_outputs(project, dataset) if write else {}
+    summary = summarise(dataset, records, union)
+    turtle = to_turtle(union) if write else None
+    del union
+    cache = TurtleCache(project.build_cache_dir) if write else None
+    outputs = render_outputs(project, dataset, turtle=turtle, cache=cache) if write else {}
     if write:
         _publish(project, outputs, dataset)
-    return BuildResult(dataset, records, summarise(dataset, records), tuple(outputs))
+    if cache is not None:
+        cache.prune()
+    return BuildResult(dataset, records, summary, tuple(outputs))
 
 
 def _publish(project: Project, outputs: dict[Path, str], dataset: Dataset) -> None:

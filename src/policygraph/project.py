@@ -71,6 +71,11 @@ class Project:
         return self.root / ".policygraph" / "store"
 
     @property
+    def build_cache_dir(self) -> Path:
+        """``build``'s content-addressed cache (git-ignored; safe to delete)."""
+        return self.root / ".policygraph" / "cache"
+
+    @property
     def text_index_path(self) -> Path:
         """The full-text index of quotes and archived texts (git-ignored, rebuilt by ``build``)."""
         return self.root / ".policygraph" / "text.sqlite"

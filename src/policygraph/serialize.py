@@ -8,6 +8,7 @@ the dataset file is just as stable. Only the prefixes of ``vocab.PREFIXES`` that
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from rdflib import Dataset, Graph, URIRef
 
@@ -66,12 +67,18 @@ def _graph_name(iri: URIRef) -> str:
     return prefixed_name(str(iri)) or f"<{iri}>"
 
 
-def to_trig(dataset: Dataset) -> str:
-    """TriG: one block per named graph, sorted, each block sorted like Turtle."""
+def to_trig(
+    dataset: Dataset, body_of: Callable[[Graph], tuple[str, set[str]]] | None = None
+) -> str:
+    """TriG: one block per named graph, sorted, each block sorted like Turtle.
+
+    ``body_of`` gives a graph's Turtle statements and used prefixes (default: ``turtle_body``;
+    ``build`` passes a cache's).
+    """
     blocks: list[str] = []
     used_all: set[str] = set()
     for iri, graph in named_graphs(dataset):
-        body, used = _body(copy_graph(graph))
+        body, used = (body_of or turtle_body)(graph)
         used_all |= used
         indented = indent_statements(body)
         blocks.append(f"{_graph_name(iri)} {{\n{indented}\n}}\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from tests.benchmarks import (
+    bench_build,
     bench_draft,
     bench_query_startup,
     bench_store,
@@ -22,6 +23,7 @@ def main() -> None:
     bench_query_startup.main()
     bench_text_search.main()
     bench_draft.main()
+    bench_build.main()
 
 
 if __name__ == "__main__":

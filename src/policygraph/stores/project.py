@@ -85,16 +85,26 @@ def replace_built_graphs(txn: Transaction, trig: Path) -> int:
     import pyoxigraph as ox
 
     quads = list(ox.parse(path=str(trig), format=ox.RdfFormat.TRIG))
-    graphs = {q.graph_name for q in quads}
+    by_graph: dict[Any, set[ox.Quad]] = {}
+    for quad in quads:
+        by_graph.setdefault(quad.graph_name, set()).add(quad)
+    graphs = set(by_graph)
     old = {ox.NamedNode(iri) for iri in txn.meta.get("built_graphs", [])}
     stale: set[ox.Triple] = set()
+    added: list[ox.Quad] = []
     for graph in graphs | old:
-        if isinstance(graph, ox.NamedNode):
-            stale.update(q.triple for q in txn.store.quads_for_pattern(None, None, None, graph))
-            txn.store.remove_graph(graph)
-    txn.store.extend(quads)
+        if not isinstance(graph, ox.NamedNode):
+            added.extend(by_graph.get(graph, ()))  # the TriG's default graph, as it was
+            continue
+        held = set(txn.store.quads_for_pattern(None, None, None, graph))
+        if held == by_graph.get(graph, set()):
+            continue  # an unchanged graph (most of them, after one source changed)
+        stale.update(q.triple for q in held)
+        txn.store.remove_graph(graph)
+        added.extend(by_graph.get(graph, ()))
+    txn.store.extend(added)
     drop_from_union(txn.store, stale)
-    add_to_union(txn.store, quads)
+    add_to_union(txn.store, added)
     txn.meta["built_graphs"] = sorted(g.value for g in graphs if isinstance(g, ox.NamedNode))
     txn.meta["trig"] = trig_stamp(trig)
     txn.meta["union"] = UNION_VERSION
