@@ -74,3 +74,37 @@ def test_record_problems_are_all_listed_at_once(project: Project) -> None:
     assert len(report.problems) == 2
     assert "confidence must be between 0 and 1" in report.problems[0]
     assert "unknown language tag 'zh-pinyin'" in report.problems[1]
+
+
+def test_a_directive_without_its_speaker_is_a_shacl_violation_at_its_record(
+    project: Project,
+) -> None:
+    records = project.records_dir / "ffc-sasac-crypto-study.yaml"
+    edit(records, "    speaker: person-he-qing\n    date: 2025-07-10\n", "    date: 2025-07-10\n")
+    report = validate_project(project)
+    assert not report.conforms
+    (line,) = [p for p in report.problems if "A directive needs the speaker" in p]
+    assert line.startswith(f"{records}:")
+    assert "pgr:signal-2025-07-10-sh-sasac-mandate-1: violation: " in line
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            "strength: 1\n    confidence: 0.9",
+            "strength: 6\n    confidence: 0.9",
+            "strength must be between 1 and 5",
+        ),
+        ("confidence: 0.85", "confidence: -0.5", "confidence must be between 0 and 1"),
+    ],
+)
+def test_ranges_are_the_shapes_and_refused_at_the_record(
+    project: Project, old: str, new: str, message: str
+) -> None:
+    records = project.records_dir / "ffc-sasac-crypto-study.yaml"
+    edit(records, old, new)
+    report = validate_project(project)
+    assert not report.conforms
+    (line,) = report.problems
+    assert line.startswith(f"{records}:") and message in line
