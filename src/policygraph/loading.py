@@ -14,7 +14,12 @@ from policygraph.rdfcheck import check_rdf_file, limited_quads
 from policygraph.stores.base import QUAD_FORMATS, rdf_format
 from policygraph.stores.disk import write_transaction
 from policygraph.stores.memory import file_graph, parse_quads
-from policygraph.stores.union import UNION_VERSION, add_to_union, rebuild_union
+from policygraph.stores.union import (
+    UNION_VERSION,
+    add_graphs_to_union,
+    named_graphs_of,
+    rebuild_union,
+)
 
 #: ``progress(triples_so_far, seconds_so_far)``, called about every ``PROGRESS_EVERY`` triples.
 Progress = Callable[[int, float], None]
@@ -76,6 +81,8 @@ def load_files(
     loads: list[FileLoad] = []
     counter = [0]
     with write_transaction(store_root) as txn:
+        was_empty = next(txn.store.quads_for_pattern(None, None, None), None) is None
+        touched: set[Any] = set()
         for path in files:
             before = counter[0]
             target = graph or file_graph(path)
@@ -83,12 +90,14 @@ def load_files(
             monitored = _monitored(quads, counter, progress)
             while chunk := list(itertools.islice(monitored, CHUNK)):
                 txn.store.bulk_extend(chunk)
-                add_to_union(txn.store, chunk)
+                named_graphs_of(chunk, touched)
             quad_file = rdf_format(path) in QUAD_FORMATS and graph is None
             loads.append(FileLoad(path, "" if quad_file else target, counter[0] - before))
-        if txn.meta.get("union") != UNION_VERSION:
+        if was_empty or txn.meta.get("union") == UNION_VERSION:
+            add_graphs_to_union(txn.store, touched)  # the loaded graphs, whole, once
+        else:
             rebuild_union(txn.store)  # a store written before the default graph held the union
-            txn.meta["union"] = UNION_VERSION
+        txn.meta["union"] = UNION_VERSION
         if counter[0] >= OPTIMIZE_AT:
             txn.store.optimize()
         loaded = txn.meta.setdefault("loaded", [])

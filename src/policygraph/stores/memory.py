@@ -21,7 +21,7 @@ from policygraph.rdfcheck import check_rdf_file, limited_quads
 from policygraph.stores.base import ox_format, rdf_format
 from policygraph.stores.oxigraph import OxigraphStore
 from policygraph.stores.terms import to_ox
-from policygraph.stores.union import CHUNK, add_to_union, rebuild_union
+from policygraph.stores.union import CHUNK, add_graphs_to_union, named_graphs_of, rebuild_union
 from policygraph.vocab import PGG
 
 if TYPE_CHECKING:
@@ -107,9 +107,11 @@ def store_of_quads(quads: Iterable[ox.Quad], label: str = "") -> MemoryStore:
 
     store = ox.Store()
     chunk_source = iter(quads)
+    graphs: set[ox.NamedNode | ox.BlankNode] = set()
     while chunk := list(itertools.islice(chunk_source, CHUNK)):
         store.bulk_extend(chunk)
-        add_to_union(store, chunk)
+        named_graphs_of(chunk, graphs)
+    add_graphs_to_union(store, graphs)
     return MemoryStore(store, label)
 
 
