@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from policygraph.search import Hit
     from policygraph.sparql import NamedQuery, QueryResult
     from policygraph.stores.maintenance import CheckReport
-    from policygraph.stores.push import Pushed
+    from policygraph.stores.pushed import Pushed
     from policygraph.validate import ProjectReport
     from policygraph.views import View
 

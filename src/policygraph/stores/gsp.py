@@ -18,7 +18,7 @@ from rdflib import BNode, Graph, URIRef
 
 from policygraph.errors import PolicyGraphError, StoreError
 from policygraph.stores.http import Http
-from policygraph.stores.push import Pushed, not_applied
+from policygraph.stores.pushed import Pushed, not_applied
 from policygraph.stores.remote import check_written
 from policygraph.textsafe import redact
 

@@ -11,33 +11,19 @@ failure says what the server holds now.
 from __future__ import annotations
 
 import os
-import socket
-import urllib.error
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rdflib import Graph, URIRef
 
-from policygraph.errors import PolicyGraphError, QueryTimeout, StoreError
+from policygraph.errors import PolicyGraphError, StoreError
 from policygraph.project import Project
+from policygraph.stores.pushed import Pushed, not_applied
 from policygraph.stores.remote import RemoteStore
 
 if TYPE_CHECKING:
     from policygraph.stores.http import Auth
-
-
-@dataclass(frozen=True)
-class Pushed:
-    """What a push sent: triples per named graph, and the triples of the default graph."""
-
-    graphs: dict[URIRef, int]
-    default: int
-
-    @property
-    def triples(self) -> int:
-        return sum(self.graphs.values())
 
 
 def union_lines(graphs: list[tuple[URIRef, Graph]]) -> list[str]:
@@ -83,18 +69,6 @@ def push_graphs(
             hint=err.hint or "run the same push again once the cause is fixed",
         ) from err
     return Pushed({name: len(graph) for name, graph in listed}, len(union))
-
-
-def not_applied(err: PolicyGraphError) -> str:
-    """Why a failed write surely changed nothing on the server, or "" when that is unknown."""
-    cause = err.__cause__
-    if isinstance(err, QueryTimeout):
-        return ""
-    if isinstance(cause, urllib.error.HTTPError):
-        return "the server refused it"
-    if isinstance(getattr(cause, "reason", None), ConnectionRefusedError | socket.gaierror):
-        return "nothing was sent"
-    return ""
 
 
 def server_state(err: PolicyGraphError) -> str:
