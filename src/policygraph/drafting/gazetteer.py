@@ -127,11 +127,12 @@ class Gazetteer:
         if not self.patterns:
             return []
         folded = fold(text)
+        squeezed, where = _squeeze(folded)
         hits: list[tuple[int, int, tuple[Entry, ...]]] = []
-        for end, key in self.automaton.iter(folded):
-            start = end - len(key) + 1
-            if _bounded(folded, start, end + 1):
-                hits.append((start, end + 1, tuple(self.patterns[key])))
+        for end, key in self.automaton.iter(squeezed):
+            start, stop = where[end - len(key) + 1], where[end] + 1
+            if _bounded(folded, start, stop):
+                hits.append((start, stop, tuple(self.patterns[key])))
         hits.extend(self._joined_hits(folded))
         if skip:
             hits = [h for h in hits if all(e.entity != skip for e in h[2])]
@@ -163,6 +164,19 @@ class Gazetteer:
             if _bounded(folded, start, stop):
                 hits.append((start, stop, tuple(self.joined[key])))
         return hits
+
+
+def _squeeze(folded: str) -> tuple[str, list[int]]:
+    """``folded`` with each run of spaces (a hard line break, a blank line) made one space, and
+    the offset in ``folded`` of each character kept: labels match across line breaks."""
+    chars: list[str] = []
+    where: list[int] = []
+    for i, char in enumerate(folded):
+        if char == " " and chars and chars[-1] == " ":
+            continue
+        chars.append(char)
+        where.append(i)
+    return "".join(chars), where
 
 
 def _automaton(patterns: dict[str, list[Entry]]) -> ahocorasick.Automaton:
