@@ -74,10 +74,21 @@ class Evaluation:
 
     def only(self, language: str) -> Evaluation:
         """The evaluation of the sources in one language."""
+        return self.subset({s for s in self.sources if self.languages.get(s) == language})
+
+    def half(self, held_out: bool) -> Evaluation:
+        """The tuning half (sources at even positions of the sorted ids: 0, 2 ...) or the
+        held-out half (odd positions), so that rules tuned on one are measured on the other."""
+        ordered = sorted(self.sources)
+        return self.subset({s for i, s in enumerate(ordered) if i % 2 == int(held_out)})
+
+    def subset(self, source_ids: Set[str]) -> Evaluation:
         part = Evaluation()
         for source_id in self.sources:
-            if self.languages.get(source_id) == language:
+            if source_id in source_ids:
                 part.sources.append(source_id)
+                part.languages[source_id] = self.languages[source_id]
+                part.per_source[source_id] = self.per_source[source_id]
                 for measure, score in self.per_source[source_id].items():
                     part.scores[measure].add(score)
         return part
@@ -254,6 +265,18 @@ def render_table(evaluation: Evaluation) -> str:
             f"{show(s.precision)} | {show(s.recall)} |"
         )
     return "\n".join(lines) + "\n"
+
+
+def render_report(evaluation: Evaluation) -> str:
+    """All sources, then the tuning half and the held-out half (see ``Evaluation.half``)."""
+    return "\n".join(
+        f"**{title}**\n\n{render_table(part)}"
+        for title, part in (
+            ("All sources (leave one out)", evaluation),
+            ("Tuning half (sorted ids at even positions)", evaluation.half(held_out=False)),
+            ("Held-out half (sorted ids at odd positions)", evaluation.half(held_out=True)),
+        )
+    )
 
 
 def evaluate_project(project: Project) -> Evaluation:

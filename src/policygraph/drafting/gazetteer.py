@@ -7,6 +7,7 @@ tones, quote styles), and Latin patterns only match at word boundaries.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -77,6 +78,19 @@ def _label_values(values: Mapping[str, object], name: str) -> Iterable[tuple[str
                 yield str(lang), text
 
 
+QUALIFIER = re.compile(r"\s*[(（][^()（）]+[)）]\s*$")
+
+
+def label_head(label: str) -> str:
+    """A label without its closing qualifier in parentheses, when what is left is still a name
+    of two words or four Chinese characters: "blockchain service platform (Digital RMB
+    International Operation Centre)" -> "blockchain service platform"."""
+    head = QUALIFIER.sub("", label)
+    if head == label:
+        return ""
+    return head if len(head.split()) >= 2 or (has_cjk(head) and len(head) >= 4) else ""
+
+
 def joined_pinyin(name: str) -> str:
     """The syllables of an all-Chinese name run together: 国泰海通 -> "guotaihaitong"."""
     from pypinyin import lazy_pinyin
@@ -91,6 +105,8 @@ def record_entries(record: Record, entity: str, section: str) -> Iterable[Entry]
     for name, rule in (*rules, ("hidden_labels", "gazetteer.hidden")):
         for lang, text in _label_values(record.values, name):
             yield Entry(entity, section, text, rule)
+            if head := label_head(text):
+                yield Entry(entity, section, head, f"{rule}-head")
             if not (lang.startswith("zh") and has_cjk(text)):
                 continue
             if section == "people":
