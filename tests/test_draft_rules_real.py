@@ -183,3 +183,28 @@ def test_a_restated_post_is_compared_through_its_claim() -> None:
     )
     assert mentions(restated) == {"person-k", "org-l"}
     assert posts([restated]) == {("person-k", "org-l")}
+
+
+def test_a_shortened_name_is_the_body_whose_own_label_it_ends() -> None:
+    institute = {"en": "Harbour Finance Policy and Industry Research Institute"}
+    group = {"en": "Policy Group of the Harbour Finance Policy and Industry Research Institute"}
+    known = build_gazetteer([
+        record(ORG, {"id": "org-institute", "labels": institute}, graph="reference"),
+        record(ORG, {"id": "org-group", "labels": group}, graph="reference"),
+    ])  # fmt: skip
+    text = "The firm runs a Policy and Industry Research Institute, where analysts work."
+    draft = draft_text(source(text, language="en"), known).sections
+    assert [(n["entity"], n["draft"]["rule"]) for n in draft["names"]] == [
+        ("org-institute", "gazetteer.shortened")
+    ]
+
+
+def test_a_one_word_lower_case_alias_is_a_common_noun_not_a_name() -> None:
+    leaders = record(
+        "audiences",
+        {"id": "aud-leaders", "labels": {"en": "Leaders of City SOEs"}, "alt_labels": {
+            "en": ("leaders", "SOE leaders")}},
+        graph="reference",
+    )  # fmt: skip
+    found = [m.surface for m in build_gazetteer([leaders]).find("leaders met SOE leaders")]
+    assert found == ["SOE leaders"]

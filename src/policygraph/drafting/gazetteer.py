@@ -78,6 +78,12 @@ def _label_values(values: Mapping[str, object], name: str) -> Iterable[tuple[str
                 yield str(lang), text
 
 
+def common_noun(label: str) -> bool:
+    """A one-word label in lower case ("leaders"): a common noun, not a name of something
+    (concepts are matched by such words on purpose: "stablecoin")."""
+    return label.isascii() and len(label.split()) == 1 and label == label.lower()
+
+
 QUALIFIER = re.compile(r"\s*[(（][^()（）]+[)）]\s*$")
 
 
@@ -104,6 +110,8 @@ def record_entries(record: Record, entity: str, section: str) -> Iterable[Entry]
     rules = (("labels", "gazetteer.label"), ("alt_labels", "gazetteer.alt"))
     for name, rule in (*rules, ("hidden_labels", "gazetteer.hidden")):
         for lang, text in _label_values(record.values, name):
+            if section != "concepts" and common_noun(text):
+                continue
             yield Entry(entity, section, text, rule)
             if head := label_head(text):
                 yield Entry(entity, section, head, f"{rule}-head")

@@ -168,7 +168,15 @@ def _shortened(gazetteer: Gazetteer) -> Callable[[str], str | None]:
         if len(name) < 3 or (name.isascii() and len(name.split()) < 3):
             return None
         sep = " " if name.isascii() else ""
-        ids = {i for key, found in orgs if key.endswith(sep + name) for i in found}
+        ends = [(key, found) for key, found in orgs if key.endswith(sep + name)]
+        # "Policy Group of the Guotai Haitong ... Institute" ends with the institute's own
+        # label: that body is named by the shorter label, not by the name
+        ids = {
+            i
+            for key, found in ends
+            if not any(other != key and key.endswith(other) for other, _ in ends)
+            for i in found
+        }
         return next(iter(ids)) if len(ids) == 1 else None
 
     return find
