@@ -118,8 +118,12 @@ def test_chinese_cues_are_read_in_traditional_script_and_in_requirement_lists() 
 
 
 def test_a_list_of_titles_holds_of_the_name_after_the_last_one() -> None:
-    (post,) = section("浙江省发展和改革委员会党委书记、主任周敏出席会议。", "posts")
-    assert (post["member"], post["organisation"]) == ("person-zhou-min", "org-zj-drc")
+    text = "浙江省发展和改革委员会党委书记、主任周敏出席会议。"
+    (post,) = section(text, "posts")
+    # the body is the commission's party committee (a new organisation), named before 书记
+    (committee,) = section(text, "organisations")
+    assert committee["labels"] == {"zh": "浙江省发展和改革委员会党委"}
+    assert (post["member"], post["organisation"]) == ("person-zhou-min", committee["id"])
 
 
 def test_every_person_takes_part_with_the_cue_after_their_name() -> None:
@@ -208,3 +212,11 @@ def test_a_one_word_lower_case_alias_is_a_common_noun_not_a_name() -> None:
     )  # fmt: skip
     found = [m.surface for m in build_gazetteer([leaders]).find("leaders met SOE leaders")]
     assert found == ["SOE leaders"]
+
+
+def test_a_title_that_begins_inside_the_body_name_still_makes_a_post() -> None:
+    party = Entry("org-drc-party", ORG, "省发改委党委", "gazetteer.label")
+    known = Gazetteer([party, *PEOPLE, *CONCEPTS])
+    text = "省发改委党委书记、主任周敏主持会议。"  # 党委 ends the name and begins 党委书记
+    (post,) = draft_text(source(text), known).sections["posts"]
+    assert (post["member"], post["organisation"]) == ("person-zhou-min", "org-drc-party")

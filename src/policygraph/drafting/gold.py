@@ -37,7 +37,7 @@ def _values(value: object) -> tuple[object, ...]:
 
 def _fields(record: Record) -> Mapping[str, object]:
     """A record's own values; a restated post's claim (the declaration says who and where)."""
-    if record.section == "posts" and record.restated and record.claim:
+    if record.section == "posts" and record.claim:
         return {**record.claim, **record.values}
     return record.values
 

@@ -73,23 +73,28 @@ def _organisation(reading: Reading, title_start: int, title_end: int, end: int) 
     return None
 
 
-def _chains(folded: str, start: int, end: int) -> list[list[tuple[int, int]]]:
+def _chains(
+    folded: str, start: int, end: int, names: list[tuple[int, int]]
+) -> list[list[tuple[int, int]]]:
     """Titles in a sentence, those written as one list ("党委书记、主任贺青") grouped: each
-    title of a list holds of the name after the last one and the body before the first."""
+    title of a list holds of the name after the last one and the body before the first. A
+    title that begins inside a name (市国资委党委 + 党委书记) begins where the name ends."""
     chains: list[list[tuple[int, int]]] = []
     for m in TITLE.finditer(folded, start, end):
-        if chains and CHAINED.fullmatch(folded, chains[-1][-1][1], m.start()):
-            chains[-1].append(m.span())
+        t_start = next((e for s, e in names if s < m.start() < e < m.end()), m.start())
+        if chains and CHAINED.fullmatch(folded, chains[-1][-1][1], t_start):
+            chains[-1].append((t_start, m.end()))
         else:
-            chains.append([m.span()])
+            chains.append([(t_start, m.end())])
     return chains
 
 
 def find_posts(reading: Reading, roles: dict[str, str]) -> list[Post]:
     found: dict[tuple[str, str], Post] = {}
     folded = fold(reading.text)  # 行長 is 行长; offsets kept
+    spans = [(n.start, n.end) for n in reading.names if n.section == "organisations"]
     for sent in reading.sentences:
-        for chain in _chains(folded, sent.start, sent.end):
+        for chain in _chains(folded, sent.start, sent.end, spans):
             first, last = chain[0][0], chain[-1][1]
             for t_start, t_end in chain:
                 member = _member(reading, sent.start, first, last)
