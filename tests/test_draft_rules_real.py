@@ -220,3 +220,12 @@ def test_a_title_that_begins_inside_the_body_name_still_makes_a_post() -> None:
     text = "省发改委党委书记、主任周敏主持会议。"  # 党委 ends the name and begins 党委书记
     (post,) = draft_text(source(text), known).sections["posts"]
     assert (post["member"], post["organisation"]) == ("person-zhou-min", "org-drc-party")
+
+
+def test_who_speaks_at_the_meeting_is_a_speaker() -> None:
+    text = "2026年3月10日，浙江省發展改革委召開座談會。錢磊在會上指出，要穩步推進。周敏指出風險。"
+    (event,) = section(text, "events")
+    # 在会上指出 ties the speaker to the meeting; 指出 alone does not
+    assert {p["who"]: p["role"] for p in event["participants"]} == {
+        "person-qian-lei": "prole.speaker"
+    }

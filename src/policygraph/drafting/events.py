@@ -22,7 +22,10 @@ ROLE_CUES = (
         re.compile(r"\b(?:expert|lecture|briefing|brought in)\b|讲座|授课|辅导", re.I),
         "prole.lecturer",
     ),
-    (re.compile(r"\b(?:spoke|speech|addressed|told)\b|讲话|致辞", re.I), "prole.speaker"),
+    (
+        re.compile(r"\b(?:spoke|speech|addressed|told)\b|讲话|致辞|会上(?:指出|表示|强调)", re.I),
+        "prole.speaker",
+    ),
     (re.compile(r"\b(?:attended|took part)\b|出席|参加", re.I), "prole.attendee"),
 )
 
