@@ -229,3 +229,17 @@ def test_who_speaks_at_the_meeting_is_a_speaker() -> None:
     assert {p["who"]: p["role"] for p in event["participants"]} == {
         "person-qian-lei": "prole.speaker"
     }
+
+
+def test_a_descriptive_alias_allows_one_more_word_a_name_does_not() -> None:
+    measures = record(
+        "programmes",
+        {"id": "prog-measures", "labels": {"en": "Harbour Measures"},
+         "alt_labels": {"en": ("six measures",)}},
+        graph="reference",
+    )  # fmt: skip
+    found = build_gazetteer([measures]).find("six new measures; six measures; Harbour new Measures")
+    assert [(m.surface, m.entries[0].rule) for m in found] == [
+        ("six new measures", "gazetteer.alt-loose"),
+        ("six measures", "gazetteer.alt"),
+    ]

@@ -139,6 +139,7 @@ class Gazetteer:
                 bucket.append(entry)
         self.automaton = _automaton(self.patterns)
         self.joined_automaton = _automaton(self.joined)
+        self.loose = _loose(self.patterns)
 
     def __len__(self) -> int:
         return len(self.patterns)
@@ -158,6 +159,10 @@ class Gazetteer:
             if _bounded(folded, start, stop):
                 hits.append((start, stop, tuple(self.patterns[key])))
         hits.extend(self._joined_hits(folded))
+        words = set(re.findall(r"[a-z0-9]+", folded))
+        for ends, pattern, entries in self.loose:
+            if ends <= words:  # its first and last word are in the text: worth a search
+                hits.extend((m.start(), m.end(), entries) for m in pattern.finditer(folded))
         if skip:
             hits = [h for h in hits if all(e.entity != skip for e in h[2])]
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
@@ -188,6 +193,27 @@ class Gazetteer:
             if _bounded(folded, start, stop):
                 hits.append((start, stop, tuple(self.joined[key])))
         return hits
+
+
+Loose = tuple[frozenset[str], re.Pattern[str], tuple[Entry, ...]]
+
+
+def _loose(patterns: dict[str, list[Entry]]) -> list[Loose]:
+    """Descriptive labels (two to four lower-case words, not concepts) with one more word
+    allowed between their words: "eight measures" finds "eight new measures"."""
+    found = []
+    for key, entries in sorted(patterns.items()):
+        kept = tuple(
+            Entry(e.entity, e.section, e.label, f"{e.rule}-loose")
+            for e in entries
+            if e.section != "concepts" and e.label == e.label.lower()
+        )
+        words = key.split()
+        if kept and key.isascii() and 2 <= len(words) <= 4:
+            gap = r"\s+(?:[a-z]+\s+)?"
+            pattern = re.compile(r"\b" + gap.join(map(re.escape, words)) + r"\b")
+            found.append((frozenset((words[0], words[-1])), pattern, kept))
+    return found
 
 
 def _squeeze(folded: str) -> tuple[str, list[int]]:

@@ -40,6 +40,7 @@ def fold_char(char: str) -> str:
     return lowered[0] if lowered else char
 
 
+@lru_cache(maxsize=64)  # the rules fold the same text and sentences several times
 def fold(text: str) -> str:
     """``text`` folded character by character: offsets in the result are offsets in ``text``."""
     return "".join(fold_char(c) for c in text)
