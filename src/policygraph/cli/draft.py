@@ -46,10 +46,10 @@ def draft(
 ) -> None:
     """Draft a source's records into data/drafts/<id>.yaml, or --evaluate the drafter."""
     from policygraph.drafting.draft import draft as draft_source
-    from policygraph.drafting.evaluate import evaluate_project, render_table
+    from policygraph.drafting.evaluate import evaluate_project, render_report
 
     if evaluate:
-        typer.echo(render_table(evaluate_project(project_of(project))), nl=False)
+        typer.echo(render_report(evaluate_project(project_of(project))), nl=False)
         return
     if source_id is None:
         raise typer.BadParameter("give a SOURCE-ID, or --evaluate")

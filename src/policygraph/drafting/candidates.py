@@ -8,16 +8,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from policygraph.drafting.text import has_cjk
+from policygraph.drafting.text import fold, has_cjk
 
 EN_ORG_SUFFIXES = (
     "Commission", "Institute", "Bank", "Center", "Centre", "Ministry", "Committee", "Council",
     "Bureau", "Administration", "Agency", "Authority", "Association", "Corporation", "Company",
     "Exchange", "University", "Department", "Office", "Group", "Federation", "Fund", "Academy",
+    "Securities", "Bureau",
 )  # fmt: skip
 ZH_ORG_SUFFIXES = (
     "委员会", "研究院", "研究所", "研究中心", "银行", "集团", "中心", "公司", "协会", "交易所",
-    "办公室", "大学", "学院", "基金", "管理局", "监管局", "总局", "部", "局", "委",
+    "办公室", "大学", "学院", "基金", "管理局", "监管局", "总局", "证券", "部", "局", "委",
 )  # fmt: skip
 EN_TITLES = (
     "Vice Premier", "Premier", "President", "Vice President", "Governor", "Deputy Governor",
@@ -43,10 +44,13 @@ ZH_ORG = re.compile(
     r"(?!门|分|署|长|主任)"  # 部门 (a department, generic), 部分 (a part), 部署, 局长: not names
 )
 ZH_UNIT_SUFFIXES = ("党委", "党组")
-ZH_STOP = set("的在了是对及将由向从为把被于等并也都就还要会各")
+ZH_STOP = set("的在了是对及将由向从为把被于等并也都就还要会各与该届着据")
+#: Endings that look like a suffix but end a common noun (布局 a layout, 格局 a pattern).
+ZH_NOT_ORG = ("布局", "格局", "大局", "全局", "结局", "当局", "个中心", "大中心")
 #: Verbs that end the text before a Chinese organisation name ("宣布成立区块链中心").
 ZH_VERBS = ("要求", "宣布", "成立", "召开", "强调", "提出", "部署", "推进", "加强", "指出", "表示",
-            "表明", "认为", "会议", "主持", "举办", "设立", "组建", "发布", "印发")  # fmt: skip
+            "表明", "认为", "会议", "主持", "举办", "设立", "组建", "发布", "印发", "支持", "标志",
+            "贯彻", "落实", "重塑", "推动", "建设", "打造", "参加", "出席")  # fmt: skip
 _NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}"
 _EN_TITLE = "|".join(re.escape(t) for t in sorted(EN_TITLES, key=len, reverse=True))
 EN_TITLED = re.compile(rf"\b(?P<title>{_EN_TITLE})\s+(?P<name>{_NAME})\b")
@@ -59,7 +63,7 @@ EN_APPOSED = re.compile(
 )
 _ZH_TITLE = "|".join(sorted(ZH_TITLES, key=len, reverse=True))
 ZH_TITLED = re.compile(rf"(?P<title>{_ZH_TITLE})(?P<name>[\u4e00-\u9fff]{{2,3}})")
-ZH_NAME_END = set("表指强要主出在说认提宣部介称对和与等及同")
+ZH_NAME_END = set("表指强要主出在说认提宣部介称对和与等及同则")
 NOT_NAMES = {"The", "This", "That", "Key", "Mandate", "Focus"}
 
 
@@ -99,9 +103,12 @@ def _en_orgs(text: str) -> list[Candidate]:
 
 
 def _zh_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of Chinese organisation names in ``text`` (folded: 銀行 is 银行)."""
     spans: list[tuple[int, int]] = []
     for m in ZH_ORG.finditer(text):
         surface = m.group(0)
+        if surface.endswith(ZH_NOT_ORG):
+            continue
         cut = max((i for i, c in enumerate(surface[:-1]) if c in ZH_STOP), default=-1)
         for verb in ZH_VERBS:
             at = surface.rfind(verb, 0, len(surface) - 1)
@@ -118,7 +125,7 @@ def _zh_spans(text: str) -> list[tuple[int, int]]:
 def _zh_orgs(text: str) -> list[Candidate]:
     return [
         Candidate("organisations", s, e, text[s:e], "candidate.org-suffix-zh", 0.5)
-        for s, e in _zh_spans(text)
+        for s, e in _zh_spans(fold(text))
         if e - s >= 4
     ]
 
@@ -170,9 +177,9 @@ def _people(text: str) -> list[Candidate]:
                 title=m.group("title"),
             )
         )
-    for m in ZH_TITLED.finditer(text):
-        name = _zh_name(m.group("name"))
+    for m in ZH_TITLED.finditer(fold(text)):
         start = m.start("name")
+        name = text[start : start + len(_zh_name(m.group("name")))]
         found.append(
             Candidate(
                 "people",

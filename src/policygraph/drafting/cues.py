@@ -8,18 +8,18 @@ from dataclasses import dataclass
 from policygraph.drafting.events import Event
 from policygraph.drafting.posts import Post
 from policygraph.drafting.reading import Name, Reading
-from policygraph.drafting.text import slug
+from policygraph.drafting.text import fold, slug
 
 DIRECTIVE = re.compile(
     r"\b(?:call(?:s|ed)? for|urg(?:es|ed|ing)|requir(?:es|ed|ing)|ask(?:s|ed)|"
     r"demand(?:s|ed)|told|announc(?:es|ed)|pledg(?:es|ed)|vow(?:s|ed)|instruct(?:s|ed)|"
     r"order(?:s|ed)|stress(?:es|ed)|emphasi[sz](?:es|ed)|set out|laid out|"
-    r"issued .{0,30}(?:mandate|directive|guideline|notice)s?|a command to|mandated)\b"
-    r"|要求|强调|提出|部署|宣布|号召|呼吁|承诺|指出",
+    r"issued .{0,30}(?:mandate|directive|guideline|notice)s?|a command to|mandated|said)\b"
+    r"|要求|强调|提出|部署|宣布|号召|呼吁|承诺|指出|^坚持",
     re.I,
 )
 READING = re.compile(
-    r"\b(?:signals|signalled|signaled|indicates|suggests)\b|表明|意味着|释放", re.I
+    r"\b(?:signals|signall?ed|signall?ing|indicates|suggests)\b|表明|意味着|释放|标志着", re.I
 )
 BULLET = re.compile(r"^[•\-*·\d.)\s]+")
 
@@ -70,19 +70,24 @@ def _issuer(
 def find_signals(reading: Reading, posts: list[Post], events: list[Event]) -> list[Signal]:
     found: list[Signal] = []
     for sent in reading.sentences:
-        directive = DIRECTIVE.search(sent.text)
-        interpretation = None if directive else READING.search(sent.text)
+        lead = BULLET.match(sent.text)
+        body = fold(sent.text[lead.end() if lead else 0 :])  # 強調 is 强调; offsets kept
+        directive = DIRECTIVE.search(body)
+        interpretation = READING.search(body)
+        if directive and (interpretation is None or directive.group(0).lower() != "said"):
+            interpretation = None  # "X said the meeting signals ...": a reading, not an order
+        else:
+            directive = None
         cue = directive or interpretation
         if cue is None:
             continue
-        lead = BULLET.match(sent.text)
         start = sent.start + (lead.end() if lead else 0)
         names = reading.in_span(start, sent.end)
         before = [e for e in events if e.start <= sent.start]
         event = before[-1] if before else (events[0] if events else None)
-        speaker = _speaker(reading, names, sent.start + cue.start(), start) if directive else None
+        speaker = _speaker(reading, names, start + cue.start(), start) if directive else None
         # a date after the cue tells what was said ("said that last month's plan..."), not when
-        dates = [d.value for d in reading.dates_in(start, sent.start + cue.start())]
+        dates = [d.value for d in reading.dates_in(start, start + cue.start())]
         if dates:  # "" when the sentence's own date is relative to an unknown publication date
             date: str | None = dates[0] or None
         else:

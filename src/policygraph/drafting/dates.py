@@ -12,6 +12,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from policygraph.drafting.text import fold
+
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
 MONTHS["sept"] = 9
@@ -44,6 +46,10 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("zh-full", _ZD + r"(?P<zm>1[0-2]|0?[1-9])月(?:(?P<zd>[0-3]?\d)[日号])?"),
         ("zh-day", r"(?<![\d年])(?P<zm>1[0-2]|0?[1-9])月(?P<zd>[0-3]?\d)[日号]"),
         ("zh-year", _ZD + r"(?![\d月])"),
+        (
+            "zh-rel-month",
+            r"(?P<zry>今年|去年|明年)(?P<zm>1[0-2]|0?[1-9])月(?:(?P<zd>[0-3]?\d)[日号])?",
+        ),
         ("en-mdy", r"\b" + _M + r"\s+" + _D + r"(?:,?\s+" + _Y + r")?\b"),
         ("en-dmy", r"\b" + _D + r"\s+" + _M + r"(?:,?\s+" + _Y + r")?\b"),
         (
@@ -151,6 +157,9 @@ def _value(rule: str, m: re.Match[str], pub: dt.date | None) -> tuple[str, bool]
         return g["year"], False
     if pub is None:
         return "", True
+    if rule == "zh-rel-month":  # 今年6月: June of the year of publication
+        year = pub.year + {"今年": 0, "去年": -1, "明年": 1}[g["zry"]]
+        return _ymd(year, int(g["zm"]), int(g["zd"]) if g.get("zd") else None, None), True
     if rule == "weekday":
         last = m.group(0).lower().startswith("last")
         return _weekday(WEEKDAYS[g["wd"].lower()], pub, last), True
@@ -172,13 +181,14 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
     A relative expression that needs an unknown publication date has the value ``""``.
     """
     pub = publication_day(published)
+    folded = fold(text)  # 這個月 is 这个月, ４月 is 4月; offsets kept
     hits: list[DateMention] = []
     for rule, pattern in PATTERNS:
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(folded):
             value, relative = _value(rule, m, pub)
             if value or relative:  # an unresolved relative date is kept, with no value
                 start, end = m.span()
-                hits.append(DateMention(start, end, m.group(0), value, rule, relative))
+                hits.append(DateMention(start, end, text[start:end], value, rule, relative))
     hits.sort(key=lambda h: (h.start, -(h.end - h.start)))
     kept: list[DateMention] = []
     for hit in hits:
@@ -199,7 +209,7 @@ def _ranges(text: str, found: list[DateMention]) -> list[DateMention]:
             continue
         if not RANGE.match(text[first.end : second.start]):
             continue
-        m = dict(PATTERNS)[first.rule].fullmatch(first.surface)
+        m = dict(PATTERNS)[first.rule].fullmatch(fold(first.surface))
         if m:
             g = m.groupdict()
             month = int(g["zm"]) if first.rule == "zh-day" else MONTHS[g["mon"].lower()]

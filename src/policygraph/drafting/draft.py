@@ -75,10 +75,17 @@ def _quote(reading: Reading, start: int, end: int) -> str:
     return reading.text[start:end].strip().lstrip("•·*-– ").strip()
 
 
-def _names(reading: Reading, labels: dict[str, set[str]]) -> list[Item]:
-    """One names item per known entity: its new spellings as alt labels, else its first name."""
+def _names(
+    reading: Reading, labels: dict[str, set[str]], claims: list[tuple[int, int]]
+) -> list[Item]:
+    """One names item per known entity: its new spellings as alt labels, else its first name.
+
+    A place only when named in a drafted event or signal (``claims``), where it can be a
+    location or a concern: "China" as the setting of a story is not what curators record."""
     mentions: dict[str, list[Name]] = {}
     for name in reading.names:
+        if name.section == "places" and not any(s <= name.start < e for s, e in claims):
+            continue
         if name.known and not name.coreferent:
             mentions.setdefault(name.id, []).append(name)
     items: list[Item] = []
@@ -241,8 +248,9 @@ def draft_text(
     posts = find_posts(reading, roles)
     events = find_events(reading, events_known)
     signals = find_signals(reading, posts, events)
+    claims = [(e.start, e.end) for e in events] + [(s.start, s.end) for s in signals]
     sections: dict[str, list[Item]] = {
-        "names": _names(reading, known_labels(gazetteer)),
+        "names": _names(reading, known_labels(gazetteer), claims),
         "people": _new_entities(reading, "people"),
         "organisations": _new_entities(reading, "organisations"),
         "posts": [_post(reading, p) for p in posts],

@@ -15,9 +15,9 @@ from rapidfuzz import fuzz
 
 from policygraph.drafting.curated import many as _many
 from policygraph.drafting.curated import participants as _participants
-from policygraph.drafting.curated import refs as _refs
 from policygraph.drafting.draft import Draft, Item, draft_text, known_events
-from policygraph.drafting.gazetteer import ENTITY_SECTIONS, build_gazetteer, person_pinyin
+from policygraph.drafting.gazetteer import build_gazetteer, person_pinyin
+from policygraph.drafting.gold import ENTITY_SECTIONS, mentions, posts
 from policygraph.drafting.text import fold_label
 from policygraph.project import Project
 from policygraph.records.model import Record, RecordSet
@@ -74,10 +74,21 @@ class Evaluation:
 
     def only(self, language: str) -> Evaluation:
         """The evaluation of the sources in one language."""
+        return self.subset({s for s in self.sources if self.languages.get(s) == language})
+
+    def half(self, held_out: bool) -> Evaluation:
+        """The tuning half (sources at even positions of the sorted ids: 0, 2 ...) or the
+        held-out half (odd positions), so that rules tuned on one are measured on the other."""
+        ordered = sorted(self.sources)
+        return self.subset({s for i, s in enumerate(ordered) if i % 2 == int(held_out)})
+
+    def subset(self, source_ids: Set[str]) -> Evaluation:
         part = Evaluation()
         for source_id in self.sources:
-            if self.languages.get(source_id) == language:
+            if source_id in source_ids:
                 part.sources.append(source_id)
+                part.languages[source_id] = self.languages[source_id]
+                part.per_source[source_id] = self.per_source[source_id]
                 for measure, score in self.per_source[source_id].items():
                     part.scores[measure].add(score)
         return part
@@ -158,9 +169,11 @@ def evaluate_source(records: RecordSet, source_id: str) -> dict[str, Score]:
     """Scores of the leave-one-out draft of ``source_id`` against its curated records."""
     mine = [r for r in records.records if r.graph == "source" and r.source_id == source_id]
     others = [r for r in records.records if not (r.graph == "source" and r.source_id == source_id)]
-    entities = {r.id: r for r in records.records if r.section in ENTITY_SECTIONS and r.id}
-    used_here = {e for r in mine for e in _refs(r)} & set(entities)
-    used_elsewhere = {e for r in others if r.graph == "source" for e in _refs(r)}
+    entities = {
+        r.id: r for r in records.records if r.section in ENTITY_SECTIONS and r.id and not r.restated
+    }
+    used_here = {e for r in mine for e in mentions(r)} & set(entities)
+    used_elsewhere = {e for r in others if r.graph == "source" for e in mentions(r)}
     own = frozenset(used_here - used_elsewhere)
     draft = draft_text(
         records.sources[source_id],
@@ -203,7 +216,7 @@ def evaluate_source(records: RecordSet, source_id: str) -> dict[str, Score]:
         "dates": _set_score({str(d) for d in dated if d}, {str(d) for d in gold_dates if d}),
         "posts": _set_score(
             {(ref(i["member"]), ref(i["organisation"])) for i in items.get("posts", [])},
-            {(r.get("member"), r.get("organisation")) for r in mine if r.section == "posts"},
+            posts(mine),
         ),
         "participations": _set_score(
             {ref(p["who"]) for e in items.get("events", []) for p in _participant_items(e)},
@@ -252,6 +265,18 @@ def render_table(evaluation: Evaluation) -> str:
             f"{show(s.precision)} | {show(s.recall)} |"
         )
     return "\n".join(lines) + "\n"
+
+
+def render_report(evaluation: Evaluation) -> str:
+    """All sources, then the tuning half and the held-out half (see ``Evaluation.half``)."""
+    return "\n".join(
+        f"**{title}**\n\n{render_table(part)}"
+        for title, part in (
+            ("All sources (leave one out)", evaluation),
+            ("Tuning half (sorted ids at even positions)", evaluation.half(held_out=False)),
+            ("Held-out half (sorted ids at odd positions)", evaluation.half(held_out=True)),
+        )
+    )
 
 
 def evaluate_project(project: Project) -> Evaluation:

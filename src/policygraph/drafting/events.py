@@ -6,10 +6,11 @@ import re
 from dataclasses import dataclass, field
 
 from policygraph.drafting.reading import Name, Reading
+from policygraph.drafting.text import fold
 
 MEETING = re.compile(
     r"\b(?:study session|meeting|session|conference|forum|symposium|summit|seminar)\b"
-    r"|学习会|会议|座谈会|论坛|峰会|研讨会|发布会",
+    r"|学习会|会议|座谈会|论坛|峰会|研讨会|发布会|推介会|大会",
     re.I,
 )
 TYPES = (("study session", "study-session"), ("学习", "study-session"), ("speech", "speech"))
@@ -21,7 +22,10 @@ ROLE_CUES = (
         re.compile(r"\b(?:expert|lecture|briefing|brought in)\b|讲座|授课|辅导", re.I),
         "prole.lecturer",
     ),
-    (re.compile(r"\b(?:spoke|speech|addressed|told)\b|讲话|致辞", re.I), "prole.speaker"),
+    (
+        re.compile(r"\b(?:spoke|speech|addressed|told)\b|讲话|致辞|会上(?:指出|表示|强调)", re.I),
+        "prole.speaker",
+    ),
     (re.compile(r"\b(?:attended|took part)\b|出席|参加", re.I), "prole.attendee"),
 )
 
@@ -76,7 +80,7 @@ def _known(known: list[KnownEvent], date: str, organiser: str | None) -> KnownEv
 def find_events(reading: Reading, known: list[KnownEvent] | None = None) -> list[Event]:
     events: dict[str, Event] = {}
     for sent in reading.sentences:
-        if not MEETING.search(sent.text):
+        if not MEETING.search(fold(sent.text)):  # 會議 is 会议
             continue
         days = [d for d in reading.dates_in(sent.start, sent.end) if len(d.value) == 10]
         if not days or days[0].value in events:
@@ -102,16 +106,23 @@ def _event_for(events: list[Event], offset: int) -> Event | None:
     return before[-1] if before else (events[0] if events else None)
 
 
+def _role_of(folded: str, offset: int) -> str | None:
+    """The role of a person named at ``offset`` of a sentence: the first cue after the name
+    ("贺青主持会议", "Wang attended"), else the first cue of the sentence ("chaired by X")."""
+    cues = sorted((m.start(), r) for cue, r in ROLE_CUES for m in cue.finditer(folded))
+    after = [r for at, r in cues if at >= offset]
+    return after[0] if after else (cues[0][1] if cues else None)
+
+
 def _participations(reading: Reading, events: list[Event]) -> None:
     for sent in reading.sentences:
-        role = next((r for cue, r in ROLE_CUES if cue.search(sent.text)), None)
         event = _event_for(events, sent.start)
-        if role is None or event is None:
+        if event is None:
             continue
+        folded = fold(sent.text)
         people = [n for n in reading.in_span(sent.start, sent.end) if n.section == "people"]
-        if not people:
-            continue
-        person = people[0]
-        if any(p.who == person.id for p in event.participants):
-            continue
-        event.participants.append(Participation(person.id, role, sent.start, sent.end))
+        for person in people:
+            role = _role_of(folded, person.end - sent.start)
+            if role is None or any(p.who == person.id for p in event.participants):
+                continue
+            event.participants.append(Participation(person.id, role, sent.start, sent.end))

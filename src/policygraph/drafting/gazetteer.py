@@ -7,6 +7,7 @@ tones, quote styles), and Latin patterns only match at word boundaries.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -77,6 +78,25 @@ def _label_values(values: Mapping[str, object], name: str) -> Iterable[tuple[str
                 yield str(lang), text
 
 
+def common_noun(label: str) -> bool:
+    """A one-word label in lower case ("leaders"): a common noun, not a name of something
+    (concepts are matched by such words on purpose: "stablecoin")."""
+    return label.isascii() and len(label.split()) == 1 and label == label.lower()
+
+
+QUALIFIER = re.compile(r"\s*[(（][^()（）]+[)）]\s*$")
+
+
+def label_head(label: str) -> str:
+    """A label without its closing qualifier in parentheses, when what is left is still a name
+    of two words or four Chinese characters: "blockchain service platform (Digital RMB
+    International Operation Centre)" -> "blockchain service platform"."""
+    head = QUALIFIER.sub("", label)
+    if head == label:
+        return ""
+    return head if len(head.split()) >= 2 or (has_cjk(head) and len(head) >= 4) else ""
+
+
 def joined_pinyin(name: str) -> str:
     """The syllables of an all-Chinese name run together: 国泰海通 -> "guotaihaitong"."""
     from pypinyin import lazy_pinyin
@@ -90,7 +110,11 @@ def record_entries(record: Record, entity: str, section: str) -> Iterable[Entry]
     rules = (("labels", "gazetteer.label"), ("alt_labels", "gazetteer.alt"))
     for name, rule in (*rules, ("hidden_labels", "gazetteer.hidden")):
         for lang, text in _label_values(record.values, name):
+            if section != "concepts" and common_noun(text):
+                continue
             yield Entry(entity, section, text, rule)
+            if head := label_head(text):
+                yield Entry(entity, section, head, f"{rule}-head")
             if not (lang.startswith("zh") and has_cjk(text)):
                 continue
             if section == "people":
@@ -115,6 +139,7 @@ class Gazetteer:
                 bucket.append(entry)
         self.automaton = _automaton(self.patterns)
         self.joined_automaton = _automaton(self.joined)
+        self.loose = _loose(self.patterns)
 
     def __len__(self) -> int:
         return len(self.patterns)
@@ -127,12 +152,17 @@ class Gazetteer:
         if not self.patterns:
             return []
         folded = fold(text)
+        squeezed, where = _squeeze(folded)
         hits: list[tuple[int, int, tuple[Entry, ...]]] = []
-        for end, key in self.automaton.iter(folded):
-            start = end - len(key) + 1
-            if _bounded(folded, start, end + 1):
-                hits.append((start, end + 1, tuple(self.patterns[key])))
+        for end, key in self.automaton.iter(squeezed):
+            start, stop = where[end - len(key) + 1], where[end] + 1
+            if _bounded(folded, start, stop):
+                hits.append((start, stop, tuple(self.patterns[key])))
         hits.extend(self._joined_hits(folded))
+        words = set(re.findall(r"[a-z0-9]+", folded))
+        for ends, pattern, entries in self.loose:
+            if ends <= words:  # its first and last word are in the text: worth a search
+                hits.extend((m.start(), m.end(), entries) for m in pattern.finditer(folded))
         if skip:
             hits = [h for h in hits if all(e.entity != skip for e in h[2])]
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
@@ -163,6 +193,40 @@ class Gazetteer:
             if _bounded(folded, start, stop):
                 hits.append((start, stop, tuple(self.joined[key])))
         return hits
+
+
+Loose = tuple[frozenset[str], re.Pattern[str], tuple[Entry, ...]]
+
+
+def _loose(patterns: dict[str, list[Entry]]) -> list[Loose]:
+    """Descriptive labels (two to four lower-case words, not concepts) with one more word
+    allowed between their words: "eight measures" finds "eight new measures"."""
+    found = []
+    for key, entries in sorted(patterns.items()):
+        kept = tuple(
+            Entry(e.entity, e.section, e.label, f"{e.rule}-loose")
+            for e in entries
+            if e.section != "concepts" and e.label == e.label.lower()
+        )
+        words = key.split()
+        if kept and key.isascii() and 2 <= len(words) <= 4:
+            gap = r"\s+(?:[a-z]+\s+)?"
+            pattern = re.compile(r"\b" + gap.join(map(re.escape, words)) + r"\b")
+            found.append((frozenset((words[0], words[-1])), pattern, kept))
+    return found
+
+
+def _squeeze(folded: str) -> tuple[str, list[int]]:
+    """``folded`` with each run of spaces (a hard line break, a blank line) made one space, and
+    the offset in ``folded`` of each character kept: labels match across line breaks."""
+    chars: list[str] = []
+    where: list[int] = []
+    for i, char in enumerate(folded):
+        if char == " " and chars and chars[-1] == " ":
+            continue
+        chars.append(char)
+        where.append(i)
+    return "".join(chars), where
 
 
 def _automaton(patterns: dict[str, list[Entry]]) -> ahocorasick.Automaton:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from policygraph.drafting.candidates import EN_TITLES, ZH_TITLES
 from policygraph.drafting.reading import Name, Reading
-from policygraph.drafting.text import fold_label, slug
+from policygraph.drafting.text import fold, fold_label, slug
 
 _EN = "|".join(re.escape(t) for t in sorted(EN_TITLES, key=len, reverse=True))
 TITLE = re.compile(
@@ -22,6 +22,7 @@ TITLE = re.compile(
 PRONOUN = re.compile(r"\b(?:He|She)(?:’s|'s| is| was)\s+(?:the\s+|a\s+)?$")
 LINK_AFTER = re.compile(r"^\s*(?:of|at|with)\s+(?:the\s+)?$")
 LINK_BEFORE = re.compile(r"^\s*(?:的|’s|'s)?\s*$")
+CHAINED = re.compile(r"\s*(?:、|,|，|and|和|及|兼)\s*")
 NAME_BEFORE = re.compile(r"^(?:[^.。\n]{0,40}?[)）])?\s*[,:：，]\s*(?:the\s+|a\s+)?$")
 
 
@@ -72,23 +73,57 @@ def _organisation(reading: Reading, title_start: int, title_end: int, end: int) 
     return None
 
 
+def _chains(
+    folded: str, start: int, end: int, names: list[tuple[int, int]]
+) -> list[list[tuple[int, int]]]:
+    """Titles in a sentence, those written as one list ("党委书记、主任贺青") grouped: each
+    title of a list holds of the name after the last one and the body before the first. A
+    title that begins inside a name (市国资委党委 + 党委书记) begins where the name ends."""
+    chains: list[list[tuple[int, int]]] = []
+    for m in TITLE.finditer(folded, start, end):
+        t_start = next((e for s, e in names if s < m.start() < e < m.end()), m.start())
+        if chains and CHAINED.fullmatch(folded, chains[-1][-1][1], t_start):
+            chains[-1].append((t_start, m.end()))
+        else:
+            chains.append([(t_start, m.end())])
+    return chains
+
+
 def find_posts(reading: Reading, roles: dict[str, str]) -> list[Post]:
     found: dict[tuple[str, str], Post] = {}
+    folded = fold(reading.text)  # 行長 is 行长; offsets kept
+    spans = [(n.start, n.end) for n in reading.names if n.section == "organisations"]
     for sent in reading.sentences:
-        for m in TITLE.finditer(reading.text, sent.start, sent.end):
-            member = _member(reading, sent.start, m.start(), m.end())
-            org = _organisation(reading, m.start(), m.end(), sent.end)
-            if member is None or org is None:
-                continue
-            role = role_of(m.group(0), roles)
-            key = (member.id, org.id)
-            if key in found:
-                continue
-            post_id = f"post-{member.id.split('-', 1)[-1]}-{slug(m.group(0), 4)}"
-            if any(p.id == post_id for p in found.values()):
-                post_id += f"-{len(found) + 1}"
-            start = max(sent.start, min(member.start, org.start, m.start()))
-            end = max(member.end, org.end, m.end())
-            rule = "post.apposition" if member.start < m.start() else "post.title"
-            found[key] = Post(post_id, member.id, org.id, m.group(0), role, start, end, rule)
+        for chain in _chains(folded, sent.start, sent.end, spans):
+            first, last = chain[0][0], chain[-1][1]
+            for t_start, t_end in chain:
+                member = _member(reading, sent.start, first, last)
+                org = _organisation(reading, t_start, t_end, sent.end) or _organisation(
+                    reading, first, t_end, sent.end
+                )
+                if member is not None and org is not None:
+                    title = (reading.text[t_start:t_end], sent.start, t_start)
+                    _add(found, member, org, title, roles)
     return list(found.values())
+
+
+def _add(
+    found: dict[tuple[str, str], Post],
+    member: Name,
+    org: Name,
+    title: tuple[str, int, int],
+    roles: dict[str, str],
+) -> None:
+    """Record the post of ``member`` in ``org`` under ``title`` (its text, the sentence's
+    start, the title's offset), unless that pair has one already."""
+    text, sent_start, at = title
+    key = (member.id, org.id)
+    if key in found:
+        return
+    post_id = f"post-{member.id.split('-', 1)[-1]}-{slug(text, 4)}"
+    if any(p.id == post_id for p in found.values()):
+        post_id += f"-{len(found) + 1}"
+    start = max(sent_start, min(member.start, org.start, at))
+    end = max(member.end, org.end, at + len(text))
+    rule = "post.apposition" if member.start < at else "post.title"
+    found[key] = Post(post_id, member.id, org.id, text, role_of(text, roles), start, end, rule)

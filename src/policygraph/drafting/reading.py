@@ -8,12 +8,13 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from policygraph.drafting.candidates import Candidate, find_candidates
 from policygraph.drafting.dates import DateMention, find_dates
 from policygraph.drafting.gazetteer import ENTITY_SECTIONS, Gazetteer, Mention
-from policygraph.drafting.text import Sentence, has_cjk, sentences, slug
+from policygraph.drafting.text import Sentence, fold_label, has_cjk, sentences, slug
 
 PREFIX = {"people": "person", "organisations": "org"}
 
@@ -57,6 +58,8 @@ def _known_name(mention: Mention) -> Name:
     confidence = 0.95 if len(mention.entries) == 1 else 0.5
     if entry.rule in ("gazetteer.pinyin", "gazetteer.hidden"):
         confidence -= 0.1
+    elif entry.rule.endswith(("-head", "-loose")):  # without its qualifier, or a word more
+        confidence -= 0.15
     return Name(
         mention.start,
         mention.end,
@@ -152,6 +155,33 @@ def _surnames(text: str, names: list[Name]) -> list[Name]:
     return found
 
 
+def _shortened(gazetteer: Gazetteer) -> Callable[[str], str | None]:
+    """The one organisation a name is the end of (市国资委 of 上海市国资委, "State-owned Assets
+    Supervision and Administration Commission" of "Shanghai State-owned ..."), the place
+    before it left out; None when no organisation or several end so."""
+    orgs = [
+        (key, {e.entity for e in entries if e.section == "organisations"})
+        for key, entries in gazetteer.patterns.items()
+    ]
+
+    def find(name: str) -> str | None:
+        if len(name) < 3 or (name.isascii() and len(name.split()) < 3):
+            return None
+        sep = " " if name.isascii() else ""
+        ends = [(key, found) for key, found in orgs if key.endswith(sep + name)]
+        # "Policy Group of the Guotai Haitong ... Institute" ends with the institute's own
+        # label: that body is named by the shorter label, not by the name
+        ids = {
+            i
+            for key, found in ends
+            if not any(other != key and key.endswith(other) for other, _ in ends)
+            for i in found
+        }
+        return next(iter(ids)) if len(ids) == 1 else None
+
+    return find
+
+
 def _compose(names: list[Name], gazetteer: Gazetteer) -> list[Name]:
     """Organisation candidates that are a known one under a composed name become known."""
     from policygraph.drafting.aliases import canonical, composed_names
@@ -161,6 +191,7 @@ def _compose(names: list[Name], gazetteer: Gazetteer) -> list[Name]:
         return names
     composed = composed_names(gazetteer)
     found: list[Name] = []
+    shortened = _shortened(gazetteer)
     for cand in candidates:
         entity = composed.get(canonical(cand.surface, gazetteer))
         if entity:
@@ -168,6 +199,10 @@ def _compose(names: list[Name], gazetteer: Gazetteer) -> list[Name]:
                 cand, id=entity, known=True, rule="gazetteer.composed", confidence=0.8
             )
             found.append(composed_name)
+        elif entity := shortened(fold_label(cand.surface)):
+            found.append(dataclasses.replace(
+                cand, id=entity, known=True, rule="gazetteer.shortened", confidence=0.7
+            ))  # fmt: skip
     covered = [(f.start, f.end) for f in found]
     kept = [
         n for n in names

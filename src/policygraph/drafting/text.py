@@ -12,11 +12,26 @@ _PUNCT = {"’": "'", "‘": "'", "“": '"', "”": '"', "‐": "-", "‑": "-"
 SENTENCE_END = re.compile(r"(?<=[.!?。！？][\"”’)])\s+|(?<=[.!?])\s+|(?<=[。！？；])|\n+")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1)
+def _simplified() -> dict[str, str]:
+    """Traditional Chinese characters and their simplified forms, one to one (hanziconv)."""
+    from hanziconv.charmap import simplified_charmap, traditional_charmap
+
+    return {
+        t: s
+        for t, s in zip(traditional_charmap, simplified_charmap, strict=True)
+        if t != s and not t.isspace()
+    }
+
+
+@lru_cache(maxsize=8192)
 def fold_char(char: str) -> str:
-    """One character folded: width, case, tone marks and quote styles removed; length kept."""
+    """One character folded: width, case, tone marks, quote styles and traditional Chinese
+    forms (陸家嘴論壇 -> 陆家嘴论坛) removed; length kept."""
     if char in _PUNCT:
         return _PUNCT[char]
+    if "\u3400" <= char <= "\u9fff":
+        return _simplified().get(char, char)
     if char.isspace():
         return " "
     decomposed = unicodedata.normalize("NFKD", char)
@@ -25,6 +40,7 @@ def fold_char(char: str) -> str:
     return lowered[0] if lowered else char
 
 
+@lru_cache(maxsize=64)  # the rules fold the same text and sentences several times
 def fold(text: str) -> str:
     """``text`` folded character by character: offsets in the result are offsets in ``text``."""
     return "".join(fold_char(c) for c in text)

@@ -1,0 +1,245 @@
+"""Drafting rules on short sentences written the way news reports are (English, simplified and
+traditional Chinese). The sentences are made up for these tests: none is copied from data/,
+and the gazetteer is built here, so the tests do not depend on what data/ holds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from policygraph.drafting.candidates import find_candidates
+from policygraph.drafting.dates import find_dates
+from policygraph.drafting.draft import Item, draft_text
+from policygraph.drafting.gazetteer import Entry, Gazetteer, build_gazetteer, person_pinyin
+from policygraph.drafting.gold import mentions, posts
+from policygraph.errors import Location
+from policygraph.records.model import Record, Source
+
+ORG = "organisations"
+CENTRAL_BANK = [
+    Entry("org-cb", ORG, "中国人民银行", "gazetteer.label"),
+    Entry("org-cb", ORG, "People's Bank of China", "gazetteer.label"),
+]
+REGULATOR = [
+    Entry("org-zj-drc", ORG, "浙江省发展和改革委员会", "gazetteer.label"),
+    Entry("org-zj-drc", ORG, "浙江省发展改革委", "gazetteer.alt"),
+    Entry("org-zj-drc", ORG, "Zhejiang Development and Reform Commission", "gazetteer.label"),
+]
+PEOPLE = [
+    Entry("person-zhou-min", "people", "周敏", "gazetteer.label"),
+    *(Entry("person-zhou-min", "people", p, "gazetteer.pinyin") for p in person_pinyin("周敏")),
+    Entry("person-qian-lei", "people", "钱磊", "gazetteer.label"),
+]
+PLACES = [
+    Entry("place-hangzhou", "places", "Hangzhou", "gazetteer.label"),
+    Entry("place-hangzhou", "places", "杭州", "gazetteer.label"),
+]
+CONCEPTS = [
+    Entry("topic.payments", "concepts", "payments", "gazetteer.label"),
+    Entry("role.governor", "concepts", "行长", "gazetteer.label"),
+    Entry("role.director", "concepts", "主任", "gazetteer.label"),
+]
+
+
+def gazetteer() -> Gazetteer:
+    return Gazetteer([*CENTRAL_BANK, *REGULATOR, *PEOPLE, *PLACES, *CONCEPTS])
+
+
+def source(text: str, published: str | None = "2026-03-12", language: str = "zh") -> Source:
+    path = Path("/nonexistent/s.txt")
+    return Source("s", "news-article", None, None, None, language, published, None, None, None,
+                  text, path, path)  # fmt: skip
+
+
+def section(text: str, name: str, **kw: str) -> list[Item]:
+    return draft_text(source(text, **kw), gazetteer()).sections.get(name, [])
+
+
+def test_traditional_characters_find_a_name_known_in_simplified() -> None:
+    text = "中國人民銀行週二表示，將擴大試點。"
+    found = [(m.surface, m.entity) for m in gazetteer().find(text)]
+    assert ("中國人民銀行", "org-cb") in found  # the span is the text's own characters
+
+
+def test_a_name_broken_over_lines_is_found_with_its_exact_span() -> None:
+    text = "a statement from the People's\n\nBank of China on Monday"
+    (mention,) = [m for m in gazetteer().find(text) if m.entity == "org-cb"]
+    assert mention.surface == "People's\n\nBank of China"
+
+
+def test_a_label_is_found_without_its_qualifier_in_parentheses() -> None:
+    labels = {"en": "trade settlement platform (Example Exchange)"}
+    platform = record("programmes", {"id": "prog-settlement", "labels": labels}, graph="reference")
+    board = record("organisations", {"id": "org-board", "labels": {"en": "Board (of Example)"}})
+    found = build_gazetteer([platform, board]).find("A trade settlement platform; the Board met.")
+    assert [(m.surface, m.entity, m.entries[0].rule) for m in found] == [
+        ("trade settlement platform", "prog-settlement", "gazetteer.label-head")
+    ]  # "Board" alone is too common a name to keep
+
+
+def test_a_shortened_name_is_the_known_organisation_not_a_new_one() -> None:
+    names = section("省发展改革委要求各地加快推进数字支付。", "names")
+    assert [(n["entity"], n["draft"]["rule"]) for n in names] == [
+        ("org-zj-drc", "gazetteer.shortened")
+    ]
+    assert section("省发展改革委要求各地加快推进数字支付。", "organisations") == []
+
+
+def test_chinese_organisation_candidates_are_cut_at_verbs_also_in_traditional_script() -> None:
+    text = "據示範研究院稱，將繼續支持示範金融中心，優化戰略布局。"
+    found = {c.surface for c in find_candidates(text, [])}
+    assert "示範研究院" in found and "示範金融中心" in found
+    assert not any(s.startswith(("據", "將")) or s.endswith("布局") for s in found)
+
+
+def test_english_candidates_include_securities_firms() -> None:
+    found = {c.surface for c in find_candidates("analysts at Example Harbour Securities said", [])}
+    assert found == {"Example Harbour Securities"}
+
+
+def test_said_is_a_cue_and_a_reading_cue_in_the_same_sentence_wins() -> None:
+    text = (
+        "Zhou Min said banks in Hangzhou must report cross-border payments weekly. "
+        "Qian Lei, an economist, said the rule signals a tighter stance."
+    )
+    said, reading = section(text, "signals", language="en")
+    assert said["nature"] == "nature.directive" and said["speaker"] == "person-zhou-min"
+    assert said["draft"]["rule"] == "cue.said"
+    assert reading["nature"] == "nature.interpretation" and "speaker" not in reading
+
+
+def test_chinese_cues_are_read_in_traditional_script_and_in_requirement_lists() -> None:
+    text = "周敏強調，要守住風險底線。\n坚持稳中求进，扩大数字支付试点。\n此举标志着监管转向。"
+    natures = [(s["nature"], s["draft"]["rule"]) for s in section(text, "signals")]
+    assert natures == [
+        ("nature.directive", "cue.zh"),  # 強調
+        ("nature.directive", "cue.zh"),  # 坚持 opening an item
+        ("nature.interpretation", "cue.zh"),  # 标志着
+    ]
+
+
+def test_a_list_of_titles_holds_of_the_name_after_the_last_one() -> None:
+    text = "浙江省发展和改革委员会党委书记、主任周敏出席会议。"
+    (post,) = section(text, "posts")
+    # the body is the commission's party committee (a new organisation), named before 书记
+    (committee,) = section(text, "organisations")
+    assert committee["labels"] == {"zh": "浙江省发展和改革委员会党委"}
+    assert (post["member"], post["organisation"]) == ("person-zhou-min", committee["id"])
+
+
+def test_every_person_takes_part_with_the_cue_after_their_name() -> None:
+    text = "2026年3月10日，浙江省发展改革委召开座谈会。周敏主持会议，钱磊出席并讲话。"
+    (event,) = section(text, "events")
+    roles = {p["who"]: p["role"] for p in event["participants"]}
+    assert roles == {"person-zhou-min": "prole.chair", "person-qian-lei": "prole.attendee"}
+
+
+def test_this_year_and_a_month_is_a_partial_date_of_the_publication_year() -> None:
+    found = [
+        (d.surface, d.value) for d in find_dates("今年6月，去年11月5日，這個月。", "2026-03-12")
+    ]
+    assert found == [("今年6月", "2026-06"), ("去年11月5日", "2025-11-05"), ("這個月", "2026-03")]
+    # without a publication date nothing is guessed
+    assert [d.value for d in find_dates("今年6月", None)] == [""]
+
+
+def test_a_place_is_proposed_only_where_it_can_be_a_location_or_a_concern() -> None:
+    setting = section("Hangzhou is a busy city. Nothing was decided.", "names", language="en")
+    assert setting == []
+    said = "Zhou Min urged banks in Hangzhou to widen payments."
+    entities = {n["entity"] for n in section(said, "names", language="en")}
+    assert "place-hangzhou" in entities
+
+
+def record(
+    section: str,
+    values: dict[str, object],
+    graph: str = "source",
+    restated: bool = False,
+    claim: dict[str, object] | None = None,
+) -> Record:
+    where = Location(Path("/nonexistent/r.yaml"), 1, 1)
+    rid = str(values.get("id", ""))
+    return Record(section, rid, graph, "s" if graph == "source" else "", values, where,
+                  restated=restated, claim=claim or {})  # fmt: skip
+
+
+def test_a_curated_mention_is_any_entity_referred_to_in_any_role() -> None:
+    signal = record("signals", {
+        "id": "signal-1", "issuer": "org-a", "speaker": "person-b",
+        "concerns": ("prog-c", "place-d"), "addressees": ("aud-e",),
+    })  # fmt: skip
+    event = record("events", {
+        "id": "event-1", "organiser": "org-f", "location": "place-g",
+        "participants": (record("participants", {"who": "person-h"}),),
+    })  # fmt: skip
+    programme = record("programmes", {"id": "prog-i", "launched_by": "org-j"})
+    assert mentions(signal) == {"org-a", "person-b", "prog-c", "place-d", "aud-e"}
+    assert mentions(event) == {"org-f", "place-g", "person-h"}
+    assert mentions(programme) == {"prog-i", "org-j"}  # a restated entity is itself a mention
+
+
+def test_a_restated_post_is_compared_through_its_claim() -> None:
+    restated = record(
+        "posts",
+        {"id": "post-1", "quote": "the governor"},
+        restated=True,
+        claim={"id": "post-1", "member": "person-k", "organisation": "org-l"},
+    )
+    assert mentions(restated) == {"person-k", "org-l"}
+    assert posts([restated]) == {("person-k", "org-l")}
+
+
+def test_a_shortened_name_is_the_body_whose_own_label_it_ends() -> None:
+    institute = {"en": "Harbour Finance Policy and Industry Research Institute"}
+    group = {"en": "Policy Group of the Harbour Finance Policy and Industry Research Institute"}
+    known = build_gazetteer([
+        record(ORG, {"id": "org-institute", "labels": institute}, graph="reference"),
+        record(ORG, {"id": "org-group", "labels": group}, graph="reference"),
+    ])  # fmt: skip
+    text = "The firm runs a Policy and Industry Research Institute, where analysts work."
+    draft = draft_text(source(text, language="en"), known).sections
+    assert [(n["entity"], n["draft"]["rule"]) for n in draft["names"]] == [
+        ("org-institute", "gazetteer.shortened")
+    ]
+
+
+def test_a_one_word_lower_case_alias_is_a_common_noun_not_a_name() -> None:
+    leaders = record(
+        "audiences",
+        {"id": "aud-leaders", "labels": {"en": "Leaders of City SOEs"}, "alt_labels": {
+            "en": ("leaders", "SOE leaders")}},
+        graph="reference",
+    )  # fmt: skip
+    found = [m.surface for m in build_gazetteer([leaders]).find("leaders met SOE leaders")]
+    assert found == ["SOE leaders"]
+
+
+def test_a_title_that_begins_inside_the_body_name_still_makes_a_post() -> None:
+    party = Entry("org-drc-party", ORG, "省发改委党委", "gazetteer.label")
+    known = Gazetteer([party, *PEOPLE, *CONCEPTS])
+    text = "省发改委党委书记、主任周敏主持会议。"  # 党委 ends the name and begins 党委书记
+    (post,) = draft_text(source(text), known).sections["posts"]
+    assert (post["member"], post["organisation"]) == ("person-zhou-min", "org-drc-party")
+
+
+def test_who_speaks_at_the_meeting_is_a_speaker() -> None:
+    text = "2026年3月10日，浙江省發展改革委召開座談會。錢磊在會上指出，要穩步推進。周敏指出風險。"
+    (event,) = section(text, "events")
+    # 在会上指出 ties the speaker to the meeting; 指出 alone does not
+    assert {p["who"]: p["role"] for p in event["participants"]} == {
+        "person-qian-lei": "prole.speaker"
+    }
+
+
+def test_a_descriptive_alias_allows_one_more_word_a_name_does_not() -> None:
+    measures = record(
+        "programmes",
+        {"id": "prog-measures", "labels": {"en": "Harbour Measures"},
+         "alt_labels": {"en": ("six measures",)}},
+        graph="reference",
+    )  # fmt: skip
+    found = build_gazetteer([measures]).find("six new measures; six measures; Harbour new Measures")
+    assert [(m.surface, m.entries[0].rule) for m in found] == [
+        ("six new measures", "gazetteer.alt-loose"),
+        ("six measures", "gazetteer.alt"),
+    ]
