@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from policygraph.drafting.draft import Draft, Item
 from policygraph.records.model import Record
 from policygraph.records.quotes import normalise_space
+
+if TYPE_CHECKING:  # types only: draft.py uses this module
+    from policygraph.drafting.draft import Draft, Item
 
 REF_FIELDS = ("entity", "member", "organisation", "organiser", "issuer", "speaker", "addressees")
 

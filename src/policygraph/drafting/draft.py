@@ -16,6 +16,7 @@ import yaml
 from policygraph.atomic import write_atomic
 from policygraph.drafting.archive import text_hash
 from policygraph.drafting.cues import Signal, find_signals
+from policygraph.drafting.curated import without_curated
 from policygraph.drafting.events import Event, KnownEvent, find_events
 from policygraph.drafting.gazetteer import Gazetteer, build_gazetteer
 from policygraph.drafting.posts import Post, find_posts
@@ -288,8 +289,6 @@ def draft(source_id: str, project: Project) -> tuple[Path, Draft]:
         raise NotFoundError(
             f"unknown source {source_id!r}", hint="`policygraph add FILE` archives a source first"
         )
-    from policygraph.drafting.curated import without_curated
-
     source = records.sources[source_id]
     gazetteer = build_gazetteer(records.records)
     result = draft_text(source, gazetteer, known_events(records.records, source_id))
