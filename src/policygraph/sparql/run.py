@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import threading
+import traceback
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -81,6 +82,7 @@ def run_checked(
         try:
             outcome.append(_guarded(store, checked, values))
         except BaseException as err:  # handed to the waiting thread, which re-raises it
+            _clear_locals(err)
             outcome.append(err)
 
     worker = threading.Thread(target=work, name="policygraph-query", daemon=True)
@@ -99,6 +101,17 @@ def run_checked(
     if isinstance(answer, BaseException):
         raise answer
     return answer
+
+
+def _clear_locals(err: BaseException) -> None:
+    """Let go of the frames' locals along ``err``'s chain (tracebacks stay printable): they can
+    hold Oxigraph objects bound to this thread, which must not be dropped on another one."""
+    seen: set[int] = set()
+    current: BaseException | None = err
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        traceback.clear_frames(current.__traceback__)
+        current = current.__cause__ or current.__context__
 
 
 def _guarded(store: Store, checked: CheckedQuery, bindings: Mapping[str, Node]) -> QueryResult:
