@@ -6,6 +6,8 @@ import html
 import json
 import re
 import shutil
+import subprocess
+import sys
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -19,9 +21,11 @@ from policygraph.page import script_json
 from policygraph.project import Project
 from policygraph.store import MemoryStore
 from policygraph.stores.union import rebuild_union
-from policygraph.views import render_view
+from policygraph.views import make_view, render_view
 from policygraph.views.api import build_model
 from policygraph.views.layout import layout
+from policygraph.views.network import network_data
+from policygraph.views.render import render_data
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PGR = "https://w3id.org/policygraph/id/"
@@ -224,9 +228,44 @@ def test_a_view_is_a_pyvis_network(sasac_store: MemoryStore, overview: str) -> N
     assert isinstance(net, Network) and view.html == overview
     assert (len(net.nodes), len(net.edges)) == (view.nodes, view.edges)
     assert page_data(overview)["nodes"] == net.nodes  # the page draws pyvis's nodes as they are
+    # the page is written from the view's own data; from the pyvis Network it is the same bytes
+    assert render_data(network_data(net, view.data)) == overview
     vis = Path(next(iter(find_spec("pyvis").submodule_search_locations)))  # type: ignore[union-attr]
     script = (vis / "templates/lib/vis-9.1.2/vis-network.min.js").read_text(encoding="utf-8")
     assert f"<script>{script}</script>" in overview  # read from pyvis, not a vendored copy
     frame = view._repr_html_()
     srcdoc = frame.removeprefix('<iframe srcdoc="').split('" sandbox="allow-scripts"')[0]
     assert html.unescape(srcdoc) == overview and "<" not in srcdoc  # escaped, run in its frame
+
+
+def test_a_big_view_is_the_page_of_its_pyvis_network(tmp_path: Path) -> None:
+    """Beyond the physics limit (positions final, other options), on a generated graph."""
+    from tests.benchmarks.bench_views import synthetic_store
+
+    view = make_view(synthetic_store(600), title="600")
+    assert view.nodes > 300 and not view.data["physics"]
+    assert render_data(network_data(view.to_pyvis(), view.data)) == view.html
+
+
+def test_a_plain_view_does_not_import_pyvis(sasac_project: Project, tmp_path: Path) -> None:
+    """pyvis (with IPython, jinja2, networkx) costs start-up time; only ``to_pyvis`` needs it."""
+    script = (
+        "import sys\n"
+        "from policygraph.cli import main\n"
+        "sys.argv = ['policygraph', 'view', '--input', sys.argv[1], '-o', sys.argv[2]]\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as done:\n"
+        "    assert not done.code, done.code\n"
+        "heavy = {'pyvis', 'networkx', 'jinja2', 'IPython'} & set(sys.modules)\n"
+        "assert not heavy, heavy\n"
+    )
+    out = tmp_path / "v.html"
+    run = subprocess.run(
+        [sys.executable, "-c", script, str(sasac_project.trig_path), str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")

@@ -18,8 +18,7 @@ from policygraph.store import Store, union_store
 from policygraph.views.card import cards
 from policygraph.views.facts import Facts, read_facts, term_id
 from policygraph.views.layout import layout, sizes
-from policygraph.views.network import to_network
-from policygraph.views.render import page_data, render_network
+from policygraph.views.render import page_data, render_data
 from policygraph.views.select import Selection, ViewModel, best_label, degrees, select
 from policygraph.views.support import read_backing
 from policygraph.vocab import source_graph
@@ -96,16 +95,20 @@ class ViewOptions(SelectOptions, total=False):
 
 @dataclass(frozen=True)
 class View:
-    """A rendered view: the page, how many nodes and edges it draws, and its pyvis network."""
+    """A rendered view: the page, how many nodes and edges it draws, and the page's data (nodes,
+    edges and options as pyvis gives them to vis-network, with groups, cards and title)."""
 
     html: str
     nodes: int
     edges: int
-    network: Any = field(default=None, compare=False, repr=False)
+    data: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def to_pyvis(self) -> Any:
-        """The view as the pyvis ``Network`` it was drawn from (nodes, edges, options)."""
-        return self.network
+        """The view as a pyvis ``Network`` (nodes, edges, options): the page draws exactly its
+        nodes, edges and options. Built on each call (pyvis is imported only here)."""
+        from policygraph.views.network import to_network
+
+        return to_network(self.data)
 
     def _repr_html_(self) -> str:
         """The page in a sandboxed frame: how Jupyter shows a view, offline as in a file."""
@@ -152,7 +155,7 @@ def build_model(
 
 def _render(
     facts: Facts, model: ViewModel, *, lang: str, size_by: str, title: str
-) -> tuple[str, Any]:
+) -> tuple[str, dict[str, Any]]:
     if size_by not in SIZE_BY:
         raise InputError(f"--size must be one of {', '.join(SIZE_BY)}, not {size_by!r}")
     order = list(model.nodes)
@@ -170,8 +173,7 @@ def _render(
         title=title,
         lang=lang,
     )
-    net = to_network(data)
-    return render_network(net, data), net
+    return render_data(data), data
 
 
 def render_model(
@@ -194,8 +196,8 @@ def make_view(store: Store, **options: Unpack[ViewOptions]) -> View:
     lang = options.get("lang", "en")
     if title is None:
         title = default_title(facts, focus_iri, options.get("depth", 1), lang)
-    page, net = _render(facts, model, lang=lang, size_by=size_by, title=title)
-    return View(page, len(model.nodes), len(model.edges), net)
+    page, data = _render(facts, model, lang=lang, size_by=size_by, title=title)
+    return View(page, len(model.nodes), len(model.edges), data)
 
 
 def render_view(store: Store, **options: Unpack[ViewOptions]) -> str:
