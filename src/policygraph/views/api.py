@@ -18,8 +18,9 @@ from policygraph.store import Store, union_store
 from policygraph.views.card import cards
 from policygraph.views.facts import Facts, read_facts, term_id
 from policygraph.views.layout import layout, sizes
+from policygraph.views.model import ViewModel, degrees
 from policygraph.views.render import page_data, render_data
-from policygraph.views.select import Selection, ViewModel, best_label, degrees, select
+from policygraph.views.select import Selection, best_label, select
 from policygraph.views.support import read_backing
 from policygraph.vocab import source_graph
 

@@ -18,8 +18,9 @@ from __future__ import annotations
 from typing import Any
 
 from policygraph.page import Page, asset, render_page
+from policygraph.views.model import ViewModel
 from policygraph.views.network import options, vis_asset
-from policygraph.views.select import ViewModel, search_keys
+from policygraph.views.select import search_keys
 
 PHYSICS_LIMIT = 300  # above this many nodes, positions are final and physics stays off
 
