@@ -21,7 +21,7 @@ from policygraph.rdfcheck import check_rdf_file, limited_quads
 from policygraph.stores.base import ox_format, rdf_format
 from policygraph.stores.oxigraph import OxigraphStore
 from policygraph.stores.terms import to_ox
-from policygraph.stores.union import CHUNK, add_to_union, rebuild_union
+from policygraph.stores.union import CHUNK, add_to_union
 from policygraph.vocab import PGG
 
 if TYPE_CHECKING:
@@ -97,7 +97,9 @@ def load_file(path: Path, data: bytes | None = None) -> ox.Store:
     quads = limited_quads(parse_quads(path, ox.NamedNode(file_graph(path)), data=data), path)
     while chunk := list(itertools.islice(quads, CHUNK)):
         store.bulk_extend(chunk)
-    rebuild_union(store)
+    # the union, copied inside Oxigraph: half the time of copying it quad by quad from Python
+    # (as ``rebuild_union`` does, in bounded chunks, for stores on disk); blank nodes stay the same
+    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
     return store
 
 
