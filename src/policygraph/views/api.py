@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypedDict, Unpack, cast
 
@@ -190,8 +192,27 @@ def default_title(facts: Facts, focus: str | None, depth: int, lang: str) -> str
     return f"policygraph: {best_label(facts, focus, lang)} and neighbours (depth {depth})"
 
 
+@contextmanager
+def _no_collection() -> Iterator[None]:
+    """The cyclic garbage collector paused: a view makes hundreds of thousands of small tuples,
+    dicts and strings, all alive until the page is written, which the collector would scan again
+    and again for nothing (a fifth of the time of a 10,000-node view). Restored on the way out."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def make_view(store: Store, **options: Unpack[ViewOptions]) -> View:
     """Select, lay out and render a view of the graph in ``store``."""
+    with _no_collection():
+        return _make_view(store, **options)
+
+
+def _make_view(store: Store, **options: Unpack[ViewOptions]) -> View:
     size_by, title = options.pop("size_by", "degree"), options.pop("title", None)
     facts, model, focus_iri = build_model(store, **cast(SelectOptions, options))  # popped above
     lang = options.get("lang", "en")
