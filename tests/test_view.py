@@ -238,13 +238,22 @@ def test_a_view_is_a_pyvis_network(sasac_store: MemoryStore, overview: str) -> N
     assert html.unescape(srcdoc) == overview and "<" not in srcdoc  # escaped, run in its frame
 
 
-def test_a_big_view_is_the_page_of_its_pyvis_network(tmp_path: Path) -> None:
-    """Beyond the physics limit (positions final, other options), on a generated graph."""
-    from tests.benchmarks.bench_views import synthetic_store
+def test_a_big_scale_free_view_is_the_page_of_its_pyvis_network() -> None:
+    """Beyond the physics limit (positions final, other options), on a generated scale-free
+    graph (hubs, Chinese labels): every node drawn, the same bytes from the pyvis Network, and
+    the same page from the same seed."""
+    from tests.benchmarks.synthetic_powerlaw import powerlaw_dataset
 
-    view = make_view(synthetic_store(600), title="600")
-    assert view.nodes > 300 and not view.data["physics"]
+    from policygraph.store import union_store
+
+    view = make_view(union_store(powerlaw_dataset(400)), title="400")
+    assert view.nodes == 400 and view.edges >= 3 * 390 and not view.data["physics"]
     assert render_data(network_data(view.to_pyvis(), view.data)) == view.html
+    again = make_view(union_store(powerlaw_dataset(400)), title="400")
+    assert again.html == view.html
+    hub = max(view.data["nodes"], key=lambda n: (n["size"], n["id"]))
+    assert "-agency-" in hub["id"]  # the best-connected nodes are agencies
+    assert any(tag == "zh" for tag, _, _ in view.data["cards"][hub["id"]]["labels"])
 
 
 def test_a_plain_view_does_not_import_pyvis(sasac_project: Project, tmp_path: Path) -> None:

@@ -3,7 +3,8 @@
 For 500, 2,000 and 10,000 nodes it reports the file size, the generation time (selection and
 layout included; for pyvis, building the ``Network`` and ``generate_html``), and the time until
 the view is drawn and still in headless Chromium (for pyvis: its ``stabilized`` event, capped).
-Writes ``docs/bench-views.md``. Run: ``python -m tests.benchmarks.bench_views [SIZES...]``.
+Writes the table of ``docs/bench-views.md`` (its ``##`` sections are kept). Run:
+``python -m tests.benchmarks.bench_views [--no-pyvis] [SIZES...] [flat|dense|powerlaw...]``.
 """
 
 from __future__ import annotations
@@ -68,16 +69,15 @@ def synthetic_store(n: int, seed: int = 7) -> MemoryStore:
 
 
 def _ours(store: MemoryStore) -> tuple[str, float, int, int]:
-    """The page and the median time of three generations."""
-    from policygraph.views.api import build_model, render_model
+    """The page and the median time of three generations (``make_view``, as ``view`` runs)."""
+    from policygraph.views import make_view
 
     times, page, nodes, edges = [], "", 0, 0
     for _ in range(3):
         start = time.perf_counter()
-        facts, model, _ = build_model(store)
-        page = render_model(facts, model, title="synthetic")
+        view = make_view(store, title="synthetic")
         times.append(time.perf_counter() - start)
-        nodes, edges = len(model.nodes), len(model.edges)
+        page, nodes, edges = view.html, view.nodes, view.edges
     return page, statistics.median(times), nodes, edges
 
 
@@ -112,7 +112,7 @@ def _whole_process(store: MemoryStore, folder: Path, name: str) -> float:
                 "-m",
                 "policygraph",
                 "view",
-                "--graph",
+                "--input",
                 str(graph),
                 "-o",
                 str(folder / f"{name}-cli.html"),
@@ -203,25 +203,32 @@ def _drawn(browser: Any, path: Path, pyvis: bool) -> str:
         page.close()
 
 
-SHAPES = ("flat", "dense")
+SHAPES = ("flat", "dense", "powerlaw")
 
 
 def shaped_store(shape: str, n: int) -> MemoryStore:
-    """``flat``: this module's generator; ``dense``: ``synthetic_dense`` (another shape)."""
+    """``flat``: this module's generator; ``dense``: ``synthetic_dense`` (Zipf issuers, ~4.8
+    edges per node); ``powerlaw``: ``synthetic_powerlaw`` (preferential attachment, hubs)."""
     if shape == "flat":
         return synthetic_store(n)
+    if shape == "powerlaw":
+        from tests.benchmarks.synthetic_powerlaw import powerlaw_dataset
+
+        return union_store(powerlaw_dataset(n))
     from tests.benchmarks.synthetic_dense import dense_dataset
 
     return union_store(dense_dataset(n))
 
 
-def run(sizes: tuple[int, ...] = SIZES, pyvis: bool = True) -> str:
+def run(
+    sizes: tuple[int, ...] = SIZES, pyvis: bool = True, shapes: tuple[str, ...] = SHAPES
+) -> str:
     from playwright.sync_api import sync_playwright
 
     rows = []
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        for shape in SHAPES:
+        for shape in shapes:
             for n in sizes:
                 store = shaped_store(shape, n)
                 ours, ours_time, nodes, edges = _ours(store)
@@ -248,13 +255,17 @@ def run(sizes: tuple[int, ...] = SIZES, pyvis: bool = True) -> str:
         browser.close()
     header = (
         "# Network view benchmark\n\n"
-        "`python -m tests.benchmarks.bench_views [--no-pyvis] [SIZES...]` on the development "
+        "`python -m tests.benchmarks.bench_views [--no-pyvis] [SIZES...] [SHAPES...]` on the "
+        "development "
         "machine (2 cores shared with other developers' test runs, headless Chromium, pyvis "
-        "0.3.2). Two synthetic shapes, seeded: *flat* (`synthetic_dataset` here: about 1.6 "
-        "drawn edges per node) and *dense* (`synthetic_dense`, written separately: Zipf-"
+        "0.3.2). Three synthetic shapes, seeded: *flat* (`synthetic_dataset` here: about 1.6 "
+        "drawn edges per node), *dense* (`synthetic_dense`, written separately: Zipf-"
         "distributed issuers and authors, several topics and sectors per signal, signals "
-        "citing signals, about 4.8 edges per node). *Generated* is the median of three runs of "
-        "reading the store, selection, layout and the page; *vs floor* divides it by what no "
+        "citing signals, about 4.8 edges per node) and *powerlaw* (`synthetic_powerlaw`: "
+        "preferential attachment, `networkx.barabasi_albert_graph` with 3 links per new node, "
+        "kinds by degree (agencies are the hubs), Chinese labels, about 3 edges per node). "
+        "*Generated* is the median of three runs of `make_view` (reading the store, "
+        "selection, layout and the page); *vs floor* divides it by what no "
         "view can avoid, timed in the same process (bare pyoxigraph reading every triple as "
         "strings, and encoding the page). *Whole process* is `policygraph view --graph FILE` "
         "(N-Quads), start-up included, median of three. pyvis is timed from an already "
@@ -273,8 +284,12 @@ def run(sizes: tuple[int, ...] = SIZES, pyvis: bool = True) -> str:
 
 def main() -> None:
     args = [a for a in sys.argv[1:] if a != "--no-pyvis"]
-    sizes = tuple(int(a) for a in args) or SIZES
-    REPORT.write_text(run(sizes, pyvis="--no-pyvis" not in sys.argv), encoding="utf-8")
+    sizes = tuple(int(a) for a in args if a.isdigit()) or SIZES
+    shapes = tuple(a for a in args if a in SHAPES) or SHAPES
+    table = run(sizes, pyvis="--no-pyvis" not in sys.argv, shapes=shapes)
+    old = REPORT.read_text(encoding="utf-8") if REPORT.exists() else ""
+    notes = old[old.index("\n## ") :] if "\n## " in old else ""  # the hand-written sections
+    REPORT.write_text(table + notes, encoding="utf-8")
     print(f"wrote {REPORT}")
 
 
