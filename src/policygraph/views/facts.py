@@ -8,7 +8,7 @@ works on every store behind ``Store.query``.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import astuple, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from rdflib import BNode, Literal
@@ -260,9 +260,13 @@ def read_facts(store: Store, graph: str | None = None) -> Facts:
     if not (graph is None and isinstance(store, OxigraphStore)):  # a graph has no repeats
         facts.triples = list(set(facts.triples))
     # every field in the key: several sources may state one post in different words
-    facts.posts = sorted(set(facts.posts), key=lambda p: (p.member, p.target, p.iri, *astuple(p)))
+    # (spelt out: ``dataclasses.astuple`` deep-copies each field, a tenth of read_facts at 10k)
+    facts.posts = sorted(
+        set(facts.posts), key=lambda p: (p.member, p.target, p.iri, p.role, p.date, p.stated)
+    )
     facts.participations = sorted(
-        set(facts.participations), key=lambda p: (p.member, p.iri, *astuple(p))
+        set(facts.participations),
+        key=lambda p: (p.member, p.iri, p.target, p.role, p.date, p.stated),
     )
     return facts
 
