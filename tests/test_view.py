@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 
 from policygraph.build import build
 from policygraph.cli import app
-from policygraph.errors import shown
+from policygraph.errors import InputError, shown
 from policygraph.page import script_json
 from policygraph.project import Project
 from policygraph.store import MemoryStore
@@ -278,3 +278,22 @@ def test_a_plain_view_does_not_import_pyvis(sasac_project: Project, tmp_path: Pa
     )
     assert run.returncode == 0, run.stderr
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_making_a_view_leaves_the_garbage_collector_as_it_was(sasac_store: MemoryStore) -> None:
+    """``make_view`` pauses the cyclic collector while it builds, and restores it even when the
+    view fails; a caller that had turned it off keeps it off."""
+    import gc
+
+    assert gc.isenabled()
+    make_view(sasac_store, top=5)
+    assert gc.isenabled()
+    with pytest.raises(InputError):
+        make_view(sasac_store, size_by="colour")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        make_view(sasac_store, top=5)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
