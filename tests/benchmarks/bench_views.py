@@ -21,6 +21,7 @@ from typing import Any
 
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import FOAF, ORG, PROV, RDF, SKOS
+from tests.benchmarks.pyvis_defaults import STILL_HOOK, pyvis_page, pyvis_routes
 from tests.chromium import ARGS, CHROMIUM
 
 from policygraph.store import MemoryStore, union_store
@@ -144,61 +145,11 @@ def _nquads(store: MemoryStore) -> bytes:
     return ox.serialize(store.quads(), format=ox.RdfFormat.N_QUADS) or b""
 
 
-def _pyvis(store: MemoryStore) -> tuple[str, float]:
-    from pyvis.network import Network
-
-    from policygraph.views.api import build_model
-
-    facts, model, _ = build_model(store)
-    start = time.perf_counter()
-    net = Network()  # pyvis's defaults
-    for iri, node in model.nodes.items():
-        net.add_node(iri, label=node.label, title=node.tooltip)
-    for e in model.edges:
-        net.add_edge(e.source, e.target, title=e.label)
-    page = net.generate_html()
-    return page, time.perf_counter() - start
-
-
-def _pyvis_routes(page: Any) -> None:
-    """Serve pyvis's CDN and lib/ requests from its own package, so it runs offline too."""
-    import pyvis
-
-    lib = Path(pyvis.__file__).parent / "templates" / "lib"
-
-    def handle(route: Any) -> None:
-        url = route.request.url
-        if url.startswith("file:") and url.endswith(".html"):
-            route.continue_()
-        elif "vis-network" in url and url.endswith(".js"):
-            route.fulfill(path=str(lib / "vis-9.1.2" / "vis-network.min.js"))
-        elif "vis-network" in url and url.endswith(".css"):
-            route.fulfill(path=str(lib / "vis-9.1.2" / "vis-network.css"))
-        elif url.endswith("utils.js"):
-            route.fulfill(path=str(lib / "bindings" / "utils.js"))
-        else:
-            route.fulfill(body="", content_type="text/plain")
-
-    page.route("**/*", handle)
-
-
-STILL_HOOK = """
-Object.defineProperty(window, "network", {
-  configurable: true,
-  get() { return this.__pgNetwork; },
-  set(value) {
-    this.__pgNetwork = value;
-    value.on("stabilized", () => { if (!window.__pgStill) window.__pgStill = performance.now(); });
-  },
-});
-"""
-
-
 def _drawn(browser: Any, path: Path, pyvis: bool) -> str:
     page = browser.new_page(viewport={"width": 1280, "height": 800})
     try:
         if pyvis:
-            _pyvis_routes(page)
+            pyvis_routes(page)
             page.add_init_script(STILL_HOOK)
         try:
             page.goto(path.as_uri(), wait_until="commit", timeout=PYVIS_CAP * 1000)
@@ -250,7 +201,7 @@ def run(
                 cli = _whole_process(store, Path(tmp), f"{shape}-{n}") if n <= 2000 else None
                 views = [("policygraph", ours, ours_time, False)]
                 if pyvis:
-                    theirs, theirs_time = _pyvis(store)
+                    theirs, theirs_time = pyvis_page(store)
                     views.append(("pyvis defaults", theirs, theirs_time, True))
                 for name, page, seconds, is_pyvis in views:
                     path = Path(tmp) / f"{name.split()[0]}-{shape}-{n}.html"
