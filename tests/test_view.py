@@ -21,7 +21,7 @@ from policygraph.page import script_json
 from policygraph.project import Project
 from policygraph.store import MemoryStore
 from policygraph.stores.union import rebuild_union
-from policygraph.views import make_view, render_view
+from policygraph.views import View, make_view, render_view
 from policygraph.views.api import build_model
 from policygraph.views.layout import layout
 from policygraph.views.network import network_data
@@ -221,8 +221,6 @@ def test_oxigraph_store_gives_the_same_page(sasac_project: Project, overview: st
 def test_a_view_is_a_pyvis_network(sasac_store: MemoryStore, overview: str) -> None:
     from pyvis.network import Network
 
-    from policygraph.views import make_view
-
     view = make_view(sasac_store, title="policygraph overview")
     net = view.to_pyvis()
     assert isinstance(net, Network) and view.html == overview
@@ -230,6 +228,8 @@ def test_a_view_is_a_pyvis_network(sasac_store: MemoryStore, overview: str) -> N
     assert page_data(overview)["nodes"] == net.nodes  # the page draws pyvis's nodes as they are
     # the page is written from the view's own data; from the pyvis Network it is the same bytes
     assert render_data(network_data(net, view.data)) == overview
+    with pytest.raises(ValueError, match="make_view"):
+        View("<p>a page</p>", 0, 0).to_pyvis()  # made by hand: no data to build it from
     vis = Path(next(iter(find_spec("pyvis").submodule_search_locations)))  # type: ignore[union-attr]
     script = (vis / "templates/lib/vis-9.1.2/vis-network.min.js").read_text(encoding="utf-8")
     assert f"<script>{script}</script>" in overview  # read from pyvis, not a vendored copy

@@ -111,6 +111,8 @@ class View:
         nodes, edges and options. Built on each call (pyvis is imported only here)."""
         from policygraph.views.network import to_network
 
+        if "nodes" not in self.data:
+            raise ValueError("this View holds no view data (make views with make_view)")
         return to_network(self.data)
 
     def _repr_html_(self) -> str:
