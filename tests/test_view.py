@@ -6,6 +6,8 @@ import html
 import json
 import re
 import shutil
+import subprocess
+import sys
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -14,14 +16,16 @@ from typer.testing import CliRunner
 
 from policygraph.build import build
 from policygraph.cli import app
-from policygraph.errors import shown
+from policygraph.errors import InputError, shown
 from policygraph.page import script_json
 from policygraph.project import Project
 from policygraph.store import MemoryStore
 from policygraph.stores.union import rebuild_union
-from policygraph.views import render_view
+from policygraph.views import View, make_view, render_view
 from policygraph.views.api import build_model
 from policygraph.views.layout import layout
+from policygraph.views.network import network_data
+from policygraph.views.render import render_data
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PGR = "https://w3id.org/policygraph/id/"
@@ -217,16 +221,79 @@ def test_oxigraph_store_gives_the_same_page(sasac_project: Project, overview: st
 def test_a_view_is_a_pyvis_network(sasac_store: MemoryStore, overview: str) -> None:
     from pyvis.network import Network
 
-    from policygraph.views import make_view
-
     view = make_view(sasac_store, title="policygraph overview")
     net = view.to_pyvis()
     assert isinstance(net, Network) and view.html == overview
     assert (len(net.nodes), len(net.edges)) == (view.nodes, view.edges)
     assert page_data(overview)["nodes"] == net.nodes  # the page draws pyvis's nodes as they are
+    # the page is written from the view's own data; from the pyvis Network it is the same bytes
+    assert render_data(network_data(net, view.data)) == overview
+    with pytest.raises(ValueError, match="make_view"):
+        View("<p>a page</p>", 0, 0).to_pyvis()  # made by hand: no data to build it from
     vis = Path(next(iter(find_spec("pyvis").submodule_search_locations)))  # type: ignore[union-attr]
     script = (vis / "templates/lib/vis-9.1.2/vis-network.min.js").read_text(encoding="utf-8")
     assert f"<script>{script}</script>" in overview  # read from pyvis, not a vendored copy
     frame = view._repr_html_()
     srcdoc = frame.removeprefix('<iframe srcdoc="').split('" sandbox="allow-scripts"')[0]
     assert html.unescape(srcdoc) == overview and "<" not in srcdoc  # escaped, run in its frame
+
+
+def test_a_big_scale_free_view_is_the_page_of_its_pyvis_network() -> None:
+    """Beyond the physics limit (positions final, other options), on a generated scale-free
+    graph (hubs, Chinese labels): every node drawn, the same bytes from the pyvis Network, and
+    the same page from the same seed."""
+    from tests.benchmarks.synthetic_powerlaw import powerlaw_dataset
+
+    from policygraph.store import union_store
+
+    view = make_view(union_store(powerlaw_dataset(400)), title="400")
+    assert view.nodes == 400 and view.edges >= 3 * 390 and not view.data["physics"]
+    assert render_data(network_data(view.to_pyvis(), view.data)) == view.html
+    again = make_view(union_store(powerlaw_dataset(400)), title="400")
+    assert again.html == view.html
+    hub = max(view.data["nodes"], key=lambda n: (n["size"], n["id"]))
+    assert "-agency-" in hub["id"]  # the best-connected nodes are agencies
+    assert any(tag == "zh" for tag, _, _ in view.data["cards"][hub["id"]]["labels"])
+
+
+def test_a_plain_view_does_not_import_pyvis(sasac_project: Project, tmp_path: Path) -> None:
+    """pyvis (with IPython, jinja2, networkx) costs start-up time; only ``to_pyvis`` needs it."""
+    script = (
+        "import sys\n"
+        "from policygraph.cli import main\n"
+        "sys.argv = ['policygraph', 'view', '--input', sys.argv[1], '-o', sys.argv[2]]\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit as done:\n"
+        "    assert not done.code, done.code\n"
+        "heavy = {'pyvis', 'networkx', 'jinja2', 'IPython'} & set(sys.modules)\n"
+        "assert not heavy, heavy\n"
+    )
+    out = tmp_path / "v.html"
+    run = subprocess.run(
+        [sys.executable, "-c", script, str(sasac_project.trig_path), str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_making_a_view_leaves_the_garbage_collector_as_it_was(sasac_store: MemoryStore) -> None:
+    """``make_view`` pauses the cyclic collector while it builds, and restores it even when the
+    view fails; a caller that had turned it off keeps it off."""
+    import gc
+
+    assert gc.isenabled()
+    make_view(sasac_store, top=5)
+    assert gc.isenabled()
+    with pytest.raises(InputError):
+        make_view(sasac_store, size_by="colour")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        make_view(sasac_store, top=5)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -17,7 +17,7 @@ from policygraph.project import Project
 from policygraph.store import MemoryStore
 from policygraph.views import render_view
 from policygraph.views.api import build_model
-from policygraph.views.select import ViewModel
+from policygraph.views.model import ViewModel
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "multi"
 PGR = "https://w3id.org/policygraph/id/"

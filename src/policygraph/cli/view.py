@@ -76,9 +76,12 @@ def view(
     """Write an interactive network view: one HTML file that works offline."""
     from policygraph.api import view as make_view
     from policygraph.atomic import write_atomic
-    from policygraph.sparql.named import load_query_text
 
-    text = load_query_text(query, project_or_none(project), inline=False)[0] if query else None
+    text = None
+    if query:  # the query machinery is imported only when a view needs it
+        from policygraph.sparql.named import load_query_text
+
+        text = load_query_text(query, project_or_none(project), inline=False)[0]
     with store_of(project, chosen_input(input_file, graph), endpoint) as store:
         view = make_view(
             store, focus=focus, depth=depth, query=text, types=tuple(types or ()), source=source,

@@ -97,7 +97,7 @@ def load_file(path: Path, data: bytes | None = None) -> ox.Store:
     quads = limited_quads(parse_quads(path, ox.NamedNode(file_graph(path)), data=data), path)
     while chunk := list(itertools.islice(quads, CHUNK)):
         store.bulk_extend(chunk)
-    rebuild_union(store)
+    rebuild_union(store)  # inside Oxigraph, graph by graph; blank nodes stay the same
     return store
 
 

@@ -9,7 +9,8 @@ from typing import Any
 
 from policygraph.iris import short_name
 from policygraph.views.facts import Facts, Post
-from policygraph.views.select import ViewModel, best_label
+from policygraph.views.model import ViewModel
+from policygraph.views.select import best_label
 
 MAX_FACTS = 30
 

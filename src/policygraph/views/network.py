@@ -1,10 +1,12 @@
 """A view as a pyvis ``Network``: nodes, edges and options go through pyvis's API, and the page
 inlines the vis-network files of the installed pyvis package (``templates/lib/vis-9.1.2/``).
 
-This is the only module that imports pyvis, and only when a view is made: pyvis imports IPython,
-jinja2 and networkx, which ``query`` and the other commands never need (about 0.2 s more to
-start ``view`` and ``build``). pyvis renders its own pages from
-a CDN template that writes ``lib/`` into the working directory and inserts text unescaped, so
+This is the only module that imports pyvis, and only in ``to_network`` (``View.to_pyvis()``):
+pyvis imports IPython, jinja2 and networkx (0.3-0.7 s to start), and building its ``Network``
+costs about as much as the rest of a 10,000-node view, so a page is written from the view's own
+data, in the form ``to_network`` gives pyvis (``views.render.page_data``), and a test checks that
+the page of the pyvis ``Network`` is byte-identical. pyvis renders its own pages from a CDN
+template that writes ``lib/`` into the working directory and inserts text unescaped, so
 policygraph renders the ``Network`` with its own offline page (``views.render``).
 
 pyvis 0.3.2 checks every new node and edge against a *list* of node ids, which makes building
@@ -97,18 +99,16 @@ def to_network(data: dict[str, Any]) -> Any:
 
     net = Network(directed=True, heading=str(data["title"]), cdn_resources="in_line")
     net.node_ids = _Ids()
-    groups = data["groups"]
     for n in data["nodes"]:
-        group = groups[n["g"]]
         net.add_node(
             n["id"],
             label=n["label"],
-            shape=group["shape"],
-            color=group["color"],
+            shape=n["shape"],
+            color=n["color"],
             x=n["x"],
             y=n["y"],
-            size=n["v"],
-            title=n["t"],
+            size=n["size"],
+            title=n["title"],
             k=n["k"],
             g=n["g"],
         )
@@ -116,3 +116,8 @@ def to_network(data: dict[str, Any]) -> Any:
         net.add_edge(e["from"], e["to"], id=e["id"], label=e["label"], p=e["p"])
     net.set_options(json.dumps(options(bool(data["physics"]))))  # pyvis parses it back
     return net
+
+
+def network_data(net: Any, data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with its nodes, edges and options taken from the pyvis ``Network`` ``net``."""
+    return {**data, "nodes": net.nodes, "edges": net.edges, "options": net.options}

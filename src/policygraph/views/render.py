@@ -1,9 +1,13 @@
 """One self-contained, safe, deterministic HTML page for a ``ViewModel``.
 
-The view is a pyvis ``Network`` (``views.network``); the page inlines the vis-network 9.1.2 files
-of the installed pyvis package (dual Apache-2.0/MIT) and policygraph's own script and style, in
-the shell every page shares (``policygraph.page``: escaped JSON data, text by ``textContent``
-only, a Content-Security-Policy allowing only the page's own scripts, by hash).
+The page draws the view's nodes, edges and options exactly as its pyvis ``Network`` holds them
+(``views.network.to_network``; a test renders both and compares the bytes), but it is written
+from the view's own plain data: building a pyvis ``Network`` of 10,000 nodes and importing pyvis
+(with IPython, jinja2 and networkx) cost more than the rest of a view, so ``View.to_pyvis()``
+builds it only when asked. The page inlines the vis-network 9.1.2 files of the installed pyvis
+package (dual Apache-2.0/MIT) and policygraph's own script and style, in the shell every page
+shares (``policygraph.page``: escaped JSON data, text by ``textContent`` only, a
+Content-Security-Policy allowing only the page's own scripts, by hash).
 
 pyvis's own HTML generation is not used: it loads bootstrap from a CDN, writes ``lib/`` into the
 working directory and inserts text unescaped.
@@ -14,7 +18,9 @@ from __future__ import annotations
 from typing import Any
 
 from policygraph.page import Page, asset, render_page
-from policygraph.views.select import ViewModel, search_keys
+from policygraph.views.model import ViewModel
+from policygraph.views.network import options, vis_asset
+from policygraph.views.select import search_keys
 
 PHYSICS_LIMIT = 300  # above this many nodes, positions are final and physics stays off
 
@@ -53,53 +59,66 @@ def page_data(
     title: str,
     lang: str,
 ) -> dict[str, Any]:
-    """Everything the page script needs, as plain JSON-able data."""
+    """Everything the page script needs, as plain JSON-able data: nodes and edges in the form
+    pyvis's ``add_node``/``add_edge`` give them (a node's label defaults to its id; a directed
+    edge points ``to``), plus each node's search keys (``k``) and legend group (``g``) and each
+    edge's predicate (``p``), which vis-network ignores and the page's search and legend read."""
     groups = sorted({n.group for n in model.nodes.values()})
     spare = {g: i for i, g in enumerate(g for g in groups if g not in STYLES)}
     index = {g: i for i, g in enumerate(groups)}
+    styles = [_style(g, spare) for g in groups]
     nodes = []
     for iri, node in model.nodes.items():
         x, y = positions.get(iri, (0.0, 0.0))
+        g = index[node.group]
         nodes.append(
             {
                 "id": iri,
-                "label": node.label,
-                "g": index[node.group],
+                "label": node.label or iri,
+                "shape": styles[g][1],
+                "color": styles[g][0],
+                "g": g,
                 "x": x,
                 "y": y,
-                "v": node_sizes.get(iri, 10.0),
-                "t": node.tooltip,
+                "size": node_sizes.get(iri, 10.0),
+                "title": node.tooltip,
                 "k": search_keys(node),
             }
         )
     edges = [
-        {"id": f"e{i}", "from": e.source, "to": e.target, "label": e.label, "p": e.predicate}
+        {
+            "id": f"e{i}",
+            "from": e.source,
+            "to": e.target,
+            "label": e.label,
+            "p": e.predicate,
+            "arrows": "to",
+        }
         for i, e in enumerate(model.edges)
     ]
+    physics = len(nodes) <= PHYSICS_LIMIT
     return {
         "title": title,
         "lang": lang,
-        "physics": len(nodes) <= PHYSICS_LIMIT,
+        "physics": physics,
         "groups": [
-            {"name": g, "color": _style(g, spare)[0], "shape": _style(g, spare)[1]} for g in groups
+            {"name": g, "color": c, "shape": s} for g, (c, s) in zip(groups, styles, strict=True)
         ],
         "nodes": nodes,
         "edges": edges,
+        "options": options(physics),
         "cards": cards,
     }
 
 
-def render_network(net: Any, data: dict[str, Any]) -> str:
-    """The page of a view's pyvis ``Network`` (``views.network.to_network(data)``)."""
-    from policygraph.views.network import vis_asset
-
-    shown = {key: data[key] for key in ("title", "lang", "physics", "groups", "cards")}
-    shown.update(nodes=net.nodes, edges=net.edges, options=net.options)
+def render_data(data: dict[str, Any]) -> str:
+    """The page of a view's data (``page_data``, or a pyvis ``Network``'s nodes, edges and
+    options put in its place: ``views.network.network_data``)."""
     return render_page(
         Page(
             title=str(data["title"]),
             body=asset("view.html"),
-            data=shown,
+            data=data,
             scripts=(vis_asset("vis-network.min.js"), asset("view.js")),
             styles=(vis_asset("vis-network.css"), asset("view.css")),
             lang=str(data["lang"]),

@@ -9,8 +9,7 @@ RDF node and every triple between them instead.
 
 from __future__ import annotations
 
-from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from rdflib.namespace import FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS
 
@@ -18,6 +17,15 @@ from policygraph.dates import overlaps, parse_date
 from policygraph.iris import short_name
 from policygraph.names import normalise_name, pick_label
 from policygraph.views.facts import Facts, Post, all_types
+from policygraph.views.model import (
+    EDGE_ORDER,
+    ViewEdge,
+    ViewModel,
+    ViewNode,
+    degrees,
+    neighbourhood,
+    restrict,
+)
 from policygraph.views.support import Backing, edge_kept, weak_claims
 from policygraph.vocab import KOS, OA, PG, PGG, SCHEMA
 
@@ -85,30 +93,6 @@ class Selection:
     min_support: int = 0  # keep claims and facts stated by at least this many sources
 
 
-@dataclass(frozen=True)
-class ViewNode:
-    id: str
-    label: str
-    group: str
-    names: tuple[str, ...]  # every label, for the search box
-    tooltip: str  # plain text
-
-
-@dataclass(frozen=True)
-class ViewEdge:
-    source: str
-    target: str
-    predicate: str
-    label: str
-    via: str = ""  # the folded membership or participation
-
-
-@dataclass
-class ViewModel:
-    nodes: dict[str, ViewNode] = field(default_factory=dict)
-    edges: list[ViewEdge] = field(default_factory=list)
-
-
 def best_label(facts: Facts, iri: str, lang: str) -> str:
     """The preferred label in ``lang`` with fallback, else the prefixed name (memoised)."""
     key = (iri, lang)
@@ -166,8 +150,9 @@ def _semantic(facts: Facts, lang: str, triples: list[tuple[str, str, str]]) -> V
     pointed = {o for s, p, o in triples if o in concepts and s in things}
     keep = things | pointed
     hidden = HIDDEN_PREDICATES | FOLDED_PREDICATES
+    names = _predicate_labels(facts, lang, triples)
     edges = [
-        ViewEdge(s, o, p, best_label(facts, p, lang))
+        ViewEdge(s, o, p, names[p])
         for s, p, o in triples
         if s in keep and o in keep and p not in hidden
     ]
@@ -177,14 +162,22 @@ def _semantic(facts: Facts, lang: str, triples: list[tuple[str, str, str]]) -> V
     return _model(facts, lang, keep, edges)
 
 
+def _predicate_labels(
+    facts: Facts, lang: str, triples: list[tuple[str, str, str]]
+) -> dict[str, str]:
+    return {p: best_label(facts, p, lang) for p in {t[1] for t in triples}}
+
+
 def _raw(facts: Facts, lang: str, triples: list[tuple[str, str, str]]) -> ViewModel:
     keep = {n for t in triples for n in (t[0], t[2])}
-    edges = [ViewEdge(s, o, p, best_label(facts, p, lang)) for s, p, o in triples]
+    names = _predicate_labels(facts, lang, triples)
+    edges = [ViewEdge(s, o, p, names[p]) for s, p, o in triples]
     return _model(facts, lang, keep, edges)
 
 
 def _model(facts: Facts, lang: str, keep: set[str], edges: list[ViewEdge]) -> ViewModel:
-    scheme = {s: o for s, p, o in facts.triples if p == str(SKOS.inScheme)}
+    in_scheme = str(SKOS.inScheme)  # a concept in several schemes: the greatest scheme IRI
+    scheme = dict(sorted((s, o) for s, p, o in facts.triples if p == in_scheme))
     nodes = {}
     for iri in sorted(keep):
         label = best_label(facts, iri, lang)
@@ -193,7 +186,7 @@ def _model(facts: Facts, lang: str, keep: set[str], edges: list[ViewEdge]) -> Vi
         nodes[iri] = ViewNode(
             iri, label, group, tuple(names), f"{label}\n{group}\n{short_name(iri)}"
         )
-    unique = sorted(set(edges), key=lambda e: (e.source, e.target, e.predicate, e.via, e.label))
+    unique = sorted(set(edges), key=EDGE_ORDER)
     return ViewModel(nodes, unique)
 
 
@@ -208,38 +201,6 @@ def _dates(facts: Facts) -> dict[str, str]:
         if post.date and parse_date(post.date):
             dates[post.iri] = post.date
     return dates
-
-
-def restrict(model: ViewModel, keep: set[str]) -> ViewModel:
-    """The part of ``model`` on the nodes ``keep``."""
-    nodes = {k: v for k, v in model.nodes.items() if k in keep}
-    return ViewModel(nodes, [e for e in model.edges if e.source in nodes and e.target in nodes])
-
-
-def neighbourhood(model: ViewModel, focus: str, depth: int) -> set[str]:
-    """Nodes within ``depth`` steps of ``focus``, edges taken both ways."""
-    adjacent: dict[str, set[str]] = {}
-    for e in model.edges:
-        adjacent.setdefault(e.source, set()).add(e.target)
-        adjacent.setdefault(e.target, set()).add(e.source)
-    seen = {focus}
-    queue = deque([(focus, 0)])
-    while queue:
-        node, dist = queue.popleft()
-        if dist < depth:
-            for other in sorted(adjacent.get(node, ())):
-                if other not in seen:
-                    seen.add(other)
-                    queue.append((other, dist + 1))
-    return seen
-
-
-def degrees(model: ViewModel) -> dict[str, int]:
-    counts = dict.fromkeys(model.nodes, 0)
-    for e in model.edges:
-        counts[e.source] += 1
-        counts[e.target] += 1
-    return counts
 
 
 def supported(facts: Facts, model: ViewModel, backing: Backing, k: int) -> ViewModel:
