@@ -160,7 +160,10 @@ class ShapePlan:
             for declared in self.graph.objects(source, SH.declare):
                 prefix = self.graph.value(declared, SH.prefix)
                 names[str(prefix)] = str(self.graph.value(declared, SH.namespace))
-        algebra = prepareQuery(str(text), initNs=names).algebra
+        try:
+            algebra = prepareQuery(str(text), initNs=names).algebra
+        except Exception as err:  # rdflib raises plain Exception (an unknown prefix) too
+            raise Unsupported(f"a SPARQL constraint that does not parse: {err}") from err
         patterns = list(_patterns(algebra))
         _reach(patterns)  # raises Unsupported when a pattern is not reachable
         return patterns

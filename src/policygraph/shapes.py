@@ -159,15 +159,17 @@ def validate_dataset(
     places: Mapping[str, Location] | None = None,
     union: Graph | None = None,
     cache_dir: Path | None = None,
+    shapes_text: str | None = None,
 ) -> ValidationReport:
     """Run the packaged shapes over the union of all graphs; warnings do not break conformance.
 
     ``union`` is ``serialize.union_graph(dataset)`` when the caller has it already. With a
     ``cache_dir`` (the project's build cache), only the focus nodes whose inputs changed since a
     run that used the cache are validated again (``checkcache``); the report is the same.
+    ``shapes_text`` replaces the packaged shapes (Turtle).
     """
     data = union_graph(dataset) if union is None else union
-    text = packaged("schema/shapes.ttl").read_text(encoding="utf-8")
+    text = shapes_text or packaged("schema/shapes.ttl").read_text(encoding="utf-8")
     shapes = Graph().parse(data=text, format="turtle")
     plan = None
     if cache_dir is not None:
