@@ -158,6 +158,11 @@ PREFIXED = "sh:sparql [ sh:prefixes pg:shapes ; sh:select "
             "SPARQL",
         ),
         ("sh:unknownParameter 1", "unknownParameter"),
+        (
+            "sh:property [ sh:path pg:issuer ; " + PREFIXED + '"SELECT $this WHERE { }" ] ]',
+            "sparql",
+        ),
+        ("sh:property [ sh:path pg:topic ; sh:qualifiedValueShapesDisjoint true ]", "Disjoint"),
     ],
 )
 def test_shapes_it_does_not_follow_are_unsupported(extra: str, why: str) -> None:

@@ -36,7 +36,6 @@ VALUE_ONLY = {SH[name] for name in (
     "datatype", "minCount", "maxCount", "in", "hasValue", "minLength", "maxLength", "pattern",
     "flags", "uniqueLang", "languageIn", "nodeKind", "minInclusive", "maxInclusive",
     "minExclusive", "maxExclusive", "qualifiedMinCount", "qualifiedMaxCount",
-    "qualifiedValueShapesDisjoint",
 )}  # fmt: skip
 #: Parameters that do not change what is read or reported about which node.
 IGNORED = {RDF.type, SH.path, SH.message, SH.severity, SH.name, SH.description, SH.order,
@@ -104,7 +103,8 @@ class ShapePlan:
         """The plan of ``shapes``, or ``Unsupported``."""
         plan = cls(shapes)
         for unsupported in (SH.rule, SH.target, SH.closed, SH.equals, SH.disjoint, SH.lessThan,
-                            SH.lessThanOrEquals, SH.targetSubjectsOf):  # fmt: skip
+                            SH.lessThanOrEquals, SH.targetSubjectsOf,
+                            SH.qualifiedValueShapesDisjoint):  # fmt: skip
             if (None, unsupported, None) in shapes:
                 raise Unsupported(f"shapes use {shapes.qname(unsupported)}")
         kinds = (SH.targetClass, SH.targetObjectsOf, SH.targetNode)
@@ -136,7 +136,7 @@ class ShapePlan:
                 reads.shapes.append(value)
             elif predicate in SHAPE_LISTS:
                 reads.shapes.extend(Collection(self.graph, value))
-            elif predicate == SH.sparql:
+            elif predicate == SH.sparql and path is None:
                 reads.queries.append(self._query(value))
             else:
                 raise Unsupported(f"shape parameter {predicate.n3(self.graph.namespace_manager)}")
