@@ -15,7 +15,7 @@ from policygraph.checkcache import Result, ResultCache, cached_results
 from policygraph.cli import app
 from policygraph.project import Project, packaged
 from policygraph.serialize import union_graph
-from policygraph.shacldeps import ShapePlan, Unsupported
+from policygraph.shacldeps import ShapePlan, Triples, Unsupported
 from policygraph.shapes import pyshacl_results, shapes_graph, validate_dataset
 
 REPO = Path(__file__).resolve().parent.parent
@@ -121,7 +121,7 @@ def test_only_the_changed_nodes_are_validated_again(project: Project, tmp_path: 
     plan = ShapePlan.of(shapes)
 
     def results(cache_dir: Path) -> list[Result]:
-        data = union_graph(build_dataset(project, load_project(project)))
+        data = Triples(union_graph(build_dataset(project, load_project(project))))
         return cached_results(plan, SHAPES, data, ResultCache(cache_dir), counting(shapes, runs))  # type: ignore[arg-type]
 
     first = results(tmp_path / "cache")

@@ -62,10 +62,10 @@ def _result(row: object) -> Result | None:
     return Result(row[0], row[1], row[2], row[3], row[4], limit)
 
 
-def focus_shapes(plan: ShapePlan, data: Graph) -> dict[Node, list[URIRef]]:
+def focus_shapes(plan: ShapePlan, data: Triples) -> dict[Node, list[URIRef]]:
     """Each focus node of ``data`` and the shapes that target it (sorted)."""
     below: dict[Node, set[Node]] = {}
-    for sub, sup in data.subject_objects(RDFS.subClassOf):
+    for sub, sup in data.pairs(RDFS.subClassOf):
         below.setdefault(sup, set()).add(sub)
     found: dict[Node, set[URIRef]] = {}
     for shape, targets in plan.targets.items():
@@ -80,7 +80,7 @@ def focus_shapes(plan: ShapePlan, data: Graph) -> dict[Node, list[URIRef]]:
                             todo.append(sub)
                 nodes: Iterable[Node] = (n for c in classes for n in data.subjects(RDF.type, c))
             elif kind == SH.targetObjectsOf:
-                nodes = data.objects(None, value)
+                nodes = data.by_object(value)
             else:
                 nodes = (value,)
             for node in nodes:
@@ -88,7 +88,7 @@ def focus_shapes(plan: ShapePlan, data: Graph) -> dict[Node, list[URIRef]]:
     return {node: sorted(shapes) for node, shapes in found.items()}
 
 
-def environment(shapes_text: str, plan: ShapePlan, data: Graph) -> str:
+def environment(shapes_text: str, plan: ShapePlan, data: Triples) -> str:
     lines = [f"{s.n3()} {p.n3()} {o.n3()}" for s, p, o in plan.global_triples(data)]
     versions = [version(name) for name in ("policygraph", "pyshacl", "rdflib")]
     return json.dumps([CACHE_FORMAT, versions, shapes_text, lines], ensure_ascii=False)
@@ -178,7 +178,7 @@ Runner = Callable[[Graph], list[Result]]
 
 
 def cached_results(
-    plan: ShapePlan, shapes_text: str, data: Graph, cache: ResultCache, run: Runner
+    plan: ShapePlan, shapes_text: str, data: Triples, cache: ResultCache, run: Runner
 ) -> list[Result]:
     """The results for every focus node of ``data``: from ``cache`` where its key is known, the
     rest from ``run`` on the triples those nodes read (a subgraph of ``data``, which gives the
@@ -188,10 +188,9 @@ def cached_results(
     results: list[Result] = []
     missed: dict[Node, str] = {}
     subgraph = Graph()
-    index = Triples(data)
     terms: dict[Node, str] = {}
     for node, shapes in focus_shapes(plan, data).items():
-        reads = plan.reads(index, node, shapes)
+        reads = plan.reads(data, node, shapes)
         key = node_key(env, node, shapes, reads, terms)
         found = cache.get(key)
         if found is not None:
@@ -203,7 +202,7 @@ def cached_results(
         for shape in shapes:  # what makes the node a target of sh:targetObjectsOf
             for kind, value in plan.targets[shape]:
                 if kind == SH.targetObjectsOf:
-                    subgraph.add(next(iter(data.triples((None, value, node)))))
+                    subgraph.add((data.subjects(value, node)[0], value, node))
     if missed:
         for triple in plan.global_triples(data):
             subgraph.add(triple)

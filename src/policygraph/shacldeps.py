@@ -70,26 +70,35 @@ class ShapeReads:
 
 
 class Triples:
-    """The triples of a graph by subject and predicate (and, on demand, by object), in dicts:
-    reading a node's values through rdflib's store costs about ten times as much."""
+    """A graph's triples by subject and predicate (and, on demand, by predicate and object), in
+    dicts: reading a node's values through rdflib's store costs about ten times as much, and the
+    index is made from a dataset's quads without the union graph (duplicates merge)."""
 
-    def __init__(self, data: Graph) -> None:
-        self.data = data
-        self.out: dict[Node, dict[Node, list[Node]]] = {}
-        for s, p, o in data:
-            self.out.setdefault(s, {}).setdefault(p, []).append(o)
+    def __init__(self, triples: Iterable[Triple]) -> None:
+        self.out: dict[Node, dict[Node, set[Node]]] = {}
+        for s, p, o in triples:
+            self.out.setdefault(s, {}).setdefault(p, set()).add(o)
         self.into: dict[Node, dict[Node, list[Node]]] = {}
 
-    def objects(self, subject: Node, predicate: Node) -> list[Node]:
-        return self.out.get(subject, {}).get(predicate, [])
+    def objects(self, subject: Node, predicate: Node) -> Iterable[Node]:
+        return self.out.get(subject, {}).get(predicate, ())
 
-    def subjects(self, predicate: Node, obj: Node) -> list[Node]:
+    def by_object(self, predicate: Node) -> dict[Node, list[Node]]:
+        """The subjects of ``predicate`` by object."""
         if predicate not in self.into:
             index: dict[Node, list[Node]] = {}
-            for s, o in self.data.subject_objects(predicate):
-                index.setdefault(o, []).append(s)
+            for subject, predicates in self.out.items():
+                for obj in predicates.get(predicate, ()):
+                    index.setdefault(obj, []).append(subject)
             self.into[predicate] = index
-        return self.into[predicate].get(obj, [])
+        return self.into[predicate]
+
+    def subjects(self, predicate: Node, obj: Node) -> list[Node]:
+        return self.by_object(predicate).get(obj, [])
+
+    def pairs(self, predicate: Node) -> list[tuple[Node, Node]]:
+        """Every (subject, object) of ``predicate``, sorted."""
+        return sorted((s, o) for o, found in self.by_object(predicate).items() for s in found)
 
 
 class ShapePlan:
@@ -188,9 +197,9 @@ class ShapePlan:
                     _read_query(data, query, value, found)
         return found
 
-    def global_triples(self, data: Graph) -> list[Triple]:
+    def global_triples(self, data: Triples) -> list[Triple]:
         """Triples every result may depend on: the class hierarchy ``sh:class`` follows."""
-        return sorted(data.triples((None, RDFS.subClassOf, None)))
+        return [(s, RDFS.subClassOf, o) for s, o in data.pairs(RDFS.subClassOf)]
 
 
 def _follow(

@@ -20,7 +20,7 @@ from policygraph.errors import Location
 from policygraph.iris import short_name
 from policygraph.project import packaged
 from policygraph.serialize import union_graph
-from policygraph.shacldeps import ShapePlan, Unsupported
+from policygraph.shacldeps import ShapePlan, Triples, Unsupported
 from policygraph.vocab import SH
 
 log = logging.getLogger(__name__)
@@ -168,7 +168,6 @@ def validate_dataset(
     run that used the cache are validated again (``checkcache``); the report is the same.
     ``shapes_text`` replaces the packaged shapes (Turtle).
     """
-    data = union_graph(dataset) if union is None else union
     text = shapes_text or packaged("schema/shapes.ttl").read_text(encoding="utf-8")
     shapes = Graph().parse(data=text, format="turtle")
     plan = None
@@ -178,8 +177,10 @@ def validate_dataset(
         except Unsupported as err:
             log.info("validating every node: %s", err)
     if plan is None or cache_dir is None:
-        results = pyshacl_results(data, shapes)
-    else:
+        results = pyshacl_results(union_graph(dataset) if union is None else union, shapes)
+    else:  # the union graph is not needed: an index of the quads is enough, and faster to make
+        quads = dataset.quads((None, None, None, None))
+        data = Triples(union if union is not None else ((s, p, o) for s, p, o, _ in quads))
         run = partial(pyshacl_results, shapes=shapes)
         results = cached_results(plan, text, data, ResultCache(cache_dir), run)
     violations = [
