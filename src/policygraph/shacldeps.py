@@ -66,7 +66,7 @@ class ShapeReads:
     path: tuple[URIRef, ...] | None = None
     types: bool = False  # sh:class: the values' rdf:type
     shapes: list[URIRef | Node] = field(default_factory=list)  # applied to each value
-    queries: list[list[Pattern]] = field(default_factory=list)  # $this = each value
+    queries: list[list[tuple[Pattern, bool]]] = field(default_factory=list)  # $this = each value
 
 
 class Triples:
@@ -116,8 +116,7 @@ class ShapePlan:
                             SH.qualifiedValueShapesDisjoint):  # fmt: skip
             if (None, unsupported, None) in shapes:
                 raise Unsupported(f"shapes use {shapes.qname(unsupported)}")
-        kinds = (SH.targetClass, SH.targetObjectsOf, SH.targetNode)
-        for kind in kinds:
+        for kind in (SH.targetClass, SH.targetObjectsOf, SH.targetNode):
             for shape, value in shapes.subject_objects(kind):
                 if not isinstance(shape, URIRef) or not isinstance(value, URIRef):
                     raise Unsupported("a target on a blank node shape, or of a literal")
@@ -160,7 +159,7 @@ class ShapePlan:
             raise Unsupported("a property path other than an IRI or a sequence of IRIs")
         return tuple(s for s in steps if isinstance(s, URIRef))
 
-    def _query(self, constraint: Node) -> list[Pattern]:
+    def _query(self, constraint: Node) -> list[tuple[Pattern, bool]]:
         text = self.graph.value(constraint, SH.select)
         if not isinstance(text, Literal) or (constraint, SH.ask, None) in self.graph:
             raise Unsupported("a SPARQL constraint without sh:select")
@@ -173,9 +172,7 @@ class ShapePlan:
             algebra = prepareQuery(str(text), initNs=names).algebra
         except Exception as err:  # rdflib raises plain Exception (an unknown prefix) too
             raise Unsupported(f"a SPARQL constraint that does not parse: {err}") from err
-        patterns = list(_patterns(algebra))
-        _reach(patterns)  # raises Unsupported when a pattern is not reachable
-        return patterns
+        return _reach(list(_patterns(algebra)))  # Unsupported: a pattern not reachable
 
     def reads(self, data: Triples, focus: Node, shapes: Iterable[URIRef]) -> set[Triple]:
         """Every triple of ``data`` the constraints of ``shapes`` may look at for ``focus``."""
@@ -282,11 +279,12 @@ def _reach(patterns: list[Pattern]) -> list[tuple[Pattern, bool]]:
     return order
 
 
-def _read_query(data: Triples, patterns: list[Pattern], this: Node, found: set[Triple]) -> None:
+def _read_query(
+    data: Triples, order: list[tuple[Pattern, bool]], this: Node, found: set[Triple]
+) -> None:
     """Read every triple matching a pattern from any value its anchor can take, until no
     variable gains a value (the patterns are few; each pass re-reads from the larger sets)."""
     values: dict[Node, set[Node]] = {THIS: {this}}
-    order = _reach(patterns)
     changed = True
     while changed:
         changed = False
