@@ -8,8 +8,9 @@ known is not validated again; any change to what it reads gives a new key. Nothi
 by file name or date.
 
 All entries live in one file, ``<project>/.policygraph/cache/shacl/results.json`` (a run has tens
-of thousands of focus nodes, most with no result), written to a temporary file and renamed, with
-a checksum of its entries: a file that does not parse or check out is ignored (and rewritten).
+of thousands of focus nodes, most with no result), written to a temporary file and renamed: a
+header line (format, SHA-256 of the rest), then the entries as JSON. A file that does not parse
+or check out is ignored (and rewritten), and so is an entry that is not a list of results.
 Entries a run did not use are dropped when it writes the file.
 """
 
@@ -35,7 +36,7 @@ from policygraph.vocab import SH
 log = logging.getLogger(__name__)
 
 #: Bump when the entry layout or the way keys are computed changes.
-CACHE_FORMAT = "policygraph-shacl-cache/1"
+CACHE_FORMAT = "policygraph-shacl-cache/2"
 
 
 @dataclass(frozen=True)
@@ -108,9 +109,8 @@ def node_key(
     return digest.hexdigest()
 
 
-def _check(entries: dict[str, list[list[object]]]) -> str:
-    text = json.dumps(entries, ensure_ascii=False, sort_keys=True)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def _check(body: bytes) -> str:
+    return hashlib.sha256(body).hexdigest()
 
 
 class ResultCache:
@@ -123,31 +123,34 @@ class ResultCache:
         self.hits = 0
         self.misses = 0
 
-    def _load(self) -> dict[str, list[Result]]:
+    def _load(self) -> dict[str, object]:
+        """The entries, rows not yet checked (``get`` does); a header line holds the format and
+        the checksum of the rest, so that a damaged file costs one hash to refuse."""
         try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, ValueError):
+            header, _, body = self.path.read_bytes().partition(b"\n")
+            meta = json.loads(header)
+        except (OSError, ValueError):
             return {}
-        entries = data.get("entries") if isinstance(data, dict) else None
-        if not isinstance(entries, dict) or data.get("format") != CACHE_FORMAT:
+        if not isinstance(meta, dict) or meta.get("format") != CACHE_FORMAT:
             return {}
-        if data.get("check") != _check(entries):
+        if meta.get("check") != _check(body):
             log.warning("ignoring a damaged SHACL cache: %s", self.path)
             return {}
-        loaded: dict[str, list[Result]] = {}
-        for key, rows in entries.items():
-            results = [_result(row) for row in rows] if isinstance(rows, list) else [None]
-            if all(r is not None for r in results):
-                loaded[key] = [r for r in results if r is not None]
-        return loaded
+        try:
+            entries = json.loads(body)
+        except ValueError:
+            return {}
+        return entries if isinstance(entries, dict) else {}
 
     def get(self, key: str) -> list[Result] | None:
-        found = self.entries.get(key)
-        if found is None:
+        rows = self.entries.get(key)
+        results = [_result(row) for row in rows] if isinstance(rows, list) else [None]
+        found = [r for r in results if r is not None]
+        if len(found) != len(results):
             self.misses += 1
-        else:
-            self.hits += 1
-            self.used[key] = found
+            return None
+        self.hits += 1
+        self.used[key] = found
         return found
 
     def put(self, key: str, results: list[Result]) -> None:
@@ -158,16 +161,13 @@ class ResultCache:
         if self.used.keys() == self.entries.keys() and not self.misses:
             return
         entries = {key: [r.row() for r in self.used[key]] for key in sorted(self.used)}
-        text = json.dumps(
-            {"format": CACHE_FORMAT, "entries": entries, "check": _check(entries)},
-            ensure_ascii=False,
-            sort_keys=True,
-        )
+        body = json.dumps(entries, ensure_ascii=False).encode("utf-8")
+        header = json.dumps({"format": CACHE_FORMAT, "check": _check(body)}).encode("utf-8")
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".results.", suffix=".tmp", dir=self.path.parent)
         try:
             with os.fdopen(fd, "wb") as handle:
-                handle.write(text.encode("utf-8"))
+                handle.write(header + b"\n" + body)
             os.replace(tmp, self.path)
         except BaseException:
             os.unlink(tmp)
