@@ -203,3 +203,15 @@ def test_a_damaged_cache_is_ignored(project: Project, tmp_path: Path) -> None:
     path.write_text("{not json", encoding="utf-8")
     assert validate(project) == scratch
     assert ResultCache(project.build_cache_dir).entries  # rewritten
+
+
+def test_a_cache_that_cannot_be_written_does_not_stop_validate(
+    project: Project, tmp_path: Path
+) -> None:
+    scratch = from_scratch(project, tmp_path)
+    project.build_cache_dir.parent.mkdir()
+    project.build_cache_dir.write_text("not a folder", encoding="utf-8")
+    edit(project.records_dir / "reference.yaml", WANG, "labels: {zh: 王治平}")
+    code, out, _ = validate(project)
+    assert code == 1 and "A person needs an English name" in out
+    assert (code, out) == from_scratch(project, tmp_path)[:2] != scratch[:2]

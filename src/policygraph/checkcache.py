@@ -157,14 +157,19 @@ class ResultCache:
         self.used[key] = results
 
     def save(self) -> None:
-        """Write the entries this run used, if they differ from the file's."""
+        """Write the entries this run used, if they differ from the file's (a folder that cannot
+        be written is logged, not raised)."""
         if self.used.keys() == self.entries.keys() and not self.misses:
             return
         entries = {key: [r.row() for r in self.used[key]] for key in sorted(self.used)}
         body = json.dumps(entries, ensure_ascii=False).encode("utf-8")
         header = json.dumps({"format": CACHE_FORMAT, "check": _check(body)}).encode("utf-8")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".results.", suffix=".tmp", dir=self.path.parent)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(prefix=".results.", suffix=".tmp", dir=self.path.parent)
+        except OSError as err:  # a read-only project still validates, without the cache
+            log.warning("cannot write the SHACL cache %s: %s", self.path, err)
+            return
         try:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(header + b"\n" + body)
