@@ -133,7 +133,8 @@ def build(project: Project, *, write: bool = True) -> BuildResult:
     from policygraph.shapes import validate_dataset
 
     union = union_graph(dataset)  # made once; let go before the views (peak memory)
-    report = validate_dataset(dataset, record_places(records), union=union)
+    shacl_cache = project.build_cache_dir if write else None  # write=False writes nothing
+    report = validate_dataset(dataset, record_places(records), union=union, cache_dir=shacl_cache)
     if not report.conforms:
         raise DataProblems([str(v) for v in report.violations if v.severity == "Violation"])
     summary = summarise(dataset, records, union)

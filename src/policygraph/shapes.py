@@ -2,20 +2,28 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
 from typing import Any
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Identifier, Node
+from rdflib.util import from_n3
 
+from policygraph.checkcache import Result, ResultCache, cached_results
 from policygraph.errors import Location
 from policygraph.iris import short_name
 from policygraph.project import packaged
 from policygraph.serialize import union_graph
+from policygraph.shacldeps import ShapePlan, Triples, Unsupported
 from policygraph.vocab import SH
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -39,6 +47,7 @@ class ValidationReport:
 
 
 def shapes_graph() -> Graph:
+    """The packaged shapes (``schema/shapes.ttl``)."""
     return Graph().parse(
         data=packaged("schema/shapes.ttl").read_text(encoding="utf-8"), format="turtle"
     )
@@ -55,19 +64,18 @@ def _locate(focus: str, places: Mapping[str, Location]) -> Location | None:
     return None
 
 
-def _between_sources(report: Graph, result: Node, dataset: Dataset) -> bool:
+def _between_sources(result: Result, dataset: Dataset) -> bool:
     """Whether a ``sh:maxCount`` result comes only from sources that disagree: each named
     graph alone keeps to the maximum, and together they give more values."""
-    if report.value(result, SH.sourceConstraintComponent) != SH.MaxCountConstraintComponent:
+    if str(SH.MaxCountConstraintComponent) != result.component or result.max_count is None:
         return False
-    focus, path = report.value(result, SH.focusNode), report.value(result, SH.resultPath)
-    limit = report.value(report.value(result, SH.sourceShape), SH.maxCount)
-    if not isinstance(path, URIRef) or not isinstance(limit, Literal):
+    if not result.path:
         return False
+    focus, path = from_n3(result.focus), URIRef(result.path)
     per_graph: dict[Node | None, int] = {}
-    for _, _, _, graph in dataset.quads((focus, path, None, None)):
+    for _, _, _, graph in dataset.quads((focus, path, None, None)):  # type: ignore[arg-type]
         per_graph[graph] = per_graph.get(graph, 0) + 1
-    return len(per_graph) > 1 and max(per_graph.values()) <= int(limit)
+    return len(per_graph) > 1 and max(per_graph.values()) <= result.max_count
 
 
 @contextmanager
@@ -111,39 +119,85 @@ def _queries_parsed_once() -> Iterator[None]:
         processor.SPARQLProcessor.query = original  # type: ignore[method-assign]
 
 
+def pyshacl_results(data: Graph, shapes: Graph) -> list[Result]:
+    """pySHACL's results for ``data``. Without SHACL-AF rules
+    or targets the data graph is read in place (pySHACL would copy it in advanced mode)."""
+    from pyshacl import validate
+
+    advanced = any((None, p, None) in shapes for p in (SH.rule, SH.target))
+    with _queries_parsed_once():
+        _, report, _ = validate(
+            data,
+            shacl_graph=shapes,
+            advanced=advanced,
+            inplace=not advanced,
+            allow_warnings=True,
+        )
+    assert isinstance(report, Graph)
+    results = []
+    for result in report.subjects(RDF.type, SH.ValidationResult):
+        focus_node = report.value(result, SH.focusNode)
+        path = report.value(result, SH.resultPath)
+        message = report.value(result, SH.resultMessage)
+        limit = report.value(report.value(result, SH.sourceShape), SH.maxCount)
+        assert focus_node is not None
+        results.append(
+            Result(
+                focus=focus_node.n3(),
+                path=str(path) if isinstance(path, URIRef) else "",
+                message=str(message) if isinstance(message, Literal) else "constraint not met",
+                severity=str(report.value(result, SH.resultSeverity)),
+                component=str(report.value(result, SH.sourceConstraintComponent)),
+                max_count=int(limit) if isinstance(limit, Literal) else None,
+            )
+        )
+    return results
+
+
 def validate_dataset(
-    dataset: Dataset, places: Mapping[str, Location] | None = None, union: Graph | None = None
+    dataset: Dataset,
+    places: Mapping[str, Location] | None = None,
+    union: Graph | None = None,
+    cache_dir: Path | None = None,
+    shapes_text: str | None = None,
 ) -> ValidationReport:
     """Run the packaged shapes over the union of all graphs; warnings do not break conformance.
 
-    ``union`` is ``serialize.union_graph(dataset)`` when the caller has it already.
+    ``union`` is ``serialize.union_graph(dataset)`` when the caller has it already. With a
+    ``cache_dir`` (the project's build cache), only the focus nodes whose inputs changed since a
+    run that used the cache are validated again (``checkcache``); the report is the same.
+    ``shapes_text`` replaces the packaged shapes (Turtle).
     """
-    from pyshacl import validate
-
-    data = union_graph(dataset) if union is None else union
-    with _queries_parsed_once():
-        _, report, _ = validate(
-            data, shacl_graph=shapes_graph(), advanced=True, allow_warnings=True
-        )
-    assert isinstance(report, Graph)
-    violations = []
-    for result in report.subjects(RDF.type, SH.ValidationResult):
-        if _between_sources(report, result, dataset):
-            continue  # two sources give two values: a conflict, warned about by the records
-        focus = short_name(str(report.value(result, SH.focusNode)))
-        message = report.value(result, SH.resultMessage)
-        path = report.value(result, SH.resultPath)
-        severity = short_name(str(report.value(result, SH.resultSeverity))).removeprefix(str(SH))
-        local = str(report.value(result, SH.focusNode)).rsplit("/", 1)[-1]
-        violations.append(
-            Violation(
-                focus=focus,
-                path=short_name(str(path)) if isinstance(path, URIRef) else "",
-                message=str(message) if isinstance(message, Literal) else "constraint not met",
-                severity=severity.rsplit("#", 1)[-1],
-                where=_locate(local, places or {}),
-            )
-        )
-    violations.sort(key=lambda v: (str(v.where or ""), v.focus, v.message))
+    text = shapes_text or packaged("schema/shapes.ttl").read_text(encoding="utf-8")
+    shapes = Graph().parse(data=text, format="turtle")
+    plan = None
+    if cache_dir is not None:
+        try:
+            plan = ShapePlan.of(shapes)
+        except Unsupported as err:
+            log.info("validating every node: %s", err)
+    if plan is None or cache_dir is None:
+        results = pyshacl_results(union_graph(dataset) if union is None else union, shapes)
+    else:  # the union graph is not needed: an index of the quads is enough, and faster to make
+        quads = dataset.quads((None, None, None, None))
+        data = Triples(union if union is not None else ((s, p, o) for s, p, o, _ in quads))
+        run = partial(pyshacl_results, shapes=shapes)
+        results = cached_results(plan, text, data, ResultCache(cache_dir), run)
+    violations = [
+        _violation(r, places or {}) for r in results if not _between_sources(r, dataset)
+    ]  # a maxCount broken between sources is a conflict, warned about by the records
+    violations.sort(key=lambda v: (str(v.where or ""), v.focus, v.path, v.severity, v.message))
     conforms = not any(v.severity == "Violation" for v in violations)
     return ValidationReport(conforms, tuple(violations))
+
+
+def _violation(result: Result, places: Mapping[str, Location]) -> Violation:
+    focus = from_n3(result.focus)
+    severity = short_name(result.severity).removeprefix(str(SH))
+    return Violation(
+        focus=short_name(str(focus)),
+        path=short_name(result.path) if result.path else "",
+        message=result.message,
+        severity=severity.rsplit("#", 1)[-1],
+        where=_locate(str(focus).rsplit("/", 1)[-1], places),
+    )

@@ -23,6 +23,7 @@ def validate_project(project: Project) -> ProjectReport:
         records = load_project(project)
     except DataProblems as err:
         return ProjectReport(False, tuple(err.problems), 0)
-    report = validate_dataset(build_dataset(project, records), record_places(records))
+    dataset = build_dataset(project, records)
+    report = validate_dataset(dataset, record_places(records), cache_dir=project.build_cache_dir)
     problems = (*(str(v) for v in report.violations), *records.warnings)
     return ProjectReport(report.conforms, tuple(problems), len(records.records))

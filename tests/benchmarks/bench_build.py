@@ -50,21 +50,36 @@ def _scratch(root: Path) -> None:
 
 
 def _touch_source(root: Path, changed: str, run: int) -> None:
-    """Change one source's record file (a comment line: new bytes, same records)."""
+    """Change one source's record file: a comment line (new bytes) and, when it has one, the
+    first signal's confidence (a new triple, so SHACL's cache has that signal to check again)."""
     path = root / "data" / "records" / changed
-    with path.open("a", encoding="utf-8") as out:
-        out.write(f"# benchmark edit {run}\n")
+    text = path.read_text(encoding="utf-8")
+    old = "    confidence: 0.8\n"
+    if old in text:
+        text = text.replace(old, f"    confidence: 0.{run % 7 + 1}1\n", 1)
+    path.write_text(f"{text}# benchmark edit {run}\n", encoding="utf-8")
 
 
 def measure(
-    root: Path, runs: int, changed: str = CHANGED, *, scratch_only: bool = False
+    root: Path,
+    runs: int,
+    changed: str = CHANGED,
+    *,
+    scratch_only: bool = False,
+    validate_only: bool = False,
 ) -> dict[str, tuple[float, float]]:
-    """Median seconds and peak MB for each case (``scratch_only``: the first two)."""
+    """Median seconds and peak MB for each case (``scratch_only``: the first two;
+    ``validate_only``: validate from scratch, then after one change)."""
     project = ["--project", str(root)]
     cases: dict[str, list[tuple[float, float]]] = {}
     for run in range(runs):
         _scratch(root)
         cases.setdefault("validate, from scratch", []).append(_run(["validate", *project]))
+        if validate_only:
+            _touch_source(root, changed, run)
+            validated = _run(["validate", *project])
+            cases.setdefault("validate, one source changed", []).append(validated)
+            continue
         _scratch(root)
         cases.setdefault("build, from scratch", []).append(_run(["build", *project]))
         if scratch_only:
@@ -86,6 +101,7 @@ def main() -> None:
     parser.add_argument("--project", type=Path, help="measure a copy of this project's data/")
     parser.add_argument("--changed", default=CHANGED, help="the record file to change")
     parser.add_argument("--scratch-only", action="store_true", help="skip the one-change cases")
+    parser.add_argument("--validate-only", action="store_true", help="skip the build cases")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="pg-bench-build-") as tmp:
         root = Path(tmp) / "tracker"
@@ -93,7 +109,13 @@ def main() -> None:
             shutil.copytree(args.project / "data", root / "data")
         else:
             write_project(root, args.sources)
-        results = measure(root, args.runs, args.changed, scratch_only=args.scratch_only)
+        results = measure(
+            root,
+            args.runs,
+            args.changed,
+            scratch_only=args.scratch_only,
+            validate_only=args.validate_only,
+        )
     label = f"{args.project.name or 'project'}/data" if args.project else f"{args.sources} sources"
     print(f"| {label} | case | median s | peak MB |\n| --- | --- | ---: | ---: |")
     for name, (seconds, peak) in results.items():
