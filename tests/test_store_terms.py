@@ -130,3 +130,34 @@ def test_construct_answers_are_graphs(stores: tuple[MemoryStore, OxigraphStore])
     assert got.graph is not None and expected.graph is not None
     assert set(got.graph) == set(expected.graph)
     assert len(got.graph) > 0
+
+
+def test_union_store_holds_the_datasets_terms_exactly() -> None:
+    """IRIs are converted once and reused; literals each time (rdflib's == on literals compares
+    values), so every term comes out as rdflib held it, in its graph and in the union."""
+    from rdflib import XSD, Dataset, Literal, URIRef
+
+    from policygraph.sparql import query
+    from policygraph.store import union_store
+
+    dataset = Dataset()
+    subject, count = URIRef("https://example.org/s"), URIRef("https://example.org/n")
+    objects = [
+        Literal("01", datatype=XSD.integer),
+        Literal("1", lang="en"),
+        Literal("1"),
+        Literal("2025-07-10", datatype=XSD.date),
+        URIRef("https://example.org/s"),
+    ]
+    for number, graph_iri in enumerate(("https://example.org/g1", "https://example.org/g2")):
+        graph = dataset.graph(URIRef(graph_iri))
+        for obj in objects[number:]:
+            graph.add((subject, count, obj))
+    expected = sorted(
+        f"{o.n3()} {g.n3()}" for s, p, o, g in dataset.quads((None, None, None, None)) if g
+    )
+    store = union_store(dataset)
+    rows = query(store, "SELECT ?n ?g WHERE { GRAPH ?g { ?s ?p ?n } }").rows
+    assert sorted(f"{row['n'].n3()} {row['g'].n3()}" for row in rows) == expected
+    union = query(store, "SELECT ?n WHERE { ?s ?p ?n }").rows
+    assert sorted(row["n"].n3() for row in union) == sorted(o.n3() for o in objects)

@@ -21,6 +21,7 @@ from policygraph.provenance import graph_quads, source_quads
 from policygraph.records.check import load_records
 from policygraph.records.model import RecordSet
 from policygraph.serialize import to_trig, to_turtle, union_graph
+from policygraph.store import Store, union_store
 from policygraph.views import render_overview
 from policygraph.vocab import KOS_GRAPH, ONTOLOGY_GRAPH, PG
 
@@ -111,17 +112,20 @@ def render_outputs(
     *,
     turtle: str | None = None,
     cache: TurtleCache | None = None,
+    store: Store | None = None,
 ) -> dict[Path, str]:
     """Every file ``build`` writes to ``graph/``, as text (the same with or without a cache);
-    ``turtle`` is ``to_turtle(union_graph(dataset))`` when the caller has it already."""
+    ``turtle`` is ``to_turtle(union_graph(dataset))`` and ``store`` is ``union_store(dataset)``
+    when the caller has them already (the pages and the feed read the same store)."""
+    store = union_store(dataset) if store is None else store
     outputs = {
         project.trig_path: to_trig(dataset, cache.body if cache else None),
         project.turtle_path: to_turtle(union_graph(dataset)) if turtle is None else turtle,
     }
     outputs[project.jsonld_path] = to_jsonld(dataset)
-    outputs[project.timeline_path] = render_dataset_timeline(dataset)
-    outputs[project.overview_path] = render_overview(dataset)
-    outputs[project.feed_path] = render_feed(dataset)
+    outputs[project.timeline_path] = render_dataset_timeline(store)
+    outputs[project.overview_path] = render_overview(store)
+    outputs[project.feed_path] = render_feed(store)
     return outputs
 
 
@@ -141,15 +145,17 @@ def build(project: Project, *, write: bool = True) -> BuildResult:
     turtle = to_turtle(union) if write else None
     del union
     cache = TurtleCache(project.build_cache_dir) if write else None
-    outputs = render_outputs(project, dataset, turtle=turtle, cache=cache) if write else {}
+    outputs: dict[Path, str] = {}
     if write:
-        _publish(project, outputs, dataset)
+        store = union_store(dataset)  # made once for the pages, the feed and the text index
+        outputs = render_outputs(project, dataset, turtle=turtle, cache=cache, store=store)
+        _publish(project, outputs, store)
     if cache is not None:
         cache.prune()
     return BuildResult(dataset, records, summary, tuple(outputs))
 
 
-def _publish(project: Project, outputs: dict[Path, str], dataset: Dataset) -> None:
+def _publish(project: Project, outputs: dict[Path, str], store: Store) -> None:
     """The store first, then ``graph/`` whole: a store that cannot be written stops the build
     before ``graph/`` changes; a killed build leaves ``graph/`` all old or (once the next build
     finishes its renames) all new."""
@@ -166,4 +172,4 @@ def _publish(project: Project, outputs: dict[Path, str], dataset: Dataset) -> No
     except BaseException:
         staged.discard()
         raise
-    update_text_index(project, dataset)
+    update_text_index(project, store)

@@ -27,6 +27,7 @@ from policygraph.fulltext import update_text_index
 from policygraph.project import Project
 from policygraph.serialize import to_trig, to_turtle, union_graph
 from policygraph.shapes import validate_dataset
+from policygraph.stores.memory import union_store
 from policygraph.stores.project import sync_project_store
 from policygraph.views import render_overview
 
@@ -52,14 +53,15 @@ def phases(project: Project) -> list[tuple[str, float]]:
     timed("TriG (warm cache)", lambda: to_trig(dataset, TurtleCache(project.build_cache_dir).body))
     turtle = timed("Turtle (union)", lambda: to_turtle(union))
     timed("JSON-LD", lambda: to_jsonld(dataset))
-    timed("timeline.html", lambda: render_dataset_timeline(dataset))
-    timed("overview.html", lambda: render_overview(dataset))
-    timed("feed.atom", lambda: render_feed(dataset))
+    store = timed("union store (pages, feed, text index)", lambda: union_store(dataset))
+    timed("timeline.html", lambda: render_dataset_timeline(store))
+    timed("overview.html", lambda: render_overview(store))
+    timed("feed.atom", lambda: render_feed(store))
     project.graph_dir.mkdir(exist_ok=True)
     project.trig_path.write_text(trig, encoding="utf-8")
     project.turtle_path.write_text(turtle, encoding="utf-8")
     timed("store sync", lambda: sync_project_store(project))
-    timed("text index", lambda: update_text_index(project, dataset))
+    timed("text index", lambda: update_text_index(project, store))
     timed("summary", lambda: summarise(dataset, records, union))
     return times
 

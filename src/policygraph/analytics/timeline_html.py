@@ -56,6 +56,8 @@ def render_timeline_html(
     return render_page(page)
 
 
-def render_dataset_timeline(dataset: Dataset) -> str:
-    """The timeline page of a whole built dataset (what ``build`` writes to ``graph/``)."""
-    return render_timeline_html(union_store(dataset), base="../")
+def render_dataset_timeline(data: Dataset | Store) -> str:
+    """The timeline page of a whole built dataset, or of a store holding it (what ``build``
+    writes to ``graph/``)."""
+    store = union_store(data) if isinstance(data, Dataset) else data
+    return render_timeline_html(store, base="../")

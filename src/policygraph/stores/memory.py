@@ -12,9 +12,9 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, cast
+from typing import IO, TYPE_CHECKING, Any, cast
 
-from rdflib import Dataset
+from rdflib import Dataset, URIRef
 
 from policygraph.errors import InputError, Location, NotFoundError
 from policygraph.rdfcheck import check_rdf_file, limited_quads
@@ -26,6 +26,7 @@ from policygraph.vocab import PGG
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
+    from rdflib.term import Node
 
 
 class MemoryStore(OxigraphStore):
@@ -119,13 +120,25 @@ def union_store(dataset: Dataset) -> MemoryStore:
     """A memory store holding the named graphs of an rdflib ``dataset`` (the build's)."""
     import pyoxigraph as ox
 
+    # an IRI (a subject, predicate or class) comes back in many triples; literals are not
+    # remembered: rdflib's == on literals compares values ("01" == "1" as integers)
+    iris: dict[str, Any] = {}
+
+    def term(node: Node) -> Any:
+        if type(node) is not URIRef:
+            return to_ox(node)
+        found = iris.get(node)
+        if found is None:
+            found = iris[node] = to_ox(node)
+        return found
+
     def quads() -> Iterator[ox.Quad]:
-        for s, p, o, g in dataset.quads((None, None, None, None)):
-            if g is None:
-                continue
-            name = getattr(g, "identifier", g)
+        for graph in dataset.graphs():
+            name = graph.identifier
             if str(name) == "urn:x-rdflib:default":
                 continue
-            yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(name))
+            ox_name = to_ox(name)
+            for s, p, o in graph:
+                yield ox.Quad(term(s), term(p), term(o), ox_name)
 
     return store_of_quads(quads())

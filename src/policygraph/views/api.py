@@ -233,6 +233,8 @@ def render_view(store: Store, **options: Unpack[ViewOptions]) -> str:
     return make_view(store, **options).html
 
 
-def render_overview(dataset: Dataset, lang: str = "en") -> str:
-    """The overview ``build`` writes to ``graph/overview.html``: the whole graph, folded."""
-    return render_view(union_store(dataset), lang=lang, title="policygraph overview")
+def render_overview(data: Dataset | Store, lang: str = "en") -> str:
+    """The overview ``build`` writes to ``graph/overview.html``: the whole graph, folded (from a
+    built dataset, or from a store holding it, such as ``build``'s one ``union_store``)."""
+    store = union_store(data) if isinstance(data, Dataset) else data
+    return render_view(store, lang=lang, title="policygraph overview")
