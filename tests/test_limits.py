@@ -62,6 +62,28 @@ def test_the_limits_are_below_what_the_engines_survive() -> None:
 # --- YAML -----------------------------------------------------------------------------------
 
 
+HOSTILE_YAML = [
+    "x: &a [1, *a]\n",
+    "a: 1\nb: *nowhere\n",
+    "x: " + "[" * 40 + "]" * 40 + "\n",
+    "x:\n" + "".join("  " * i + "- \n" for i in range(1, 60)),
+    "a:\n  - b: {c: [1, 2]}\n  - &k d\n",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE_YAML)
+def test_libyaml_events_are_judged_as_the_pure_python_ones(text: str) -> None:
+    """The event check runs on libyaml (10x faster); its verdicts and places are PyYAML's."""
+    import yaml
+
+    verdicts = []
+    for loader in (yaml.SafeLoader, yaml.CSafeLoader):
+        with pytest.raises(InputError) as refused:
+            limits._check_events(yaml.parse(text, Loader=loader), Path("r.yaml"))
+        verdicts.append(str(refused.value))
+    assert verdicts[0] == verdicts[1]
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

@@ -9,9 +9,10 @@ more of a file than its limit allows, so ``/dev/zero`` or a 10 GB file cannot ex
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from policygraph.errors import InputError, Location, QueryError
 
@@ -174,8 +175,20 @@ def check_yaml_events(text: str, path: Path) -> None:
     """
     import yaml
 
+    if yaml.__with_libyaml__:
+        try:
+            _check_events(yaml.parse(text, Loader=yaml.CSafeLoader), path)  # ~10x faster
+            return
+        except yaml.YAMLError:
+            pass  # the pure-Python parser again: its messages are the ones users see
+    _check_events(yaml.parse(text, Loader=yaml.SafeLoader), path)
+
+
+def _check_events(events: Iterator[Any], path: Path) -> None:
+    import yaml
+
     depth = 0
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+    for event in events:
         mark = event.start_mark
         where = Location(path, mark.line + 1, mark.column + 1) if mark else Location(path)
         anchor = getattr(event, "anchor", None)
