@@ -11,17 +11,17 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
 from policygraph.analytics.timeline_html import render_dataset_timeline
-from policygraph.buildcache import TurtleCache
 from policygraph.digest.feed import render_feed
 from policygraph.errors import Location
 from policygraph.export.jsonld import to_jsonld
+from policygraph.export.stream import stream
 from policygraph.mapping import Quad, record_quads
 from policygraph.project import Project, packaged
 from policygraph.provenance import graph_quads, source_quads
 from policygraph.records.check import load_records
 from policygraph.records.model import RecordSet
-from policygraph.serialize import to_trig, to_turtle, union_graph
-from policygraph.store import Store, union_store
+from policygraph.serialize import union_graph
+from policygraph.store import MemoryStore, Store, union_store
 from policygraph.views import render_overview
 from policygraph.vocab import KOS_GRAPH, ONTOLOGY_GRAPH, PG
 
@@ -107,20 +107,16 @@ def summarise(dataset: Dataset, records: RecordSet, union: Graph | None = None) 
 
 
 def render_outputs(
-    project: Project,
-    dataset: Dataset,
-    *,
-    turtle: str | None = None,
-    cache: TurtleCache | None = None,
-    store: Store | None = None,
+    project: Project, dataset: Dataset, *, store: MemoryStore | None = None
 ) -> dict[Path, str]:
-    """Every file ``build`` writes to ``graph/``, as text (the same with or without a cache);
-    ``turtle`` is ``to_turtle(union_graph(dataset))`` and ``store`` is ``union_store(dataset)``
-    when the caller has them already (the pages and the feed read the same store)."""
+    """Every file ``build`` writes to ``graph/``, as text; ``store`` is ``union_store(dataset)``
+    when the caller has it already. TriG and Turtle are written by Oxigraph from sorted
+    N-Quads, as ``export`` writes them (one writer: same store, same bytes); the pages and the
+    feed read the same store."""
     store = union_store(dataset) if store is None else store
     outputs = {
-        project.trig_path: to_trig(dataset, cache.body if cache else None),
-        project.turtle_path: to_turtle(union_graph(dataset)) if turtle is None else turtle,
+        project.trig_path: stream(store, "trig")[0].decode("utf-8"),
+        project.turtle_path: stream(store, "turtle")[0].decode("utf-8"),
     }
     outputs[project.jsonld_path] = to_jsonld(dataset)
     outputs[project.timeline_path] = render_dataset_timeline(store)
@@ -142,16 +138,12 @@ def build(project: Project, *, write: bool = True) -> BuildResult:
     if not report.conforms:
         raise DataProblems([str(v) for v in report.violations if v.severity == "Violation"])
     summary = summarise(dataset, records, union)
-    turtle = to_turtle(union) if write else None
     del union
-    cache = TurtleCache(project.build_cache_dir) if write else None
     outputs: dict[Path, str] = {}
     if write:
-        store = union_store(dataset)  # made once for the pages, the feed and the text index
-        outputs = render_outputs(project, dataset, turtle=turtle, cache=cache, store=store)
+        store = union_store(dataset)  # made once for every file, and the text index
+        outputs = render_outputs(project, dataset, store=store)
         _publish(project, outputs, store)
-    if cache is not None:
-        cache.prune()
     return BuildResult(dataset, records, summary, tuple(outputs))
 
 

@@ -1,4 +1,6 @@
-"""Deterministic, prefix-clean Turtle and TriG.
+"""Deterministic, prefix-clean Turtle and TriG from rdflib graphs (CONSTRUCT results, exports
+of an rdflib dataset); ``build`` and ``export`` of a store write through Oxigraph
+(``export.stream``) instead.
 
 rdflib sorts subjects and predicates in Turtle, so a graph without blank nodes serialises to the
 same bytes every time. TriG is written graph by graph (sorted by graph IRI) from that Turtle, so
@@ -8,7 +10,6 @@ the dataset file is just as stable. Only the prefixes of ``vocab.PREFIXES`` that
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from rdflib import Dataset, Graph, URIRef
 
@@ -67,18 +68,12 @@ def _graph_name(iri: URIRef) -> str:
     return prefixed_name(str(iri)) or f"<{iri}>"
 
 
-def to_trig(
-    dataset: Dataset, body_of: Callable[[Graph], tuple[str, set[str]]] | None = None
-) -> str:
-    """TriG: one block per named graph, sorted, each block sorted like Turtle.
-
-    ``body_of`` gives a graph's Turtle statements and used prefixes (default: ``turtle_body``;
-    ``build`` passes a cache's).
-    """
+def to_trig(dataset: Dataset) -> str:
+    """TriG: one block per named graph, sorted, each block sorted like Turtle."""
     blocks: list[str] = []
     used_all: set[str] = set()
     for iri, graph in named_graphs(dataset):
-        body, used = (body_of or turtle_body)(graph)
+        body, used = turtle_body(graph)
         used_all |= used
         indented = indent_statements(body)
         blocks.append(f"{_graph_name(iri)} {{\n{indented}\n}}\n")

@@ -3,7 +3,7 @@
     python -m tests.benchmarks.build_phases --sources 100      # a generated project
     python -m tests.benchmarks.build_phases --project DIR       # a copy of DIR's data/
 
-The steps are those of ``build`` in order (the second TriG is the warm Turtle cache).
+The steps are those of ``build`` in order.
 """
 
 from __future__ import annotations
@@ -20,12 +20,12 @@ from tests.benchmarks.tracker import write_project
 
 from policygraph.analytics.timeline_html import render_dataset_timeline
 from policygraph.build import build_dataset, load_project, record_places, summarise
-from policygraph.buildcache import TurtleCache
 from policygraph.digest.feed import render_feed
 from policygraph.export.jsonld import to_jsonld
+from policygraph.export.stream import stream
 from policygraph.fulltext import update_text_index
 from policygraph.project import Project
-from policygraph.serialize import to_trig, to_turtle, union_graph
+from policygraph.serialize import union_graph
 from policygraph.shapes import validate_dataset
 from policygraph.stores.memory import union_store
 from policygraph.stores.project import sync_project_store
@@ -48,12 +48,10 @@ def phases(project: Project) -> list[tuple[str, float]]:
     dataset = timed("records -> dataset", lambda: build_dataset(project, records))
     union = timed("union graph", lambda: union_graph(dataset))
     timed("SHACL", lambda: validate_dataset(dataset, record_places(records), union=union))
-    cache = TurtleCache(project.build_cache_dir)
-    trig = timed("TriG (cold cache)", lambda: to_trig(dataset, cache.body))
-    timed("TriG (warm cache)", lambda: to_trig(dataset, TurtleCache(project.build_cache_dir).body))
-    turtle = timed("Turtle (union)", lambda: to_turtle(union))
+    store = timed("union store (every file, text index)", lambda: union_store(dataset))
+    trig = timed("TriG", lambda: stream(store, "trig")[0].decode("utf-8"))
+    turtle = timed("Turtle (union)", lambda: stream(store, "turtle")[0].decode("utf-8"))
     timed("JSON-LD", lambda: to_jsonld(dataset))
-    store = timed("union store (pages, feed, text index)", lambda: union_store(dataset))
     timed("timeline.html", lambda: render_dataset_timeline(store))
     timed("overview.html", lambda: render_overview(store))
     timed("feed.atom", lambda: render_feed(store))
