@@ -105,3 +105,18 @@ def test_a_removed_source_leaves_the_store_as_a_cold_build_does(project: Project
     build(project)
     warm, warm_store = outputs(project), stored(project)
     assert warm == cold(project) and warm_store == stored(project)
+
+
+def test_built_files_are_what_export_writes_from_the_store(project: Project) -> None:
+    """One writer for TriG and Turtle: build's files and export of the store are the same bytes."""
+    from typer.testing import CliRunner
+
+    from policygraph.cli import app
+
+    built = cold(project)
+    for name, fmt in (("policygraph.ttl", "turtle"), ("policygraph.trig", "trig")):
+        target = project.root / f"exported.{fmt}"
+        args = ["export", "--format", fmt, "-o", str(target), "--project", str(project.root)]
+        result = CliRunner().invoke(app, args)
+        assert result.exit_code == 0, result.output
+        assert target.read_bytes() == built[name]
