@@ -14,12 +14,7 @@ from policygraph.rdfcheck import check_rdf_file, limited_quads
 from policygraph.stores.base import QUAD_FORMATS, rdf_format
 from policygraph.stores.disk import write_transaction
 from policygraph.stores.memory import file_graph, parse_quads
-from policygraph.stores.union import (
-    UNION_VERSION,
-    add_graphs_to_union,
-    named_graphs_of,
-    rebuild_union,
-)
+from policygraph.stores.union import UNION_VERSION, rebuild_union, with_default_copies
 
 #: ``progress(triples_so_far, seconds_so_far)``, called about every ``PROGRESS_EVERY`` triples.
 Progress = Callable[[int, float], None]
@@ -82,20 +77,18 @@ def load_files(
     counter = [0]
     with write_transaction(store_root) as txn:
         was_empty = next(txn.store.quads_for_pattern(None, None, None), None) is None
-        touched: set[Any] = set()
+        # the union default graph is kept up to date as quads come, unless the store predates it
+        current = was_empty or txn.meta.get("union") == UNION_VERSION
         for path in files:
             before = counter[0]
             target = graph or file_graph(path)
             quads = limited_quads(parse_quads(path, ox.NamedNode(target), counter), path)
             monitored = _monitored(quads, counter, progress)
             while chunk := list(itertools.islice(monitored, CHUNK)):
-                txn.store.bulk_extend(chunk)
-                named_graphs_of(chunk, touched)
+                txn.store.bulk_extend(with_default_copies(chunk) if current else chunk)
             quad_file = rdf_format(path) in QUAD_FORMATS and graph is None
             loads.append(FileLoad(path, "" if quad_file else target, counter[0] - before))
-        if was_empty or txn.meta.get("union") == UNION_VERSION:
-            add_graphs_to_union(txn.store, touched)  # the loaded graphs, whole, once
-        else:
+        if not current:
             rebuild_union(txn.store)  # a store written before the default graph held the union
         txn.meta["union"] = UNION_VERSION
         if counter[0] >= OPTIMIZE_AT:

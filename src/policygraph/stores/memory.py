@@ -21,7 +21,7 @@ from policygraph.rdfcheck import check_rdf_file, limited_quads
 from policygraph.stores.base import ox_format, rdf_format
 from policygraph.stores.oxigraph import OxigraphStore
 from policygraph.stores.terms import to_ox
-from policygraph.stores.union import CHUNK, add_graphs_to_union, named_graphs_of, rebuild_union
+from policygraph.stores.union import CHUNK, with_default_copies
 from policygraph.vocab import PGG
 
 if TYPE_CHECKING:
@@ -97,8 +97,7 @@ def load_file(path: Path, data: bytes | None = None) -> ox.Store:
     store = ox.Store()
     quads = limited_quads(parse_quads(path, ox.NamedNode(file_graph(path)), data=data), path)
     while chunk := list(itertools.islice(quads, CHUNK)):
-        store.bulk_extend(chunk)
-    rebuild_union(store)  # inside Oxigraph, graph by graph; blank nodes stay the same
+        store.bulk_extend(with_default_copies(chunk))  # the union, as the quads come
     return store
 
 
@@ -108,11 +107,8 @@ def store_of_quads(quads: Iterable[ox.Quad], label: str = "") -> MemoryStore:
 
     store = ox.Store()
     chunk_source = iter(quads)
-    graphs: set[ox.NamedNode | ox.BlankNode] = set()
     while chunk := list(itertools.islice(chunk_source, CHUNK)):
-        store.bulk_extend(chunk)
-        named_graphs_of(chunk, graphs)
-    add_graphs_to_union(store, graphs)
+        store.bulk_extend(with_default_copies(chunk))
     return MemoryStore(store, label)
 
 

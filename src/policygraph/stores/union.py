@@ -56,6 +56,16 @@ def add_graphs_to_union(store: ox.Store, graphs: Iterable[ox.NamedNode | ox.Blan
         store.bulk_extend(copies)
 
 
+def with_default_copies(quads: list[ox.Quad]) -> list[ox.Quad]:
+    """``quads`` (in named graphs) followed by their triples in the default graph: one
+    ``bulk_extend`` of both keeps the union up to date at about the cost of the named quads
+    again (a SPARQL ``INSERT`` per graph afterwards cost twice that on 6,000 graphs)."""
+    import pyoxigraph as ox
+
+    default = ox.DefaultGraph()
+    return quads + [ox.Quad(q.subject, q.predicate, q.object, default) for q in quads]
+
+
 def named_graphs_of(quads: Iterable[ox.Quad], into: set[ox.NamedNode | ox.BlankNode]) -> None:
     """Add to ``into`` the named graphs ``quads`` were written to."""
     import pyoxigraph as ox
