@@ -21,7 +21,12 @@ from policygraph.stores.disk import (
 )
 from policygraph.stores.memory import MemoryStore, load_file
 from policygraph.stores.oxigraph import OxigraphStore
-from policygraph.stores.union import UNION_VERSION, add_to_union, drop_from_union, rebuild_union
+from policygraph.stores.union import (
+    UNION_VERSION,
+    drop_from_union,
+    rebuild_union,
+    with_default_copies,
+)
 
 log = logging.getLogger(__name__)
 BUILD_WAIT_SECONDS = 30.0
@@ -102,9 +107,9 @@ def replace_built_graphs(txn: Transaction, trig: Path) -> int:
         stale.update(q.triple for q in held)
         txn.store.remove_graph(graph)
         added.extend(by_graph.get(graph, ()))
-    txn.store.extend(added)
-    drop_from_union(txn.store, stale)
-    add_to_union(txn.store, added)
+    # the new graphs and their triples in the union; bulk: the copy is published only when done
+    txn.store.bulk_extend(with_default_copies(added))
+    drop_from_union(txn.store, stale)  # what only the replaced graphs stated
     txn.meta["built_graphs"] = sorted(g.value for g in graphs if isinstance(g, ox.NamedNode))
     txn.meta["trig"] = trig_stamp(trig)
     txn.meta["union"] = UNION_VERSION

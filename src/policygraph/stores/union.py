@@ -35,11 +35,11 @@ def named_quads(store: ox.Store, graph: ox.NamedNode | None = None) -> Iterator[
 
 
 def add_graphs_to_union(store: ox.Store, graphs: Iterable[ox.NamedNode | ox.BlankNode]) -> None:
-    """Put every triple of the named ``graphs`` into the default graph.
+    """Put every triple of the named ``graphs`` into the default graph (for ``rebuild_union``).
 
-    One SPARQL ``INSERT`` per graph, evaluated inside Oxigraph: no Python object per triple
-    (copying quads in Python made loads 4x slower than pyoxigraph's own), and memory bounded by
-    the largest graph. The default graph is a set, so a triple already there stays once.
+    One SPARQL ``INSERT`` per graph, evaluated inside Oxigraph, memory bounded by the largest
+    graph. Writers that have the quads in hand use ``with_default_copies`` instead (one bulk
+    insert). The default graph is a set, so a triple already there stays once.
     """
     import pyoxigraph as ox
 
@@ -64,21 +64,6 @@ def with_default_copies(quads: list[ox.Quad]) -> list[ox.Quad]:
 
     default = ox.DefaultGraph()
     return quads + [ox.Quad(q.subject, q.predicate, q.object, default) for q in quads]
-
-
-def named_graphs_of(quads: Iterable[ox.Quad], into: set[ox.NamedNode | ox.BlankNode]) -> None:
-    """Add to ``into`` the named graphs ``quads`` were written to."""
-    import pyoxigraph as ox
-
-    into.update(q.graph_name for q in quads if not isinstance(q.graph_name, ox.DefaultGraph))
-
-
-def add_to_union(store: ox.Store, quads: Iterable[ox.Quad]) -> None:
-    """Bring the default graph up to date after ``quads`` were written to named graphs (their
-    graphs are copied whole: every triple of a named graph belongs to the union)."""
-    graphs: set[ox.NamedNode | ox.BlankNode] = set()
-    named_graphs_of(quads, graphs)
-    add_graphs_to_union(store, graphs)
 
 
 def drop_from_union(store: ox.Store, triples: Iterable[ox.Triple]) -> int:
