@@ -236,3 +236,29 @@ def test_append_items_adds_sections_and_falls_back_on_flow_style() -> None:
     assert yaml.safe_load(added)["posts"] == [{"id": "a", "member": "m"}, {"id": "b"}]
     assert yaml.safe_load(added)["signals"] == [{"id": "c"}]
     assert append_items("graph: source\nposts: [{id: a}]\n", {"posts": [{"id": "b"}]}) is None
+
+
+def test_accept_all_known_leaves_a_post_whose_role_is_a_new_concept(project: Project) -> None:
+    """A title the project has no ``role.`` concept for gives a guessed ``role.<slug>``:
+    accepting it would write a record the checker refuses, so it stays in the draft."""
+    text = project.root / "new.txt"
+    text.write_text(
+        "上海市国资委召开专题会议研究稳定币发展\n"
+        "2025年8月5日，上海市国资委党委书记、主任贺青主持召开专题会议，研究部署稳定币相关工作。\n",
+        encoding="utf-8",
+    )
+    assert invoke(project, "add", str(text), "--id", "zh-new-2025-08-05")[0] == 0
+    assert invoke(project, "draft", "zh-new-2025-08-05")[0] == 0
+    path = project.data_dir / "drafts" / "zh-new-2025-08-05.yaml"
+    guessed = [
+        p
+        for p in yaml.safe_load(path.read_text(encoding="utf-8")).get("posts", [])
+        if "role" in p["draft"].get("guessed", [])
+    ]
+    assert guessed, "the fixture no longer drafts a post with a guessed role"
+    code, _, err = invoke(project, "review", "zh-new-2025-08-05", "--accept-all-known")
+    assert code == 0, err
+    left = yaml.safe_load(path.read_text(encoding="utf-8")).get("posts", [])
+    assert {p["id"] for p in guessed} <= {p["id"] for p in left}
+    code, _, err = invoke(project, "validate")
+    assert code == 0, err

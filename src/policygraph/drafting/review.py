@@ -126,11 +126,17 @@ def _restates(item: ReviewItem) -> bool:
     return isinstance(mark, Mapping) and bool(mark.get("restates"))
 
 
+#: Fields a draft may fill with a guess that names something the project does not declare.
+GUESSED_REFERENCES = frozenset({"role"})
+
+
 def _known(items: list[ReviewItem]) -> tuple[ReviewItem, ...]:
     """Mark the items that refer only to what the project knows or to other known items.
 
-    New entities are never "known"; nor is an item the drafter left incomplete (``missing``).
-    An event with a new participant is not known, nor are the signals whose occasion it is.
+    New entities are never "known"; nor is an item the drafter left incomplete (``missing``),
+    nor one with a guessed reference (a new ``role.<slug>`` concept the project does not
+    declare: accepted, it would fail the records check). An event with a new participant is not
+    known, nor are the signals whose occasion it is.
     """
     draft_ids = {i.key for i in items if i.section != "names" and not _restates(i)}
     known: set[str] = set()
@@ -142,6 +148,8 @@ def _known(items: list[ReviewItem]) -> tuple[ReviewItem, ...]:
             if item.key in known or item.section in ("people", "organisations"):
                 continue
             if isinstance(mark, Mapping) and mark.get("missing"):
+                continue
+            if isinstance(mark, Mapping) and GUESSED_REFERENCES & set(mark.get("guessed") or ()):
                 continue
             if isinstance(mark, Mapping) and mark.get("needs"):
                 continue  # a v2 record (restatement, organisation as speaker): accept by hand
