@@ -62,8 +62,13 @@ def ask(base: str, query: str = "ASK { ?s ?p ?o }", host: str | None = None) -> 
 
 def engine_pids(proc: subprocess.Popen[bytes]) -> list[int]:
     """The serve process's children: the engine, none while it is being restarted."""
-    tasks = Path(f"/proc/{proc.pid}/task")
-    return [int(c) for t in tasks.iterdir() for c in (t / "children").read_text().split()]
+    children: list[int] = []
+    for task in Path(f"/proc/{proc.pid}/task").iterdir():
+        try:  # a thread (one per request) may end between the listing and the read
+            children.extend(int(c) for c in (task / "children").read_text().split())
+        except FileNotFoundError:
+            continue
+    return children
 
 
 def engine_pid(proc: subprocess.Popen[bytes]) -> int:
