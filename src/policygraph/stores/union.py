@@ -13,6 +13,7 @@ every write to the named graphs ends by bringing it up to date with the function
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -34,36 +35,18 @@ def named_quads(store: ox.Store, graph: ox.NamedNode | None = None) -> Iterator[
             yield quad
 
 
-def add_graphs_to_union(store: ox.Store, graphs: Iterable[ox.NamedNode | ox.BlankNode]) -> None:
-    """Put every triple of the named ``graphs`` into the default graph (for ``rebuild_union``).
-
-    One SPARQL ``INSERT`` per graph, evaluated inside Oxigraph, memory bounded by the largest
-    graph. Writers that have the quads in hand use ``with_default_copies`` instead (one bulk
-    insert). The default graph is a set, so a triple already there stays once.
-    """
-    import pyoxigraph as ox
-
-    default = ox.DefaultGraph()
-    for graph in graphs:
-        if isinstance(graph, ox.NamedNode):
-            store.update(f"INSERT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
-            continue
-        # a blank-node graph name cannot be written in SPARQL: copied here, quad by quad
-        copies = [
-            ox.Quad(q.subject, q.predicate, q.object, default)
-            for q in store.quads_for_pattern(None, None, None, graph)
-        ]
-        store.bulk_extend(copies)
-
-
 def with_default_copies(quads: list[ox.Quad]) -> list[ox.Quad]:
     """``quads`` (in named graphs) followed by their triples in the default graph: one
     ``bulk_extend`` of both keeps the union up to date at about the cost of the named quads
     again (a SPARQL ``INSERT`` per graph afterwards cost twice that on 6,000 graphs)."""
+    return quads + _default_copies(quads)
+
+
+def _default_copies(quads: list[ox.Quad]) -> list[ox.Quad]:
     import pyoxigraph as ox
 
     default = ox.DefaultGraph()
-    return quads + [ox.Quad(q.subject, q.predicate, q.object, default) for q in quads]
+    return [ox.Quad(q.subject, q.predicate, q.object, default) for q in quads]
 
 
 def drop_from_union(store: ox.Store, triples: Iterable[ox.Triple]) -> int:
@@ -92,4 +75,6 @@ def rebuild_union(store: ox.Store) -> None:
     import pyoxigraph as ox
 
     store.clear_graph(ox.DefaultGraph())
-    add_graphs_to_union(store, list(store.named_graphs()))
+    quads = named_quads(store)  # it skips the default graph: the copies are never read back
+    while chunk := list(itertools.islice(quads, CHUNK)):
+        store.bulk_extend(_default_copies(chunk))
