@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING
 from policygraph.errors import NotFoundError
 from policygraph.project import Project
 from policygraph.stores.base import RDF_FORMATS, Store, rdf_format
-from policygraph.stores.memory import MemoryStore, load_file, union_store
+from policygraph.stores.memory import MemoryStore, as_store, load_file, union_store
 
 if TYPE_CHECKING:
     from policygraph.stores.http import Auth
 
 __all__ = [
+    "as_store",
     "RDF_FORMATS",
     "MemoryStore",
     "Store",

@@ -19,7 +19,7 @@ from rdflib import Dataset
 from policygraph.analytics.timeline import TimelineFilters, read_signals, timeline
 from policygraph.analytics.timeline_data import timeline_data
 from policygraph.page import Page, asset, render_page
-from policygraph.store import Store, union_store
+from policygraph.store import Store, as_store
 
 TITLE = "Policy signal timeline"
 
@@ -59,5 +59,5 @@ def render_timeline_html(
 def render_dataset_timeline(data: Dataset | Store) -> str:
     """The timeline page of a whole built dataset, or of a store holding it (what ``build``
     writes to ``graph/``)."""
-    store = union_store(data) if isinstance(data, Dataset) else data
+    store = as_store(data)
     return render_timeline_html(store, base="../")

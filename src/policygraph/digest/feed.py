@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape, quoteattr
 from rdflib import Dataset
 
 from policygraph.digest.facts import Facts, SignalFacts, read_facts
-from policygraph.store import Store, union_store
+from policygraph.store import Store, as_store
 from policygraph.vocab import PGR
 
 FEED_ID = str(PGR["feed"])
@@ -69,7 +69,7 @@ def _entry(facts: Facts, signal: SignalFacts) -> tuple[str, str]:
 
 def render_feed(data: Store | Dataset, *, title: str = "policygraph: policy signals") -> str:
     """The Atom feed of every signal, latest first (ties: by IRI)."""
-    store = union_store(data) if isinstance(data, Dataset) else data
+    store = as_store(data)
     facts = read_facts(store)
     entries = [(_entry(facts, s), s.iri) for s in facts.signals]
     entries.sort(key=lambda e: (e[0][0], e[1]), reverse=True)

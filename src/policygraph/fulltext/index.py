@@ -20,7 +20,7 @@ from policygraph.errors import StoreError
 from policygraph.fulltext.collect import Document, read_documents
 from policygraph.fulltext.segment import TOKENIZER, to_indexed
 from policygraph.project import Project
-from policygraph.store import Store, union_store
+from policygraph.store import Store, as_store
 
 log = logging.getLogger(__name__)
 
@@ -179,5 +179,5 @@ def index_documents(path: Path, root: Path, documents: list[Document]) -> IndexU
 
 def update_text_index(project: Project, data: Dataset | Store) -> IndexUpdate:
     """Update ``project``'s text index from a built dataset (as ``build`` has it) or a store."""
-    store = union_store(data) if isinstance(data, Dataset) else data
+    store = as_store(data)
     return index_documents(project.text_index_path, project.root, read_documents(store))

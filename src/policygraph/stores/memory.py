@@ -18,7 +18,7 @@ from rdflib import Dataset, URIRef
 
 from policygraph.errors import InputError, Location, NotFoundError
 from policygraph.rdfcheck import check_rdf_file, limited_quads
-from policygraph.stores.base import ox_format, rdf_format
+from policygraph.stores.base import Store, ox_format, rdf_format
 from policygraph.stores.oxigraph import OxigraphStore
 from policygraph.stores.terms import to_ox
 from policygraph.stores.union import CHUNK, with_default_copies
@@ -138,3 +138,8 @@ def union_store(dataset: Dataset) -> MemoryStore:
                 yield ox.Quad(term(s), term(p), term(o), ox_name)
 
     return store_of_quads(quads())
+
+
+def as_store(data: Dataset | Store) -> Store:
+    """``data`` itself when it is a store, else ``union_store(data)`` (a built dataset)."""
+    return union_store(data) if isinstance(data, Dataset) else data

@@ -16,7 +16,7 @@ from policygraph.errors import InputError, NotFoundError, QueryError
 from policygraph.iris import expand_name, short_name
 from policygraph.names import resolve_entity
 from policygraph.page import framed
-from policygraph.store import Store, union_store
+from policygraph.store import Store, as_store
 from policygraph.views.card import cards
 from policygraph.views.facts import Facts, read_facts, term_id
 from policygraph.views.layout import layout, sizes
@@ -236,5 +236,5 @@ def render_view(store: Store, **options: Unpack[ViewOptions]) -> str:
 def render_overview(data: Dataset | Store, lang: str = "en") -> str:
     """The overview ``build`` writes to ``graph/overview.html``: the whole graph, folded (from a
     built dataset, or from a store holding it, such as ``build``'s one ``union_store``)."""
-    store = union_store(data) if isinstance(data, Dataset) else data
+    store = as_store(data)
     return render_view(store, lang=lang, title="policygraph overview")
