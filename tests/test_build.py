@@ -48,7 +48,7 @@ def test_union_turtle_matches_the_golden_file(
 def test_committed_graph_is_not_stale(repository: Project) -> None:
     # the one test of the repository's own graph/: it must be what data/ builds
     sasac_project = repository
-    outputs = render_outputs(repository, build(repository, write=False).dataset)
+    outputs = render_outputs(repository, build(repository, write=False).graphs)
     assert repository.trig_path in outputs and repository.turtle_path in outputs
     stale = [
         str(path.relative_to(sasac_project.root))
@@ -60,8 +60,8 @@ def test_committed_graph_is_not_stale(repository: Project) -> None:
 
 def test_same_inputs_give_the_same_bytes(sasac_project: Project, built: BuildResult) -> None:
     again = build(sasac_project, write=False)
-    first = render_outputs(sasac_project, built.dataset)
-    second = render_outputs(sasac_project, again.dataset)
+    first = render_outputs(sasac_project, built.graphs)
+    second = render_outputs(sasac_project, again.graphs)
     assert list(first) == list(second)
     for path in first:
         assert first[path] == second[path], f"{path.name} differs between two builds"
@@ -72,8 +72,8 @@ def test_build_does_not_depend_on_where_the_project_lives(
 ) -> None:
     shutil.copytree(sasac_project.root / "data", tmp_path / "data")
     moved = Project(tmp_path)
-    elsewhere = render_outputs(moved, build(moved, write=False).dataset)
-    here = render_outputs(sasac_project, built.dataset)
+    elsewhere = render_outputs(moved, build(moved, write=False).graphs)
+    here = render_outputs(sasac_project, built.graphs)
     assert [p.name for p in elsewhere] == [p.name for p in here]
     for (_, ours), (_, theirs) in zip(elsewhere.items(), here.items(), strict=True):
         assert ours == theirs
@@ -101,7 +101,7 @@ def test_build_writes_every_output(tmp_path: Path, sasac_project: Project) -> No
     shutil.copytree(sasac_project.root / "data", tmp_path / "data")
     project = Project(tmp_path)
     result = build(project)
-    outputs = render_outputs(project, result.dataset)
+    outputs = render_outputs(project, result.graphs)
     assert set(result.written) == set(outputs)
     for path, text in outputs.items():
         assert path.read_text(encoding="utf-8") == text

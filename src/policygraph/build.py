@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
@@ -15,15 +15,16 @@ from policygraph.digest.feed import render_feed
 from policygraph.errors import Location
 from policygraph.export.jsonld import to_jsonld
 from policygraph.export.stream import stream
-from policygraph.mapping import Quad, record_quads
+from policygraph.graphset import GraphSet
+from policygraph.mapping import record_quads
 from policygraph.project import Project, packaged
 from policygraph.provenance import graph_quads, source_quads
 from policygraph.records.check import load_records
 from policygraph.records.model import RecordSet
-from policygraph.serialize import union_graph
+from policygraph.shacldeps import Triples
 from policygraph.store import MemoryStore, Store, union_store
 from policygraph.views import render_overview
-from policygraph.vocab import KOS_GRAPH, ONTOLOGY_GRAPH, PG
+from policygraph.vocab import KOS_GRAPH, ONTOLOGY_GRAPH, PG, new_graph
 
 
 @dataclass(frozen=True)
@@ -37,10 +38,15 @@ class BuildSummary:
 
 @dataclass(frozen=True)
 class BuildResult:
-    dataset: Dataset
+    graphs: GraphSet
     records: RecordSet
     summary: BuildSummary
     written: tuple[Path, ...]
+
+    @cached_property
+    def dataset(self) -> Dataset:
+        """The built graphs as an rdflib ``Dataset`` (made on first use)."""
+        return self.graphs.to_dataset()
 
 
 def _packaged_graph(name: str) -> Graph:
@@ -61,28 +67,23 @@ def load_project(project: Project) -> RecordSet:
     return load_records(project.sources_dir, project.records_dir, packaged_concepts())
 
 
-def build_dataset(project: Project, records: RecordSet) -> Dataset:
-    """The whole dataset: ontology, KOS, reference, sources, curation and provenance graphs."""
-    dataset = Dataset()
+def build_graphs(project: Project, records: RecordSet) -> GraphSet:
+    """Every graph: ontology, KOS, reference, sources, curation and provenance graphs."""
+    graphs = GraphSet()
     for name, graph_iri in (("ontology.ttl", ONTOLOGY_GRAPH), ("kos.ttl", KOS_GRAPH)):
-        target = dataset.graph(graph_iri)
-        for triple in _packaged_graph(name):
-            target.add(triple)
+        graphs.add((s, p, o, graph_iri) for s, p, o in _packaged_graph(name))
     for record in records.records:
-        _add_quads(dataset, record_quads(record, records.sources, records.concept_codes))
+        graphs.add(record_quads(record, records.sources, records.concept_codes))
     for source in records.sources.values():
         relative = source.text_path.relative_to(project.root).as_posix()
-        _add_quads(dataset, source_quads(source, relative))
-    _add_quads(dataset, graph_quads(records))
-    return dataset
+        graphs.add(source_quads(source, relative))
+    graphs.add(graph_quads(records))
+    return graphs
 
 
-def _add_quads(dataset: Dataset, quads: Iterable[Quad]) -> None:
-    graphs: dict[URIRef, Graph] = {}
-    for s, p, o, g in quads:
-        if g not in graphs:
-            graphs[g] = dataset.graph(g)
-        graphs[g].add((s, p, o))
+def build_dataset(project: Project, records: RecordSet) -> Dataset:
+    """The whole dataset (``build_graphs`` as an rdflib ``Dataset``)."""
+    return build_graphs(project, records).to_dataset()
 
 
 def record_places(records: RecordSet) -> dict[str, Location]:
@@ -90,35 +91,36 @@ def record_places(records: RecordSet) -> dict[str, Location]:
     return {r.id: r.where for r in records.records if r.id}
 
 
-def summarise(dataset: Dataset, records: RecordSet, union: Graph | None = None) -> BuildSummary:
-    union = union_graph(dataset) if union is None else union
-    classes: Counter[str] = Counter()
-    for node, cls in union.subject_objects(RDF.type):
-        if isinstance(cls, URIRef) and (node, SKOS.prefLabel, None) in union:
-            classes[union.namespace_manager.normalizeUri(cls)] += 1
-    graphs = sum(1 for c in dataset.graphs() if len(c))
+def summarise(graphs: GraphSet, records: RecordSet, index: Triples | None = None) -> BuildSummary:
+    """What was built; ``index`` is ``Triples(graphs.triples())`` when the caller has it."""
+    union = Triples(graphs.triples()) if index is None else index
+    classes: Counter[URIRef] = Counter()
+    for predicates in union.out.values():
+        if predicates.get(SKOS.prefLabel):
+            classes.update(c for c in predicates.get(RDF.type, ()) if isinstance(c, URIRef))
+    names = new_graph().namespace_manager
     return BuildSummary(
         sources=len(records.sources),
-        entities=dict(sorted(classes.items())),
-        signals=sum(1 for _ in union.subjects(RDF.type, PG.PolicySignal)),
-        triples=len(union),
-        graphs=graphs,
+        entities=dict(sorted((names.normalizeUri(c), n) for c, n in classes.items())),
+        signals=len(union.subjects(RDF.type, PG.PolicySignal)),
+        triples=sum(len(values) for p in union.out.values() for values in p.values()),
+        graphs=len(graphs.named()),
     )
 
 
 def render_outputs(
-    project: Project, dataset: Dataset, *, store: MemoryStore | None = None
+    project: Project, graphs: GraphSet, *, store: MemoryStore | None = None
 ) -> dict[Path, str]:
-    """Every file ``build`` writes to ``graph/``, as text; ``store`` is ``union_store(dataset)``
+    """Every file ``build`` writes to ``graph/``, as text; ``store`` is ``union_store(graphs)``
     when the caller has it already. TriG and Turtle are written by Oxigraph from sorted
     N-Quads, as ``export`` writes them (one writer: same store, same bytes); the pages and the
     feed read the same store."""
-    store = union_store(dataset) if store is None else store
+    store = union_store(graphs) if store is None else store
     outputs = {
         project.trig_path: stream(store, "trig")[0].decode("utf-8"),
         project.turtle_path: stream(store, "turtle")[0].decode("utf-8"),
     }
-    outputs[project.jsonld_path] = to_jsonld(dataset)
+    outputs[project.jsonld_path] = to_jsonld(graphs)
     outputs[project.timeline_path] = render_dataset_timeline(store)
     outputs[project.overview_path] = render_overview(store)
     outputs[project.feed_path] = render_feed(store)
@@ -126,25 +128,25 @@ def render_outputs(
 
 
 def build(project: Project, *, write: bool = True) -> BuildResult:
-    """Check the records, build the dataset, validate it and (atomically) write ``graph/``."""
+    """Check the records, build the graphs, validate them and (atomically) write ``graph/``."""
     records = load_project(project)
-    dataset = build_dataset(project, records)
+    graphs = build_graphs(project, records)
     from policygraph.errors import DataProblems
     from policygraph.shapes import validate_dataset
 
-    union = union_graph(dataset)  # made once; let go before the views (peak memory)
+    index = Triples(graphs.triples())
     shacl_cache = project.build_cache_dir if write else None  # write=False writes nothing
-    report = validate_dataset(dataset, record_places(records), union=union, cache_dir=shacl_cache)
+    report = validate_dataset(graphs, record_places(records), index=index, cache_dir=shacl_cache)
     if not report.conforms:
         raise DataProblems([str(v) for v in report.violations if v.severity == "Violation"])
-    summary = summarise(dataset, records, union)
-    del union
+    summary = summarise(graphs, records, index)
+    del index
     outputs: dict[Path, str] = {}
     if write:
-        store = union_store(dataset)  # made once for every file, and the text index
-        outputs = render_outputs(project, dataset, store=store)
+        store = union_store(graphs)  # made once for every file, and the text index
+        outputs = render_outputs(project, graphs, store=store)
         _publish(project, outputs, store)
-    return BuildResult(dataset, records, summary, tuple(outputs))
+    return BuildResult(graphs, records, summary, tuple(outputs))
 
 
 def _publish(project: Project, outputs: dict[Path, str], store: Store) -> None:

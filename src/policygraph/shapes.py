@@ -17,9 +17,9 @@ from rdflib.util import from_n3
 
 from policygraph.checkcache import Result, ResultCache, cached_results
 from policygraph.errors import Location
+from policygraph.graphset import GraphSet
 from policygraph.iris import short_name
 from policygraph.project import packaged
-from policygraph.serialize import union_graph
 from policygraph.shacldeps import ShapePlan, Triples, Unsupported
 from policygraph.vocab import SH
 
@@ -64,17 +64,17 @@ def _locate(focus: str, places: Mapping[str, Location]) -> Location | None:
     return None
 
 
-def _between_sources(result: Result, dataset: Dataset) -> bool:
+def _between_sources(result: Result, graphs: GraphSet) -> bool:
     """Whether a ``sh:maxCount`` result comes only from sources that disagree: each named
     graph alone keeps to the maximum, and together they give more values."""
     if str(SH.MaxCountConstraintComponent) != result.component or result.max_count is None:
         return False
     if not result.path:
         return False
-    focus, path = from_n3(result.focus), URIRef(result.path)
-    per_graph: dict[Node | None, int] = {}
-    for _, _, _, graph in dataset.quads((focus, path, None, None)):  # type: ignore[arg-type]
-        per_graph[graph] = per_graph.get(graph, 0) + 1
+    focus = from_n3(result.focus)
+    if not isinstance(focus, Node):
+        return False
+    per_graph = graphs.graphs_stating(focus, URIRef(result.path))
     return len(per_graph) > 1 and max(per_graph.values()) <= result.max_count
 
 
@@ -155,19 +155,20 @@ def pyshacl_results(data: Graph, shapes: Graph) -> list[Result]:
 
 
 def validate_dataset(
-    dataset: Dataset,
+    data: Dataset | GraphSet,
     places: Mapping[str, Location] | None = None,
-    union: Graph | None = None,
+    index: Triples | None = None,
     cache_dir: Path | None = None,
     shapes_text: str | None = None,
 ) -> ValidationReport:
     """Run the packaged shapes over the union of all graphs; warnings do not break conformance.
 
-    ``union`` is ``serialize.union_graph(dataset)`` when the caller has it already. With a
-    ``cache_dir`` (the project's build cache), only the focus nodes whose inputs changed since a
-    run that used the cache are validated again (``checkcache``); the report is the same.
-    ``shapes_text`` replaces the packaged shapes (Turtle).
+    ``index`` is ``Triples`` of the union when the caller has it already. With a ``cache_dir``
+    (the project's build cache), only the focus nodes whose inputs changed since a run that
+    used the cache are validated again (``checkcache``); the report is the same. Without one,
+    pySHACL reads the whole union. ``shapes_text`` replaces the packaged shapes (Turtle).
     """
+    graphs = GraphSet.of_dataset(data) if isinstance(data, Dataset) else data
     text = shapes_text or packaged("schema/shapes.ttl").read_text(encoding="utf-8")
     shapes = Graph().parse(data=text, format="turtle")
     plan = None
@@ -177,14 +178,16 @@ def validate_dataset(
         except Unsupported as err:
             log.info("validating every node: %s", err)
     if plan is None or cache_dir is None:
-        results = pyshacl_results(union_graph(dataset) if union is None else union, shapes)
+        union = Graph()
+        for triple in graphs.triples():
+            union.add(triple)
+        results = pyshacl_results(union, shapes)
     else:  # the union graph is not needed: an index of the quads is enough, and faster to make
-        quads = dataset.quads((None, None, None, None))
-        data = Triples(union if union is not None else ((s, p, o) for s, p, o, _ in quads))
+        data_index = Triples(graphs.triples()) if index is None else index
         run = partial(pyshacl_results, shapes=shapes)
-        results = cached_results(plan, text, data, ResultCache(cache_dir), run)
+        results = cached_results(plan, text, data_index, ResultCache(cache_dir), run)
     violations = [
-        _violation(r, places or {}) for r in results if not _between_sources(r, dataset)
+        _violation(r, places or {}) for r in results if not _between_sources(r, graphs)
     ]  # a maxCount broken between sources is a conflict, warned about by the records
     violations.sort(key=lambda v: (str(v.where or ""), v.focus, v.path, v.severity, v.message))
     conforms = not any(v.severity == "Violation" for v in violations)

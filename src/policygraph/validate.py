@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from policygraph.build import build_dataset, load_project, record_places
+from policygraph.build import build_graphs, load_project, record_places
 from policygraph.errors import DataProblems
 from policygraph.project import Project
 from policygraph.shapes import validate_dataset
@@ -23,7 +23,7 @@ def validate_project(project: Project) -> ProjectReport:
         records = load_project(project)
     except DataProblems as err:
         return ProjectReport(False, tuple(err.problems), 0)
-    dataset = build_dataset(project, records)
-    report = validate_dataset(dataset, record_places(records), cache_dir=project.build_cache_dir)
+    graphs = build_graphs(project, records)
+    report = validate_dataset(graphs, record_places(records), cache_dir=project.build_cache_dir)
     problems = (*(str(v) for v in report.violations), *records.warnings)
     return ProjectReport(report.conforms, tuple(problems), len(records.records))

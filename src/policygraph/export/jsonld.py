@@ -12,15 +12,17 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
 from policygraph.export.rdf import default_graph
+from policygraph.graphset import GraphSet
 from policygraph.project import packaged
 from policygraph.serialize import named_graphs
 from policygraph.vocab import PREFIXES
@@ -93,12 +95,12 @@ def _sorted(values: list[Json]) -> Json:
     return ordered[0] if len(ordered) == 1 else ordered
 
 
-def _node(graph: Graph, subject: Node) -> dict[str, Json]:
+def _node(subject: Node, values: list[tuple[Node, Node]]) -> dict[str, Json]:
     node: dict[str, Json] = {"@id": _ref(subject)}
     plain: dict[str, list[Json]] = defaultdict(list)
     maps: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     types: list[Json] = []
-    for predicate, obj in graph.predicate_objects(subject):
+    for predicate, obj in values:
         term = terms().get(str(predicate))
         if predicate == RDF.type and isinstance(obj, URIRef):
             types.append(compact(str(obj)))
@@ -110,22 +112,31 @@ def _node(graph: Graph, subject: Node) -> dict[str, Json]:
             plain[compact(str(predicate))].append(_value(obj, None))
     if types:
         node["@type"] = _sorted(types)
-    for key, values in plain.items():
-        node[key] = _sorted(values)
+    for key, values_of_key in plain.items():
+        node[key] = _sorted(values_of_key)
     for key, by_lang in maps.items():
         node[key] = {lang: _sorted(list(texts)) for lang, texts in by_lang.items()}
     return node
 
 
-def _nodes(graph: Graph) -> list[dict[str, Json]]:
-    subjects = sorted(set(graph.subjects()), key=lambda s: (isinstance(s, BNode), str(s)))
-    return [_node(graph, subject) for subject in subjects]
+def _nodes(triples: Iterable[tuple[Node, Node, Node]]) -> list[dict[str, Json]]:
+    by_subject: dict[Node, list[tuple[Node, Node]]] = {}
+    for s, p, o in triples:
+        by_subject.setdefault(s, []).append((p, o))
+    subjects = sorted(by_subject, key=lambda s: (isinstance(s, BNode), str(s)))
+    return [_node(subject, by_subject[subject]) for subject in subjects]
 
 
-def to_jsonld(dataset: Dataset) -> str:
-    """Compacted JSON-LD of ``dataset`` with its named graphs, byte-stable."""
-    items: list[Json] = _nodes(default_graph(dataset))
-    for iri, graph in named_graphs(dataset):
-        items.append({"@id": compact(str(iri)), "@graph": _nodes(graph)})
+def to_jsonld(data: Dataset | GraphSet) -> str:
+    """Compacted JSON-LD of a dataset (or the build's graphs) with its named graphs,
+    byte-stable."""
+    if isinstance(data, GraphSet):
+        items: list[Json] = []
+        graphs: list[tuple[URIRef, Iterable[tuple[Node, Node, Node]]]] = list(data.named())
+    else:
+        items = _nodes(default_graph(data))
+        graphs = list(named_graphs(data))
+    for iri, triples in graphs:
+        items.append({"@id": compact(str(iri)), "@graph": _nodes(triples)})
     document = {"@context": context(), "@graph": items}
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"

@@ -17,6 +17,7 @@ from typing import IO, TYPE_CHECKING, Any, cast
 from rdflib import Dataset, URIRef
 
 from policygraph.errors import InputError, Location, NotFoundError
+from policygraph.graphset import GraphSet
 from policygraph.rdfcheck import check_rdf_file, limited_quads
 from policygraph.stores.base import Store, ox_format, rdf_format
 from policygraph.stores.oxigraph import OxigraphStore
@@ -112,8 +113,8 @@ def store_of_quads(quads: Iterable[ox.Quad], label: str = "") -> MemoryStore:
     return MemoryStore(store, label)
 
 
-def union_store(dataset: Dataset) -> MemoryStore:
-    """A memory store holding the named graphs of an rdflib ``dataset`` (the build's)."""
+def union_store(data: Dataset | GraphSet) -> MemoryStore:
+    """A memory store holding the named graphs of an rdflib dataset or of the build's graphs."""
     import pyoxigraph as ox
 
     # an IRI (a subject, predicate or class) comes back in many triples; literals are not
@@ -128,18 +129,25 @@ def union_store(dataset: Dataset) -> MemoryStore:
             found = iris[node] = to_ox(node)
         return found
 
+    graphs: Iterable[tuple[Node, Iterable[tuple[Node, Node, Node]]]] = (
+        data.graphs.items() if isinstance(data, GraphSet) else _named(data)
+    )
+
     def quads() -> Iterator[ox.Quad]:
-        for graph in dataset.graphs():
-            name = graph.identifier
-            if str(name) == "urn:x-rdflib:default":
-                continue
+        for name, triples in graphs:
             ox_name = to_ox(name)
-            for s, p, o in graph:
+            for s, p, o in triples:
                 yield ox.Quad(term(s), term(p), term(o), ox_name)
 
     return store_of_quads(quads())
 
 
-def as_store(data: Dataset | Store) -> Store:
+def _named(dataset: Dataset) -> Iterator[tuple[Node, Iterable[tuple[Node, Node, Node]]]]:
+    for graph in dataset.graphs():
+        if str(graph.identifier) != "urn:x-rdflib:default":
+            yield graph.identifier, graph
+
+
+def as_store(data: Dataset | GraphSet | Store) -> Store:
     """``data`` itself when it is a store, else ``union_store(data)`` (a built dataset)."""
-    return union_store(data) if isinstance(data, Dataset) else data
+    return union_store(data) if isinstance(data, Dataset | GraphSet) else data
