@@ -3,7 +3,9 @@ from scratch; only the focus nodes whose inputs changed are validated again."""
 
 from __future__ import annotations
 
+import os
 import shutil
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from typer.testing import CliRunner
 from policygraph.build import build_dataset, load_project, record_places
 from policygraph.checkcache import Result, ResultCache, cached_results
 from policygraph.cli import app
+from policygraph.forkrun import map_forked, usable_cores
 from policygraph.project import Project, packaged
 from policygraph.serialize import union_graph
 from policygraph.shacldeps import ShapePlan, Triples, Unsupported
@@ -215,3 +218,46 @@ def test_a_cache_that_cannot_be_written_does_not_stop_validate(
     code, out, _ = validate(project)
     assert code == 1 and "A person needs an English name" in out
     assert (code, out) == from_scratch(project, tmp_path)[:2] != scratch[:2]
+
+
+def test_results_split_over_processes_are_those_of_one_run(
+    project: Project, tmp_path: Path
+) -> None:
+    edit(project.records_dir / "reference.yaml", WANG,
+         "labels: {zh: 王治平}")  # fmt: skip
+    edit(project.sources_dir / STUDY, "published: ~ ", "published: 2025-07-01")
+    shapes = shapes_graph()
+    plan = ShapePlan.of(shapes)
+    data = Triples(union_graph(build_dataset(project, load_project(project))))
+    run = partial(pyshacl_results, shapes=shapes)
+
+    def results(parts: int, cache: str) -> list[Result]:
+        found = cached_results(plan, SHAPES, data, ResultCache(tmp_path / cache), run, parts=parts)
+        return sorted(found, key=lambda r: r.row().__repr__())
+
+    one = results(1, "one")
+    assert {r.message for r in one} >= {"A person needs an English name"}
+    assert any("dated after the document" in r.message for r in one)
+    assert results(3, "three") == one
+    assert results(3, "three") == one  # and from the cache the parts wrote
+    whole = pyshacl_results(union_graph(build_dataset(project, load_project(project))), shapes)
+    assert sorted(whole, key=lambda r: r.row().__repr__()) == one
+
+
+def _fails_in_a_child(item: int) -> tuple[int, int]:
+    if item == 2 and os.getpid() != PARENT[0]:
+        raise RuntimeError("only in a child")
+    return item * 10, os.getpid()
+
+
+PARENT = [os.getpid()]
+
+
+def test_forked_runs_answer_in_order_and_a_failed_child_is_run_again() -> None:
+    PARENT[0] = os.getpid()
+    answers = map_forked(_fails_in_a_child, [1, 2, 3])
+    assert [a for a, _ in answers] == [10, 20, 30]
+    pids = [pid for _, pid in answers]
+    assert pids[0] == pids[1] == os.getpid()  # the first here; the failed one again here
+    if usable_cores() > 1:
+        assert pids[2] != os.getpid()

@@ -30,6 +30,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
+from policygraph.forkrun import map_forked, usable_cores
 from policygraph.shacldeps import ShapePlan, Triple, Triples
 from policygraph.vocab import SH
 
@@ -180,19 +181,30 @@ class ResultCache:
 
 
 Runner = Callable[[Graph], list[Result]]
+#: Below this many triples to read, validating in one process costs less than forking.
+PARALLEL_MIN_READS = 20_000
 
 
 def cached_results(
-    plan: ShapePlan, shapes_text: str, data: Triples, cache: ResultCache, run: Runner
+    plan: ShapePlan,
+    shapes_text: str,
+    data: Triples,
+    cache: ResultCache,
+    run: Runner,
+    *,
+    parts: int | None = None,
 ) -> list[Result]:
     """The results for every focus node of ``data``: from ``cache`` where its key is known, the
     rest from ``run`` on the triples those nodes read (a subgraph of ``data``, which gives the
     same results for them: each of their constraints finds there every triple it would in
-    ``data``); results ``run`` gives for other nodes of the subgraph are dropped."""
+    ``data``); results ``run`` gives for other nodes of the subgraph are dropped.
+
+    The nodes to validate are split into ``parts`` (default: one per usable core when they read
+    at least ``PARALLEL_MIN_READS`` triples), each run on its own subgraph in its own process
+    (``forkrun``); by the same argument, the results are those of one run."""
     env = hashlib.sha256(environment(shapes_text, plan, data).encode("utf-8")).digest()
     results: list[Result] = []
-    missed: dict[Node, str] = {}
-    subgraph = Graph()
+    missed: dict[Node, tuple[str, set[Triple]]] = {}
     terms: dict[Node, str] = {}
     for node, shapes in focus_shapes(plan, data).items():
         reads = plan.reads(data, node, shapes)
@@ -201,24 +213,52 @@ def cached_results(
         if found is not None:
             results.extend(found)
             continue
-        missed[node] = key
-        for triple in reads:
-            subgraph.add(triple)
         for shape in shapes:  # what makes the node a target of sh:targetObjectsOf
             for kind, value in plan.targets[shape]:
                 if kind == SH.targetObjectsOf:
-                    subgraph.add((data.subjects(value, node)[0], value, node))
+                    reads.add((data.subjects(value, node)[0], value, node))
+        missed[node] = (key, reads)
     if missed:
-        for triple in plan.global_triples(data):
-            subgraph.add(triple)
+        shared = plan.global_triples(data)
+
+        def validate_part(nodes: list[Node]) -> list[Result]:
+            subgraph = Graph()
+            for triple in shared:
+                subgraph.add(triple)
+            for node in nodes:
+                for triple in missed[node][1]:
+                    subgraph.add(triple)
+            # not with pySHACL's focus_nodes: that also skips the value nodes of sh:node and
+            # sh:qualifiedValueShape (0.40: a person with no English name conformed)
+            wanted = {node.n3() for node in nodes}
+            return [r for r in run(subgraph) if r.focus in wanted]
+
         by_focus: dict[str, list[Result]] = {}
-        for result in run(subgraph):  # not with pySHACL's focus_nodes: that also skips the
-            # value nodes of sh:node and sh:qualifiedValueShape (0.40: a person with no English
-            # name conformed)
-            by_focus.setdefault(result.focus, []).append(result)
-        for node, key in missed.items():
+        for part in map_forked(validate_part, split(missed, parts)):
+            for result in part:
+                by_focus.setdefault(result.focus, []).append(result)
+        for node, (key, _) in missed.items():
             fresh = by_focus.get(node.n3(), [])
             cache.put(key, fresh)
             results.extend(fresh)
     cache.save()
     return results
+
+
+def split(missed: dict[Node, tuple[str, set[Triple]]], parts: int | None) -> list[list[Node]]:
+    """The nodes in sorted order, cut into runs of about equal triples to read: a claim's
+    IRI begins its evidence's, so neighbours in that order mostly read the same triples."""
+    nodes = sorted(missed, key=lambda n: n.n3())
+    weights = [len(missed[n][1]) for n in nodes]
+    total = sum(weights)
+    if parts is None:
+        parts = usable_cores() if total >= PARALLEL_MIN_READS else 1
+    parts = max(1, min(parts, len(nodes)))
+    cuts: list[list[Node]] = [[]]
+    done = 0
+    for node, weight in zip(nodes, weights, strict=True):
+        if done >= total * len(cuts) / parts and len(cuts) < parts:
+            cuts.append([])
+        cuts[-1].append(node)
+        done += weight
+    return cuts
