@@ -22,7 +22,7 @@ from policygraph.provenance import graph_quads, source_quads
 from policygraph.records.check import load_records
 from policygraph.records.model import RecordSet
 from policygraph.shacldeps import Triples
-from policygraph.store import MemoryStore, Store, union_store
+from policygraph.store import MemoryStore, union_store
 from policygraph.views import render_overview
 from policygraph.vocab import KOS_GRAPH, ONTOLOGY_GRAPH, PG, new_graph
 
@@ -149,7 +149,7 @@ def build(project: Project, *, write: bool = True) -> BuildResult:
     return BuildResult(graphs, records, summary, tuple(outputs))
 
 
-def _publish(project: Project, outputs: dict[Path, str], store: Store) -> None:
+def _publish(project: Project, outputs: dict[Path, str], store: MemoryStore) -> None:
     """The store first, then ``graph/`` whole: a store that cannot be written stops the build
     before ``graph/`` changes; a killed build leaves ``graph/`` all old or (once the next build
     finishes its renames) all new."""
@@ -161,7 +161,7 @@ def _publish(project: Project, outputs: dict[Path, str], store: Store) -> None:
     staged = stage(project.graph_dir, outputs)
     try:
         trig = next(s for s, target in staged.files if target == project.trig_path)
-        sync_project_store(project, trig=trig, strict=True)
+        sync_project_store(project, trig=trig, built=store.inner, strict=True)
         publish(staged)
     except BaseException:
         staged.discard()

@@ -6,7 +6,7 @@ import hashlib
 import json
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from policygraph.atomic import write_atomic
 from policygraph.errors import NotFoundError, StoreError
@@ -27,6 +27,9 @@ from policygraph.stores.union import (
     rebuild_union,
     with_default_copies,
 )
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
 
 log = logging.getLogger(__name__)
 BUILD_WAIT_SECONDS = 30.0
@@ -81,39 +84,73 @@ def _restamp(project: Project, store: OxigraphStore, stamp: dict[str, Any]) -> N
         log.debug("store %s: TriG stamp not recorded: %s", root, err)
 
 
-def replace_built_graphs(txn: Transaction, trig: Path) -> int:
+def replace_built_graphs(txn: Transaction, trig: Path, built: ox.Store | None = None) -> int:
     """Swap the graphs of the previous build for those of ``trig``; loaded files stay.
 
-    The default graph (the union of the named graphs) loses the triples that only the old
-    graphs stated and gains the new ones.
+    ``built`` is a store already holding ``trig``'s named graphs (``build``'s union store), else
+    the TriG is read into one. A graph whose N-Triples digest is the one recorded at the last
+    sync is left alone (most of them, after one source changed); the others are removed and
+    loaded again in one bulk load, as is their part of the union (the default graph), which
+    then loses the triples only the replaced graphs stated. (The built graphs belong to
+    ``build``: nothing else writes them, so the recorded digests say what the store holds.)
     """
     import pyoxigraph as ox
 
-    quads = list(ox.parse(path=str(trig), format=ox.RdfFormat.TRIG))
-    by_graph: dict[Any, set[ox.Quad]] = {}
-    for quad in quads:
-        by_graph.setdefault(quad.graph_name, set()).add(quad)
-    graphs = set(by_graph)
-    old = {ox.NamedNode(iri) for iri in txn.meta.get("built_graphs", [])}
-    stale: set[ox.Triple] = set()
-    added: list[ox.Quad] = []
-    for graph in graphs | old:
+    outside = b""  # triples of the TriG's default graph, kept there as they were
+    if built is None:
+        built = ox.Store()
+        built.bulk_load(path=str(trig), format=ox.RdfFormat.TRIG)
+        outside = built.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph()) or b""
+    recorded: dict[str, str] = txn.meta.get("built_graph_digests") or {}
+    old = set(txn.meta.get("built_graphs", []))
+    wanted: dict[str, str] = {}
+    named, union, count = [], [], 0
+    blank: list[ox.Quad] = []  # graphs with blank nodes: each parse would name them anew
+    for graph in built.named_graphs():
         if not isinstance(graph, ox.NamedNode):
-            added.extend(by_graph.get(graph, ()))  # the TriG's default graph, as it was
             continue
-        held = set(txn.store.quads_for_pattern(None, None, None, graph))
-        if held == by_graph.get(graph, set()):
-            continue  # an unchanged graph (most of them, after one source changed)
-        stale.update(q.triple for q in held)
-        txn.store.remove_graph(graph)
-        added.extend(by_graph.get(graph, ()))
-    # the new graphs and their triples in the union; bulk: the copy is published only when done
-    txn.store.bulk_extend(with_default_copies(added))
+        text = built.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph) or b""
+        lines = text.splitlines(keepends=True)
+        count += len(lines)
+        wanted[graph.value] = digest = hashlib.sha256(b"".join(sorted(lines))).hexdigest()
+        if graph.value in old and recorded.get(graph.value) == digest:
+            continue  # unchanged
+        if b"_:" in text and _has_blank_nodes(built, graph):
+            blank.extend(built.quads_for_pattern(None, None, None, graph))  # one id per node
+            continue
+        named.append(text.replace(b" .\n", f" {graph} .\n".encode()))
+        union.append(text)
+    stale: set[ox.Triple] = set()
+    for iri in sorted(old):
+        if iri not in wanted or iri not in recorded or recorded[iri] != wanted[iri]:
+            graph = ox.NamedNode(iri)
+            stale.update(q.triple for q in txn.store.quads_for_pattern(None, None, None, graph))
+            txn.store.remove_graph(graph)
+    if outside:
+        union.append(outside)
+    if named:  # the copy being written is published only when done: bulk loads are safe
+        txn.store.bulk_load(input=b"".join(named), format=ox.RdfFormat.N_QUADS)
+    if union:
+        default = ox.DefaultGraph()
+        txn.store.bulk_load(input=b"".join(union), format=ox.RdfFormat.N_TRIPLES, to_graph=default)
+    if blank:
+        txn.store.bulk_extend(with_default_copies(blank))
     drop_from_union(txn.store, stale)  # what only the replaced graphs stated
-    txn.meta["built_graphs"] = sorted(g.value for g in graphs if isinstance(g, ox.NamedNode))
+    txn.meta["built_graphs"] = sorted(wanted)
+    txn.meta["built_graph_digests"] = dict(sorted(wanted.items()))
     txn.meta["trig"] = trig_stamp(trig)
     txn.meta["union"] = UNION_VERSION
-    return len(quads)
+    return count
+
+
+def _has_blank_nodes(store: ox.Store, graph: ox.NamedNode) -> bool:
+    import pyoxigraph as ox
+
+    return any(
+        isinstance(term, ox.BlankNode)
+        for quad in store.quads_for_pattern(None, None, None, graph)
+        for term in (quad.subject, quad.object)
+    )
 
 
 def sync_project_store(
@@ -121,16 +158,18 @@ def sync_project_store(
     *,
     wait: float = BUILD_WAIT_SECONDS,
     trig: Path | None = None,
+    built: ox.Store | None = None,
     strict: bool = False,
 ) -> bool:
-    """Load the built TriG (or ``trig``, the same file staged by ``build``) into the project's
-    store in one transaction; ``False`` if another process holds it. A store that cannot be
-    written at all is a ``StoreError`` when ``strict``, else ``False`` too."""
+    """Load the built TriG (or ``trig``, the same file staged by ``build``, whose graphs
+    ``built`` holds) into the project's store in one transaction; ``False`` if another process
+    holds it. A store that cannot be written at all is a ``StoreError`` when ``strict``, else
+    ``False`` too."""
     try:
         with write_transaction(project.store_dir, wait=wait) as txn:
             if txn.meta.get("union") != UNION_VERSION:
                 rebuild_union(txn.store)
-            replace_built_graphs(txn, trig or project.trig_path)
+            replace_built_graphs(txn, trig or project.trig_path, built)
     except StoreError as err:
         log.warning("store not updated: %s (read commands will rebuild it)", err)
         return False
