@@ -1,0 +1,41 @@
+"""Known mentions (issue 13): the evaluation's definition, and the matching rules that raised
+its precision and recall. Sentences and names are made up for these tests; nothing is read
+from data/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from policygraph.drafting.draft import Item, draft_text
+from policygraph.drafting.gazetteer import Entry, Gazetteer, build_gazetteer
+from policygraph.drafting.gold import series
+from policygraph.errors import Location
+from policygraph.records.model import Record, Source
+
+ORG = "organisations"
+
+
+def record(section: str, values: dict[str, object], graph: str = "source") -> Record:
+    where = Location(Path("/nonexistent/r.yaml"), 1, 1)
+    rid = str(values.get("id", ""))
+    return Record(section, rid, graph, "s" if graph == "source" else "", values, where)
+
+
+def source(text: str, language: str = "en") -> Source:
+    path = Path("/nonexistent/s.txt")
+    return Source("s", "news-article", None, None, None, language, "2026-03-12", None, None,
+                  None, text, path, path)  # fmt: skip
+
+
+def names(text: str, known: Gazetteer, language: str = "en") -> list[Item]:
+    return draft_text(source(text, language), known).sections.get("names", [])
+
+
+def test_the_forum_of_an_event_the_records_refer_to_is_its_parent() -> None:
+    edition = record(
+        "events", {"id": "event-1", "labels": {"en": "2026 Harbour Forum"},
+                   "edition_of": "forum-harbour"}, graph="other",
+    )  # fmt: skip
+    signal = record("signals", {"id": "signal-1", "occasion": "event-1"})
+    assert series([signal], [edition, signal]) == {"forum-harbour"}
+    assert series([], [edition]) == set()
