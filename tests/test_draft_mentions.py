@@ -9,6 +9,7 @@ from pathlib import Path
 from policygraph.drafting.draft import Item, draft_text
 from policygraph.drafting.gazetteer import Entry, Gazetteer, build_gazetteer
 from policygraph.drafting.gold import series
+from policygraph.drafting.text import VARIANTS
 from policygraph.errors import Location
 from policygraph.records.model import Record, Source
 
@@ -39,3 +40,11 @@ def test_the_forum_of_an_event_the_records_refer_to_is_its_parent() -> None:
     signal = record("signals", {"id": "signal-1", "occasion": "event-1"})
     assert series([signal], [edition, signal]) == {"forum-harbour"}
     assert series([], [edition]) == set()
+
+
+def test_taiwan_word_forms_find_a_name_known_in_mainland_form() -> None:
+    assert all(len(a) == len(b) for a, b in VARIANTS.items())  # offsets are kept
+    centre = Entry("prog-centre", "programmes", "数字人民币国际运营中心", "gazetteer.label")
+    text = "台媒：數位人民幣國際運營中心在上海啟用。"
+    (found,) = Gazetteer([centre]).find(text)
+    assert (found.surface, found.entity) == ("數位人民幣國際運營中心", "prog-centre")
