@@ -48,3 +48,24 @@ def test_taiwan_word_forms_find_a_name_known_in_mainland_form() -> None:
     text = "台媒：數位人民幣國際運營中心在上海啟用。"
     (found,) = Gazetteer([centre]).find(text)
     assert (found.surface, found.entity) == ("數位人民幣國際運營中心", "prog-centre")
+
+
+def test_a_descriptive_name_of_three_words_matches_in_any_order() -> None:
+    centre = record(
+        "programmes",
+        {"id": "prog-hub", "labels": {"en": "Harbour Coin Clearing Centre"},
+         "alt_labels": {"en": ("digital coin international clearing center",)}},
+        graph="reference",
+    )  # fmt: skip
+    bank = record(ORG, {"id": "org-bank", "labels": {"en": "Bank of Harbour"}}, graph="reference")
+    known = build_gazetteer([centre, bank])
+    text = (
+        "It plans an international clearing centre for the digital coin. "
+        "The coin clearing centres of Harbour opened; Harbour Bank did not; "
+        "the digital coin, international clearing center."
+    )
+    found = [(m.surface, m.entity, m.entries[0].rule) for m in known.find(text)]
+    assert found == [
+        ("international clearing centre for the digital coin", "prog-hub", "gazetteer.alt-words"),
+        ("coin clearing centres of Harbour", "prog-hub", "gazetteer.label-words"),
+    ]  # two words ("Harbour Bank") are not enough; a comma ends a name

@@ -14,7 +14,7 @@ from tests.benchmarks.bench_draft import CORPORA
 from policygraph.build import load_project
 from policygraph.drafting.draft import draft_text, known_events
 from policygraph.drafting.gazetteer import build_gazetteer
-from policygraph.drafting.gold import ENTITY_SECTIONS, mentions
+from policygraph.drafting.gold import ENTITY_SECTIONS, mentions, series
 from policygraph.drafting.reading import read_text
 from policygraph.drafting.text import fold
 from policygraph.project import Project
@@ -47,7 +47,7 @@ def report_source(records: RecordSet, source_id: str) -> list[str]:
     draft = draft_text(source, gazetteer, known_events(others, source_id))
     names = {str(i["entity"]): i for i in draft.sections.get("names", [])}
     curated = used_here - own
-    parents = {
+    parents = series(mine, records.records) | {
         str(entities[e].get(k))
         for e in curated
         if e in entities
