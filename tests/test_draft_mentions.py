@@ -9,6 +9,7 @@ from pathlib import Path
 from policygraph.drafting.draft import Item, draft_text
 from policygraph.drafting.gazetteer import Entry, Gazetteer, build_gazetteer
 from policygraph.drafting.gold import series
+from policygraph.drafting.posts import guessed_role, role_of, title_roles
 from policygraph.drafting.text import VARIANTS
 from policygraph.errors import Location
 from policygraph.records.model import Record, Source
@@ -69,3 +70,42 @@ def test_a_descriptive_name_of_three_words_matches_in_any_order() -> None:
         ("international clearing centre for the digital coin", "prog-hub", "gazetteer.alt-words"),
         ("coin clearing centres of Harbour", "prog-hub", "gazetteer.label-words"),
     ]  # two words ("Harbour Bank") are not enough; a comma ends a name
+
+
+def _reference(section: str, values: dict[str, object]) -> Record:
+    return record(section, values, graph="reference")
+
+
+SECRETARY = _reference(
+    "concepts",
+    {"id": "role.party-secretary", "scheme": "role", "labels": {"en": "party committee secretary"}},
+)
+GOVERNOR = _reference(
+    "concepts", {"id": "role.governor", "scheme": "role", "labels": {"en": "governor"}}
+)
+BUREAU = _reference(
+    ORG, {"id": "org-bureau", "labels": {"zh": "海港市金融局", "en": "Harbour Bureau"}}
+)
+PERSON = _reference("people", {"id": "person-lu-fang", "labels": {"zh": "陆芳", "en": "Lu Fang"}})
+
+
+def roles(text: str, language: str = "zh") -> list[tuple[object, object]]:
+    known = build_gazetteer([SECRETARY, GOVERNOR, BUREAU, PERSON])
+    posts = draft_text(source(text, language), known).sections.get("posts", [])
+    return [(p["role"], p["draft"].get("guessed")) for p in posts]  # type: ignore[union-attr]
+
+
+def test_chinese_titles_are_the_roles_the_project_declares() -> None:
+    assert title_roles()["书记"] == "party-secretary"
+    assert roles("海港市金融局书记陆芳主持会议。") == [("role.party-secretary", None)]
+    # a deputy is another role: guessed from the table's English slug, never the secretary
+    assert roles("海港市金融局副书记陆芳主持会议。") == [("role.deputy-party-secretary", ["role"])]
+    assert roles("海港市金融局局长陆芳主持会议。") == [("role.director", ["role"])]
+
+
+def test_an_english_title_keeps_its_qualifier() -> None:
+    known = {"governor": "role.governor", "party committee secretary": "role.party-secretary"}
+    assert role_of("Governor", known) == "role.governor"
+    assert role_of("Deputy Governor", known) is None
+    assert role_of("Secretary", known) == "role.party-secretary"
+    assert guessed_role("Deputy Governor") == "role.deputy-governor"

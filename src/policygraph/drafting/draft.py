@@ -19,9 +19,9 @@ from policygraph.drafting.cues import Signal, find_signals
 from policygraph.drafting.curated import without_curated
 from policygraph.drafting.events import Event, KnownEvent, find_events
 from policygraph.drafting.gazetteer import Gazetteer, build_gazetteer
-from policygraph.drafting.posts import Post, find_posts
+from policygraph.drafting.posts import Post, find_posts, guessed_role
 from policygraph.drafting.reading import Name, Reading, read_text
-from policygraph.drafting.text import fold_label, has_cjk, sentence_at, slug
+from policygraph.drafting.text import fold_label, has_cjk, sentence_at
 from policygraph.errors import NotFoundError
 from policygraph.project import Project
 from policygraph.records.model import Record, RecordSet, Source
@@ -137,7 +137,7 @@ def _new_entities(reading: Reading, section: str) -> list[Item]:
 def _post(reading: Reading, post: Post) -> Item:
     item: Item = {"id": post.id, "member": post.member, "organisation": post.organisation}
     guessed: tuple[str, ...] = ()
-    item["role"] = post.role or f"role.{slug(post.title)}"
+    item["role"] = post.role or guessed_role(post.title)
     if post.role is None:
         guessed = ("role",)
     date = reading.date_before(post.start)
