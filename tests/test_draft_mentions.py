@@ -109,3 +109,24 @@ def test_an_english_title_keeps_its_qualifier() -> None:
     assert role_of("Deputy Governor", known) is None
     assert role_of("Secretary", known) == "role.party-secretary"
     assert guessed_role("Deputy Governor") == "role.deputy-governor"
+
+
+def test_a_known_name_inside_a_new_bodys_name_is_not_proposed() -> None:
+    known = build_gazetteer([
+        _reference(ORG, {"id": "org-city-pc", "labels": {"en": "City Party Committee"}}),
+        _reference("places", {"id": "place-harbour", "labels": {"en": "Harbour", "zh": "海港"}}),
+        PERSON,
+    ])  # fmt: skip
+    text = (
+        "Lu Fang, Head of the Second Inspection Group of the City Party Committee, urged "
+        "the Harbour Office of the Coin Exchange Commission to act in Harbour."
+    )
+    found = {n["entity"] for n in names(text, known)}
+    # the committee and the first Harbour are parts of new bodies' names; Harbour at the end
+    # is where they act
+    assert found == {"person-lu-fang", "place-harbour"}
+    alone = names("Lu Fang said the City Party Committee urged banks in Harbour to act.", known)
+    assert "org-city-pc" in {n["entity"] for n in alone}
+    # a Chinese candidate is guessed from a suffix: 海港 inside 海港国际金融中心 stays a mention
+    zh = names("陆芳要求提升海港国际金融中心建设能级。", known, language="zh")
+    assert "place-harbour" in {n["entity"] for n in zh}

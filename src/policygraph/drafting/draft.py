@@ -27,6 +27,7 @@ from policygraph.project import Project
 from policygraph.records.model import Record, RecordSet, Source
 
 Item = dict[str, object]
+ORGS = "organisations"
 SECTION_ORDER = ("names", "people", "organisations", "posts", "events", "signals")
 ORG_TYPES = (
     ("institute", "research"),
@@ -84,9 +85,19 @@ def _names(
     A place only when named in a drafted event or signal (``claims``), where it can be a
     location or a concern: "China" as the setting of a story is not what curators record."""
     mentions: dict[str, list[Name]] = {}
+    # English candidates are capitalised names; Chinese ones are guessed from a suffix and are
+    # often common nouns (上海国际金融中心, where 上海 is what the sentence is about)
+    new_orgs = [
+        (n.start, n.end)
+        for n in reading.names
+        if not n.known and n.section == ORGS and n.surface.isascii()
+    ]
     for name in reading.names:
         if name.section == "places" and not any(s <= name.start < e for s, e in claims):
             continue
+        if any(s <= name.start and name.end <= e and e - s > name.end - name.start
+               for s, e in new_orgs):  # fmt: skip
+            continue  # part of a new body's name: its place or its parent, said in passing
         if name.known and not name.coreferent:
             mentions.setdefault(name.id, []).append(name)
     items: list[Item] = []
