@@ -10,6 +10,8 @@ from policygraph.drafting.draft import Item, draft_text
 from policygraph.drafting.gazetteer import Entry, Gazetteer, build_gazetteer
 from policygraph.drafting.gold import series
 from policygraph.drafting.posts import guessed_role, role_of, title_roles
+from policygraph.drafting.reading import read_text
+from policygraph.drafting.shortforms import taken_from
 from policygraph.drafting.text import VARIANTS
 from policygraph.errors import Location
 from policygraph.records.model import Record, Source
@@ -130,3 +132,31 @@ def test_a_known_name_inside_a_new_bodys_name_is_not_proposed() -> None:
     # a Chinese candidate is guessed from a suffix: 海港 inside 海港国际金融中心 stays a mention
     zh = names("陆芳要求提升海港国际金融中心建设能级。", known, language="zh")
     assert "place-harbour" in {n["entity"] for n in zh}
+
+
+def test_a_short_form_the_text_defines_names_the_same_body() -> None:
+    bank = _reference(ORG, {"id": "org-cb", "labels": {"en": "Central Bank of Harbour",
+                                                        "zh": "海港中央银行"}})  # fmt: skip
+    known = build_gazetteer([bank, PERSON])
+    text = (
+        "The Central Bank of Harbour (CBH) met. Lu Fang said the CBH would act; CBHX is not it. "
+        "海港中央银行（以下简称“央银”）表示，央银将推进试点。"
+    )
+    found = [(m.surface, m.id, m.rule) for m in read_text(text, None, known).names if m.known]
+    assert [f for f in found if f[2] == "text.short-form"] == [
+        ("CBH", "org-cb", "text.short-form"),
+        ("CBH", "org-cb", "text.short-form"),
+        ("央银", "org-cb", "text.short-form"),
+        ("央银", "org-cb", "text.short-form"),
+    ]
+    (item,) = [n for n in names(text, known) if n["entity"] == "org-cb"]
+    assert item["alt_labels"] == {"en": ["CBH"], "zh": ["央银"]}
+
+
+def test_a_short_form_is_made_of_the_names_letters_in_order() -> None:
+    assert taken_from("PBOC", "People’s Bank of China")
+    assert taken_from("SASAC", "State-owned Assets Supervision and Administration Commission")
+    assert taken_from("人民銀行", "中国人民银行") and taken_from("国资委", "国有资产监督管理委员会")
+    assert not taken_from("CBRC", "People's Bank of China")  # another body's short form
+    assert not taken_from("央行", "中国人民银行")  # not its characters
+    assert not taken_from("中国人民银行", "中国人民银行")
