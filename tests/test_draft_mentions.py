@@ -64,14 +64,14 @@ def test_a_descriptive_name_of_three_words_matches_in_any_order() -> None:
     known = build_gazetteer([centre, bank])
     text = (
         "It plans an international clearing centre for the digital coin. "
-        "The coin clearing centres of Harbour opened; Harbour Bank did not; "
-        "the digital coin, international clearing center."
+        "The coin clearing center of Harbour opened; Harbour Bank did not; "
+        "the digital coin, international clearing center; coin clearing centres of Harbour."
     )
     found = [(m.surface, m.entity, m.entries[0].rule) for m in known.find(text)]
     assert found == [
         ("international clearing centre for the digital coin", "prog-hub", "gazetteer.alt-words"),
-        ("coin clearing centres of Harbour", "prog-hub", "gazetteer.label-words"),
-    ]  # two words ("Harbour Bank") are not enough; a comma ends a name
+        ("coin clearing center of Harbour", "prog-hub", "gazetteer.label-words"),
+    ]  # two words ("Harbour Bank") are not enough; a comma ends a name; plurals are any such
 
 
 def _reference(section: str, values: dict[str, object]) -> Record:

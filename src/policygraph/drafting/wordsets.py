@@ -3,8 +3,8 @@
 A body that is not yet a proper name is described in many ways: "digital RMB international
 operations center" and "international operations center for the digital RMB" are one thing.
 A label of three words or more (small words aside) is matched by any run of the text made of
-exactly its words, in any order, with small words between them; words are compared singular
-and in American spelling ("operations centre" = "operation center").
+exactly its words, in any order, with small words between them; words are compared in American
+spelling ("operations centre" = "operations center"), plurals kept.
 """
 
 from __future__ import annotations
@@ -23,8 +23,10 @@ Key = tuple[str, ...]
 
 
 def _norm(word: str) -> str:
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "'s")):
-        word = word[:-1]
+    """A word in American spelling; plurals stay ("digital asset platforms" are any such
+    platforms, not the one "digital asset platform")."""
+    if word.endswith("s") and word[:-1] in SPELLING:
+        return SPELLING[word[:-1]] + "s"
     return SPELLING.get(word, word)
 
 
