@@ -121,7 +121,7 @@ def test_a_known_name_inside_a_new_bodys_name_is_not_proposed() -> None:
     ])  # fmt: skip
     text = (
         "Lu Fang, Head of the Second Inspection Group of the City Party Committee, urged "
-        "the Harbour Office of the Coin Exchange Commission to act in Harbour."
+        "the Harbour Office of the Coin Exchange Commission’s Board to act in Harbour."
     )
     found = {n["entity"] for n in names(text, known)}
     # the committee and the first Harbour are parts of new bodies' names; Harbour at the end

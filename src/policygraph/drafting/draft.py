@@ -90,7 +90,7 @@ def _names(
     new_orgs = [
         (n.start, n.end)
         for n in reading.names
-        if not n.known and n.section == ORGS and n.surface.isascii()
+        if not n.known and n.section == ORGS and not has_cjk(n.surface)
     ]
     for name in reading.names:
         if name.section == "places" and not any(s <= name.start < e for s, e in claims):
