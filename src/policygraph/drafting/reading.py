@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from policygraph.drafting.candidates import Candidate, find_candidates
 from policygraph.drafting.dates import DateMention, find_dates
 from policygraph.drafting.gazetteer import ENTITY_SECTIONS, Gazetteer, Mention
+from policygraph.drafting.shortforms import short_forms
 from policygraph.drafting.text import Sentence, fold_label, has_cjk, sentences, slug
 
 PREFIX = {"people": "person", "organisations": "org"}
@@ -213,8 +214,6 @@ def _compose(names: list[Name], gazetteer: Gazetteer) -> list[Name]:
 
 def _short_named(text: str, names: list[Name]) -> list[Name]:
     """Uses of a short form the text defines for a body it names ("the PBOC", 人民银行)."""
-    from policygraph.drafting.shortforms import short_forms
-
     bodies = [n for n in names if n.section not in ("people", "places") and not n.coreferent]
     first = {n.id: n for n in reversed(bodies)}
     spans = short_forms(text, [(n.start, n.end, n.id) for n in bodies])
