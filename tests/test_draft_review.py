@@ -244,7 +244,8 @@ def test_accept_all_known_leaves_a_post_whose_role_is_a_new_concept(project: Pro
     text = project.root / "new.txt"
     text.write_text(
         "上海市国资委召开专题会议研究稳定币发展\n"
-        "2025年8月5日，上海市国资委党委书记、主任贺青主持召开专题会议，研究部署稳定币相关工作。\n",
+        # 副书记: a deputy party secretary, a role the project does not declare
+        "2025年8月5日，上海市国资委党委副书记、主任贺青主持召开专题会议，研究部署稳定币相关工作。\n",
         encoding="utf-8",
     )
     assert invoke(project, "add", str(text), "--id", "zh-new-2025-08-05")[0] == 0

@@ -130,6 +130,10 @@ def render(
              "curated one).", "", "**All sources**", "", render_table(total)]  # fmt: skip
     for language in sorted(set(total.languages.values())):
         lines += [f"**Sources in `{language}`**", "", render_table(total.only(language))]
+    for title, held_out in (("Tuning half", False), ("Held-out half", True)):
+        half = total.half(held_out=held_out)
+        lines += [f"**{title} of all sources** (sorted ids at {'odd' if held_out else 'even'} "
+                  "positions)", "", render_table(half)]  # fmt: skip
     for name, part in parts.items():
         if part.sources:  # a text already counted in an earlier corpus is not counted again
             lines += [f"**{name}**", "", render_table(part)]

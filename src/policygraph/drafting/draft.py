@@ -19,14 +19,15 @@ from policygraph.drafting.cues import Signal, find_signals
 from policygraph.drafting.curated import without_curated
 from policygraph.drafting.events import Event, KnownEvent, find_events
 from policygraph.drafting.gazetteer import Gazetteer, build_gazetteer
-from policygraph.drafting.posts import Post, find_posts
+from policygraph.drafting.posts import Post, find_posts, guessed_role
 from policygraph.drafting.reading import Name, Reading, read_text
-from policygraph.drafting.text import fold_label, has_cjk, sentence_at, slug
+from policygraph.drafting.text import fold_label, has_cjk, sentence_at
 from policygraph.errors import NotFoundError
 from policygraph.project import Project
 from policygraph.records.model import Record, RecordSet, Source
 
 Item = dict[str, object]
+ORGS = "organisations"
 SECTION_ORDER = ("names", "people", "organisations", "posts", "events", "signals")
 ORG_TYPES = (
     ("institute", "research"),
@@ -84,9 +85,19 @@ def _names(
     A place only when named in a drafted event or signal (``claims``), where it can be a
     location or a concern: "China" as the setting of a story is not what curators record."""
     mentions: dict[str, list[Name]] = {}
+    # English candidates are capitalised names; Chinese ones are guessed from a suffix and are
+    # often common nouns (上海国际金融中心, where 上海 is what the sentence is about)
+    new_orgs = [
+        (n.start, n.end)
+        for n in reading.names
+        if not n.known and n.section == ORGS and not has_cjk(n.surface)
+    ]
     for name in reading.names:
         if name.section == "places" and not any(s <= name.start < e for s, e in claims):
             continue
+        if any(s <= name.start and name.end <= e and e - s > name.end - name.start
+               for s, e in new_orgs):  # fmt: skip
+            continue  # part of a new body's name: its place or its parent, said in passing
         if name.known and not name.coreferent:
             mentions.setdefault(name.id, []).append(name)
     items: list[Item] = []
@@ -137,7 +148,7 @@ def _new_entities(reading: Reading, section: str) -> list[Item]:
 def _post(reading: Reading, post: Post) -> Item:
     item: Item = {"id": post.id, "member": post.member, "organisation": post.organisation}
     guessed: tuple[str, ...] = ()
-    item["role"] = post.role or f"role.{slug(post.title)}"
+    item["role"] = post.role or guessed_role(post.title)
     if post.role is None:
         guessed = ("role",)
     date = reading.date_before(post.start)

@@ -17,7 +17,7 @@ from policygraph.drafting.curated import many as _many
 from policygraph.drafting.curated import participants as _participants
 from policygraph.drafting.draft import Draft, Item, draft_text, known_events
 from policygraph.drafting.gazetteer import build_gazetteer, person_pinyin
-from policygraph.drafting.gold import ENTITY_SECTIONS, mentions, posts
+from policygraph.drafting.gold import ENTITY_SECTIONS, mentions, posts, series
 from policygraph.drafting.text import fold_label
 from policygraph.project import Project
 from policygraph.records.model import Record, RecordSet
@@ -94,12 +94,15 @@ class Evaluation:
         return part
 
 
-def _mention_score(drafted: set[str], curated: set[str], entities: Mapping[str, Record]) -> Score:
+def _mention_score(
+    drafted: set[str], curated: set[str], entities: Mapping[str, Record], forums: set[str]
+) -> Score:
     """Recall over the entities the records refer to; a drafted mention is also correct when
     it names a parent of one of them (``unit_of``, ``part_of``, ``scope``): the text names the
     Municipal Party Committee inside "Fourth Supervisory Group of the Municipal Party Committee"
-    although the records only refer to the group."""
-    parents = {
+    although the records only refer to the group. ``forums``: the series (``edition_of``) of
+    the events the records refer to, parents in the same way ("the 2025 Lujiazui Forum")."""
+    parents = forums | {
         str(entities[e].get(k))
         for e in curated
         if e in entities
@@ -202,7 +205,10 @@ def evaluate_source(records: RecordSet, source_id: str) -> dict[str, Score]:
     gold_dates = [r.get(k) for r in mine for k in ("date", "observed_on")]
     return {
         "known mentions": _mention_score(
-            {str(i["entity"]) for i in items.get("names", [])}, used_here - own, entities
+            {str(i["entity"]) for i in items.get("names", [])},
+            used_here - own,
+            entities,
+            series(mine, records.records),
         ),
         "known mentions, strict": _set_score(
             {str(i["entity"]) for i in items.get("names", [])}, used_here - own

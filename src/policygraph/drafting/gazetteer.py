@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import ahocorasick
 
 from policygraph.drafting.text import fold, fold_label, has_cjk, is_latin
+from policygraph.drafting.wordsets import Key, WordSets, word_key
 from policygraph.records.model import Record
 
 #: Sections whose records are things a text can mention by name.
@@ -140,6 +141,8 @@ class Gazetteer:
         self.automaton = _automaton(self.patterns)
         self.joined_automaton = _automaton(self.joined)
         self.loose = _loose(self.patterns)
+        self.by_words = _by_words(self.patterns)
+        self.wordsets = WordSets(self.by_words)
 
     def __len__(self) -> int:
         return len(self.patterns)
@@ -163,6 +166,7 @@ class Gazetteer:
         for ends, pattern, entries in self.loose:
             if ends <= words:  # its first and last word are in the text: worth a search
                 hits.extend((m.start(), m.end(), entries) for m in pattern.finditer(folded))
+        hits.extend((s, e, self.by_words[key]) for s, e, key in self.wordsets.find(folded))
         if skip:
             hits = [h for h in hits if all(e.entity != skip for e in h[2])]
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
@@ -196,6 +200,20 @@ class Gazetteer:
 
 
 Loose = tuple[frozenset[str], re.Pattern[str], tuple[Entry, ...]]
+
+
+def _by_words(patterns: dict[str, list[Entry]]) -> dict[Key, tuple[Entry, ...]]:
+    """Names of things (not people, not concepts) of three words or more, by their word set
+    (``wordsets``): "international operations center for the digital RMB"."""
+    found: dict[Key, list[Entry]] = {}
+    for key, entries in sorted(patterns.items()):
+        words = word_key(key) if key.isascii() else ()
+        for e in entries:
+            if words and e.section not in ("people", "concepts") and e.rule != "gazetteer.pinyin":
+                bucket = found.setdefault(words, [])
+                if all(b.entity != e.entity for b in bucket):
+                    bucket.append(Entry(e.entity, e.section, e.label, f"{e.rule}-words"))
+    return {k: tuple(v) for k, v in found.items()}
 
 
 def _loose(patterns: dict[str, list[Entry]]) -> list[Loose]:

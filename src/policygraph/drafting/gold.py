@@ -67,3 +67,14 @@ def posts(records: Iterable[Record]) -> set[tuple[object, object]]:
         for r in records
         if r.section == "posts"
     }
+
+
+def series(mine: list[Record], records: Iterable[Record]) -> set[str]:
+    """The series (``edition_of``: a forum) of the events a source's records declare, restate or
+    refer to (``occasion``): "the 2025 Lujiazui Forum" names the forum as the event's parent."""
+    events = {r.id for r in mine if r.section == "events"} | {e for r in mine for e in mentions(r)}
+    return {
+        str(r.get("edition_of"))
+        for r in records
+        if r.section == "events" and r.id in events and r.get("edition_of")
+    }

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 from policygraph.drafting.candidates import EN_TITLES, ZH_TITLES
 from policygraph.drafting.reading import Name, Reading
@@ -38,13 +40,45 @@ class Post:
     rule: str
 
 
+#: Words that make a post another one than the title without them: a deputy governor is not
+#: the governor.
+QUALIFIERS = frozenset({"deputy", "vice", "executive", "assistant", "first"})
+
+
+@lru_cache(maxsize=1)
+def title_roles() -> dict[str, str]:
+    """The packaged table of Chinese titles (``titles.tsv``): title -> slug of its role."""
+    text = resources.files("policygraph").joinpath("drafting", "titles.tsv").read_text("utf-8")
+    rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+    return {fold_label(row[0]): row[1] for row in rows}
+
+
 def role_of(title: str, roles: dict[str, str]) -> str | None:
-    """The ``role.`` concept whose label ends like ``title`` ("Secretary" -> party secretary)."""
-    words = fold_label(title).split()
+    """The project's ``role.`` concept for ``title``: the one labelled so, else the one the
+    table of Chinese titles gives (书记 -> role.party-secretary) when the project declares it,
+    else the one whose label ends like ``title`` with the same qualifiers ("Secretary" ->
+    party committee secretary; "Deputy Governor" is not "governor")."""
+    key = fold_label(title)
+    if key in roles:
+        return roles[key]
+    if key in title_roles():
+        code = f"role.{title_roles()[key]}"
+        return code if code in roles.values() else None
+    words = key.split()
     for label, code in sorted(roles.items()):
-        if label == " ".join(words) or (words and label.split()[-1] == words[-1]):
+        if (
+            words
+            and label.split()[-1] == words[-1]
+            and set(label.split()) & QUALIFIERS == (set(words) & QUALIFIERS)
+        ):
             return code
     return None
+
+
+def guessed_role(title: str) -> str:
+    """The role a post gets when the project declares none for its title: ``role.<slug>``, the
+    slug of the table of Chinese titles (书记 -> role.party-secretary) or of the title."""
+    return f"role.{title_roles().get(fold_label(title)) or slug(title)}"
 
 
 def _member(reading: Reading, sent_start: int, title_start: int, title_end: int) -> Name | None:

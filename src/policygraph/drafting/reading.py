@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from policygraph.drafting.candidates import Candidate, find_candidates
 from policygraph.drafting.dates import DateMention, find_dates
 from policygraph.drafting.gazetteer import ENTITY_SECTIONS, Gazetteer, Mention
+from policygraph.drafting.shortforms import short_forms
 from policygraph.drafting.text import Sentence, fold_label, has_cjk, sentences, slug
 
 PREFIX = {"people": "person", "organisations": "org"}
@@ -58,7 +59,7 @@ def _known_name(mention: Mention) -> Name:
     confidence = 0.95 if len(mention.entries) == 1 else 0.5
     if entry.rule in ("gazetteer.pinyin", "gazetteer.hidden"):
         confidence -= 0.1
-    elif entry.rule.endswith(("-head", "-loose")):  # without its qualifier, or a word more
+    elif entry.rule.endswith(("-head", "-loose", "-words")):  # no qualifier, a word more, reordered
         confidence -= 0.15
     return Name(
         mention.start,
@@ -211,6 +212,18 @@ def _compose(names: list[Name], gazetteer: Gazetteer) -> list[Name]:
     return [*kept, *found]
 
 
+def _short_named(text: str, names: list[Name]) -> list[Name]:
+    """Uses of a short form the text defines for a body it names ("the PBOC", 人民银行)."""
+    bodies = [n for n in names if n.section not in ("people", "places") and not n.coreferent]
+    first = {n.id: n for n in reversed(bodies)}
+    spans = short_forms(text, [(n.start, n.end, n.id) for n in bodies])
+    return [
+        dataclasses.replace(first[entity], start=start, end=end, surface=text[start:end],
+                            rule="text.short-form", confidence=0.8)
+        for start, end, entity in spans
+    ]  # fmt: skip
+
+
 def read_text(text: str, published: str | None, gazetteer: Gazetteer) -> Reading:
     mentions = gazetteer.find(text)
     names = [_known_name(m) for m in mentions if m.section in ENTITY_SECTIONS]
@@ -225,6 +238,7 @@ def read_text(text: str, published: str | None, gazetteer: Gazetteer) -> Reading
         names.append(name)
         previous = name
     names = _compose(names, gazetteer)
+    names.extend(_short_named(text, names))
     names.extend(_surnames(text, names))
     names.sort(key=lambda n: (n.start, n.end))
     dates = find_dates(text, published)

@@ -40,10 +40,20 @@ def fold_char(char: str) -> str:
     return lowered[0] if lowered else char
 
 
+#: Words written differently in Taiwan and on the mainland, as simplified characters: the
+#: Taiwan form -> the mainland one, of the same length (數位人民幣 is 数字人民币).
+VARIANTS = {"数位": "数字", "网路": "网络", "软体": "软件", "硬体": "硬件", "资讯": "信息"}
+
+
 @lru_cache(maxsize=64)  # the rules fold the same text and sentences several times
 def fold(text: str) -> str:
-    """``text`` folded character by character: offsets in the result are offsets in ``text``."""
-    return "".join(fold_char(c) for c in text)
+    """``text`` folded character by character, then Taiwan word forms made mainland ones of
+    the same length (``VARIANTS``): offsets in the result are offsets in ``text``."""
+    folded = "".join(fold_char(c) for c in text)
+    for variant, mainland in VARIANTS.items():
+        if variant in folded:
+            folded = folded.replace(variant, mainland)
+    return folded
 
 
 def fold_label(label: str) -> str:

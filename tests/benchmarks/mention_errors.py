@@ -1,0 +1,88 @@
+"""Every false positive and miss of the known-mention measure, per source (issue 13).
+
+Drafts each curated source leave-one-out exactly as ``draft --evaluate`` does (the corpora of
+``bench_draft``) and prints, per source, the drafted mentions that are not the records' (with
+the surface and rule that found them) and the records' mentions the draft missed (with whether
+any label the gazetteer had for the entity occurs in the text). The classification in
+docs/draft.md is read from this output. Run: ``python -m tests.benchmarks.mention_errors``.
+"""
+
+from __future__ import annotations
+
+from tests.benchmarks.bench_draft import CORPORA
+
+from policygraph.build import load_project
+from policygraph.drafting.draft import draft_text, known_events
+from policygraph.drafting.gazetteer import build_gazetteer
+from policygraph.drafting.gold import ENTITY_SECTIONS, mentions, series
+from policygraph.drafting.reading import read_text
+from policygraph.drafting.text import fold
+from policygraph.project import Project
+from policygraph.records.model import RecordSet
+
+
+def _label_texts(records: RecordSet, entity: str) -> list[str]:
+    found: list[str] = []
+    for r in records.records:
+        if r.id == entity or (r.section == "names" and r.get("entity") == entity):
+            for key in ("labels", "alt_labels", "hidden_labels"):
+                value = r.get(key)
+                if isinstance(value, dict):
+                    for v in value.values():
+                        found.extend(map(str, v if isinstance(v, tuple | list) else [v]))
+    return found
+
+
+def report_source(records: RecordSet, source_id: str) -> list[str]:
+    mine = [r for r in records.records if r.graph == "source" and r.source_id == source_id]
+    others = [r for r in records.records if not (r.graph == "source" and r.source_id == source_id)]
+    entities = {
+        r.id: r for r in records.records if r.section in ENTITY_SECTIONS and r.id and not r.restated
+    }
+    used_here = {e for r in mine for e in mentions(r)} & set(entities)
+    used_elsewhere = {e for r in others if r.graph == "source" for e in mentions(r)}
+    own = frozenset(used_here - used_elsewhere)
+    gazetteer = build_gazetteer(others, skip=own)
+    source = records.sources[source_id]
+    draft = draft_text(source, gazetteer, known_events(others, source_id))
+    names = {str(i["entity"]): i for i in draft.sections.get("names", [])}
+    curated = used_here - own
+    parents = series(mine, records.records) | {
+        str(entities[e].get(k))
+        for e in curated
+        if e in entities
+        for k in ("unit_of", "part_of", "scope")
+        if entities[e].get(k)
+    }
+    reading = read_text(source.text, source.published, gazetteer)
+    folded = fold(source.text)
+    lines: list[str] = []
+    for entity, item in sorted(names.items()):
+        kind = "ok" if entity in curated else "PARENT" if entity in parents else "FP"
+        rule = item["draft"]["rule"] if isinstance(item["draft"], dict) else "?"
+        lines.append(f"  {kind:6} {entity:45} {item['quote']!r} ({rule})")
+    for entity in sorted(curated - set(names)):
+        labels = _label_texts(records, entity)
+        known = [n.surface for n in reading.names if n.id == entity]
+        present = [x for x in labels if fold(x) in folded]
+        why = f"read as {known}" if known else f"labels in text: {present}"
+        lines.append(f"  MISS   {entity:45} {why}; labels {labels[:6]}")
+    return lines
+
+
+def main() -> None:
+    seen: set[str] = set()
+    for name, root in CORPORA.items():
+        records = load_project(Project(root))
+        for source_id in sorted({r.source_id for r in records.records if r.graph == "source"}):
+            text = records.sources[source_id].text
+            if text in seen:
+                continue
+            seen.add(text)
+            lines = report_source(records, source_id)
+            print(f"{source_id} [{name.split()[0]}] {records.sources[source_id].language}")
+            print("\n".join(lines) if lines else "  (none)")
+
+
+if __name__ == "__main__":
+    main()
