@@ -1,0 +1,62 @@
+"""The project's store after a rebuild holds what a store made from scratch holds: the changed
+graphs replaced, the unchanged ones kept, the union (default graph) exactly their set union."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from policygraph.build import build
+from policygraph.project import Project
+from policygraph.stores.disk import open_reader
+from policygraph.stores.project import sync_project_store
+
+MULTI = Path(__file__).resolve().parent / "fixtures" / "multi" / "data"
+RECAP = "fict-mandate-recap-2025-09"
+
+
+def held(project: Project) -> set[ox.Quad]:
+    store = open_reader(project.store_dir)
+    try:
+        return set(store.inner.quads_for_pattern(None, None, None, None))  # type: ignore[attr-defined]
+    finally:
+        store.close()
+
+
+def from_scratch(project: Project) -> set[ox.Quad]:
+    shutil.rmtree(project.store_dir)
+    assert sync_project_store(project)
+    return held(project)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_each_rebuild_leaves_the_store_a_fresh_sync_would_make(tmp_path: Path) -> None:
+    shutil.copytree(MULTI, tmp_path / "data")
+    project = Project(tmp_path)
+    build(project)
+    first = held(project)
+    default = ox.DefaultGraph()
+    union = {q.triple for q in first if q.graph_name == default}
+    assert union == {q.triple for q in first if q.graph_name != default}
+    # a quote in one source changes: that graph only
+    edit(project.records_dir / f"{RECAP}.yaml", "At the July 10", "At the July  10")
+    build(project)
+    changed = held(project)
+    assert changed != first
+    assert changed == from_scratch(project)
+    # a whole source goes: its graph, and the triples only it stated, leave the union
+    build(project)
+    (project.records_dir / f"{RECAP}.yaml").unlink()
+    (project.sources_dir / f"{RECAP}.yaml").unlink()
+    (project.sources_dir / f"{RECAP}.txt").unlink()
+    build(project)
+    gone = held(project)
+    assert not any(RECAP in q.graph_name.value for q in gone if q.graph_name != default)
+    assert gone == from_scratch(project)
