@@ -67,6 +67,14 @@ def test_same_inputs_give_the_same_bytes(sasac_project: Project, built: BuildRes
         assert first[path] == second[path], f"{path.name} differs between two builds"
 
 
+def test_outputs_made_in_two_processes_are_those_of_one(
+    sasac_project: Project, built: BuildResult, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    alone = render_outputs(sasac_project, built.graphs)
+    monkeypatch.setattr("policygraph.build.FORK_MIN_QUADS", 0)  # JSON-LD in a forked process
+    assert render_outputs(sasac_project, built.graphs) == alone
+
+
 def test_build_does_not_depend_on_where_the_project_lives(
     sasac_project: Project, built: BuildResult, tmp_path: Path
 ) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -15,6 +16,7 @@ from policygraph.digest.feed import render_feed
 from policygraph.errors import Location
 from policygraph.export.jsonld import to_jsonld
 from policygraph.export.stream import stream
+from policygraph.forkrun import map_forked
 from policygraph.graphset import GraphSet
 from policygraph.mapping import record_quads
 from policygraph.project import Project, packaged
@@ -108,23 +110,42 @@ def summarise(graphs: GraphSet, records: RecordSet, index: Triples | None = None
     )
 
 
+#: Below this many quads, JSON-LD takes less time than forking a process for it.
+FORK_MIN_QUADS = 20_000
+
+
 def render_outputs(
     project: Project, graphs: GraphSet, *, store: MemoryStore | None = None
 ) -> dict[Path, str]:
     """Every file ``build`` writes to ``graph/``, as text; ``store`` is ``union_store(graphs)``
     when the caller has it already. TriG and Turtle are written by Oxigraph from sorted
     N-Quads, as ``export`` writes them (one writer: same store, same bytes); the pages and the
-    feed read the same store."""
-    store = union_store(graphs) if store is None else store
-    outputs = {
-        project.trig_path: stream(store, "trig")[0].decode("utf-8"),
-        project.turtle_path: stream(store, "turtle")[0].decode("utf-8"),
-    }
-    outputs[project.jsonld_path] = to_jsonld(graphs)
-    outputs[project.timeline_path] = render_dataset_timeline(store)
-    outputs[project.overview_path] = render_overview(store)
-    outputs[project.feed_path] = render_feed(store)
-    return outputs
+    feed read the same store. JSON-LD, written from the graphs alone, is made meanwhile in a
+    forked process (``forkrun``) where there is a second core and enough to do."""
+
+    def from_store() -> dict[Path, str]:
+        union = union_store(graphs) if store is None else store
+        return {
+            project.trig_path: stream(union, "trig")[0].decode("utf-8"),
+            project.turtle_path: stream(union, "turtle")[0].decode("utf-8"),
+            project.timeline_path: render_dataset_timeline(union),
+            project.overview_path: render_overview(union),
+            project.feed_path: render_feed(union),
+        }
+
+    def from_graphs() -> dict[Path, str]:  # touches no Oxigraph store: safe in a fork
+        return {project.jsonld_path: to_jsonld(graphs)}
+
+    outputs: dict[Path, str] = {}
+    tasks = [from_store, from_graphs]
+    for part in map_forked(_call, tasks) if len(graphs) >= FORK_MIN_QUADS else map(_call, tasks):
+        outputs.update(part)
+    order = ("trig", "turtle", "jsonld", "timeline", "overview", "feed")
+    return {path: outputs[path] for path in (getattr(project, f"{n}_path") for n in order)}
+
+
+def _call(task: Callable[[], dict[Path, str]]) -> dict[Path, str]:
+    return task()
 
 
 def build(project: Project, *, write: bool = True) -> BuildResult:
