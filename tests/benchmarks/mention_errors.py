@@ -12,9 +12,8 @@ from __future__ import annotations
 from tests.benchmarks.bench_draft import CORPORA
 
 from policygraph.build import load_project
-from policygraph.drafting.draft import draft_text, known_events
-from policygraph.drafting.gazetteer import build_gazetteer
-from policygraph.drafting.gold import ENTITY_SECTIONS, mentions, series
+from policygraph.drafting.evaluate import leave_one_out
+from policygraph.drafting.gold import series
 from policygraph.drafting.reading import read_text
 from policygraph.drafting.text import fold
 from policygraph.project import Project
@@ -34,19 +33,11 @@ def _label_texts(records: RecordSet, entity: str) -> list[str]:
 
 
 def report_source(records: RecordSet, source_id: str) -> list[str]:
-    mine = [r for r in records.records if r.graph == "source" and r.source_id == source_id]
-    others = [r for r in records.records if not (r.graph == "source" and r.source_id == source_id)]
-    entities = {
-        r.id: r for r in records.records if r.section in ENTITY_SECTIONS and r.id and not r.restated
-    }
-    used_here = {e for r in mine for e in mentions(r)} & set(entities)
-    used_elsewhere = {e for r in others if r.graph == "source" for e in mentions(r)}
-    own = frozenset(used_here - used_elsewhere)
-    gazetteer = build_gazetteer(others, skip=own)
+    left = leave_one_out(records, source_id)
+    mine, entities, gazetteer, draft = left.mine, left.entities, left.gazetteer, left.draft
     source = records.sources[source_id]
-    draft = draft_text(source, gazetteer, known_events(others, source_id))
     names = {str(i["entity"]): i for i in draft.sections.get("names", [])}
-    curated = used_here - own
+    curated = left.used_here - left.own
     parents = series(mine, records.records) | {
         str(entities[e].get(k))
         for e in curated

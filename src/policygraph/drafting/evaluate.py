@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 from policygraph.drafting.curated import many as _many
 from policygraph.drafting.curated import participants as _participants
 from policygraph.drafting.draft import Draft, Item, draft_text, known_events
-from policygraph.drafting.gazetteer import build_gazetteer, person_pinyin
+from policygraph.drafting.gazetteer import Gazetteer, build_gazetteer, person_pinyin
 from policygraph.drafting.gold import ENTITY_SECTIONS, mentions, posts, series
 from policygraph.drafting.text import fold_label
 from policygraph.project import Project
@@ -168,8 +168,19 @@ def _signal_score(text: str, draft: Draft, gold: list[Record]) -> Score:
     return Score(len(drafted), correct, len(curated), found)
 
 
-def evaluate_source(records: RecordSet, source_id: str) -> dict[str, Score]:
-    """Scores of the leave-one-out draft of ``source_id`` against its curated records."""
+@dataclass(frozen=True)
+class LeftOut:
+    """A source drafted leave-one-out: the gazetteer knows only the other sources' entities."""
+
+    mine: list[Record]  # the source's curated records
+    entities: dict[str, Record]  # every declared entity, by id
+    used_here: set[str]  # the entities its records mention
+    own: frozenset[str]  # those no other source mentions (new to the drafter)
+    gazetteer: Gazetteer
+    draft: Draft
+
+
+def leave_one_out(records: RecordSet, source_id: str) -> LeftOut:
     mine = [r for r in records.records if r.graph == "source" and r.source_id == source_id]
     others = [r for r in records.records if not (r.graph == "source" and r.source_id == source_id)]
     entities = {
@@ -178,11 +189,17 @@ def evaluate_source(records: RecordSet, source_id: str) -> dict[str, Score]:
     used_here = {e for r in mine for e in mentions(r)} & set(entities)
     used_elsewhere = {e for r in others if r.graph == "source" for e in mentions(r)}
     own = frozenset(used_here - used_elsewhere)
-    draft = draft_text(
-        records.sources[source_id],
-        build_gazetteer(others, skip=own),
-        known_events(others, source_id),
-    )
+    gazetteer = build_gazetteer(others, skip=own)
+    draft = draft_text(records.sources[source_id], gazetteer, known_events(others, source_id))
+    return LeftOut(mine, entities, used_here, own, gazetteer, draft)
+
+
+def evaluate_source(records: RecordSet, source_id: str) -> dict[str, Score]:
+    """Scores of the leave-one-out draft of ``source_id`` against its curated records."""
+    left = leave_one_out(records, source_id)
+    mine, entities, used_here, own, draft = (
+        left.mine, left.entities, left.used_here, left.own, left.draft
+    )  # fmt: skip
     gold_new = {
         e: _labels(entities[e]) for e in own if entities[e].section in ("people", "organisations")
     }
