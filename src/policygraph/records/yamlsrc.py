@@ -8,14 +8,21 @@ would crash on 2025-02-30).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Union
+from typing import Any, Union
 
 import yaml
 
 from policygraph.errors import InputError, Location
-from policygraph.limits import MAX_YAML_FILE_BYTES, check_yaml_events, decode_text, read_limited
+from policygraph.limits import (
+    MAX_YAML_DEPTH,
+    MAX_YAML_FILE_BYTES,
+    check_yaml_events,
+    decode_text,
+    read_limited,
+)
 
 Scalar = str | int | float | bool | None
 Value = Union[Scalar, "YMap", "YList"]  # noqa: UP007 (forward references)
@@ -114,6 +121,71 @@ def _compose(text: str) -> yaml.Node | None:
     return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
+class _Unusual(Exception):
+    """Something the one-pass reader leaves to the two passes (whose errors users see)."""
+
+
+_RESOLVER = yaml.resolver.Resolver()
+
+
+def _one_pass(text: str, path: Path) -> Located | None:
+    """``_convert(_compose(text))`` straight from libyaml's events, for a file that keeps the
+    limits (one document, no anchor or alias, not too deep, plain keys, no key twice): about
+    half the time of checking the events, then composing and converting. Raises ``_Unusual``
+    for anything else, which the two passes then read (and report)."""
+    root: Located | None = None
+    stack: list[tuple[YMap | YList, str | None]] = []  # open collections, each with its key
+    documents = 0
+    events: Iterator[Any] = yaml.parse(text, Loader=yaml.CSafeLoader)
+    for event in events:
+        kind = type(event)
+        if kind in _ENDS:
+            stack.pop()
+            continue
+        if kind not in _NODES:
+            if kind is yaml.AliasEvent or (kind is yaml.DocumentStartEvent and documents):
+                raise _Unusual
+            documents += kind is yaml.DocumentStartEvent
+            continue
+        if event.anchor is not None:
+            raise _Unusual
+        mark = event.start_mark
+        where = Location(path, mark.line + 1, mark.column + 1)
+        container, key = stack[-1] if stack else (None, None)
+        if isinstance(container, YMap) and key is None:  # a key, not a value
+            if kind is not yaml.ScalarEvent or str(event.value) in container:
+                raise _Unusual
+            container.key_locations[str(event.value)] = where
+            stack[-1] = (container, str(event.value))
+            continue
+        value: Value
+        if kind is yaml.ScalarEvent:
+            tag = event.tag
+            if tag is None or tag == "!":
+                tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
+            value = _scalar(yaml.ScalarNode(tag, event.value))
+        elif len(stack) >= MAX_YAML_DEPTH:
+            raise _Unusual
+        else:
+            value = YMap() if kind is yaml.MappingStartEvent else YList()
+            value.where = where
+        located = Located(value, where)
+        if isinstance(container, YList):
+            container.append(located)
+        elif isinstance(container, YMap) and key is not None:
+            container[key] = located
+            stack[-1] = (container, None)
+        else:
+            root = located
+        if isinstance(value, YMap | YList):
+            stack.append((value, None))
+    return root
+
+
+_NODES = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
+
+
 def load_yaml(path: Path) -> Located:
     """Parse one YAML file into located values; raise ``InputError`` with ``file:line:col``.
 
@@ -122,6 +194,14 @@ def load_yaml(path: Path) -> Located:
     """
     data = read_limited(path, MAX_YAML_FILE_BYTES, "the YAML file")
     text = decode_text(data, path, "the file")
+    if yaml.__with_libyaml__:
+        try:
+            located = _one_pass(text, path)
+        except (_Unusual, yaml.YAMLError):
+            pass  # read again below, where the problem is reported
+        else:
+            if located is not None:
+                return located
     try:
         check_yaml_events(text, path)
         node = _compose(text)
