@@ -21,9 +21,9 @@ from rdflib.namespace import RDF
 from rdflib.term import Node
 
 from policygraph.export.rdf import default_graph
+from policygraph.namespaces import PREFIXES
 from policygraph.project import packaged
 from policygraph.serialize import named_graphs
-from policygraph.vocab import PREFIXES
 
 Json = Any
 
