@@ -41,6 +41,10 @@ def imported(*argv: str) -> set[str]:
     return {name.split(".")[0] for name in run.stderr.split()}
 
 
+def test_version_imports_nothing_heavy() -> None:
+    assert imported("--version") == set()
+
+
 def test_help_imports_only_rich() -> None:
     assert imported("--help") <= {"rich"}  # typer draws its help with rich when it is installed
 
