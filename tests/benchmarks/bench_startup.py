@@ -4,11 +4,11 @@ slower than today, start-up included").
 Run: ``python -m tests.benchmarks.bench_startup [--runs N] [--before SRC] [--only TEXT]``.
 
 Commands, each in a fresh process: ``policygraph --version``, ``--help``, ``view --input`` of the
-dense 2,000-node N-Quads graph of ``bench_views``, ``query --input`` of the SASAC Turtle golden
-(a count), and ``build`` of a fresh copy of ``tests/fixtures/sasac`` (its first build: store and
-all). One warm-up run of each, then ``--runs`` rounds, each running every command once (so a busy
-machine slows them alike); medians of wall and CPU (user and system) seconds are reported, with
-the load average before and after.
+2,000-node N-Quads graphs of ``bench_views`` (flat, dense, power-law), ``query --input`` of the
+SASAC Turtle golden (a count), and ``build`` of a fresh copy of ``tests/fixtures/sasac`` (its
+first build: store and all). One warm-up run of each, then ``--runs`` rounds, each running every
+command once (so a busy machine slows them alike); medians of wall and CPU (user and system)
+seconds are reported, with the load average before and after.
 
 ``--before SRC`` also runs every command with ``PYTHONPATH=SRC`` (a ``src/`` folder, e.g. from
 ``git archive main src``), interleaved with this tree's, so that both are timed at the same load.
@@ -36,19 +36,20 @@ COUNT = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
 
 def commands(folder: Path) -> dict[str, list[str]]:
     """Each command's arguments after ``python -m policygraph``; writes the inputs to ``folder``."""
-    from tests.benchmarks.bench_views import _nquads, shaped_store
+    from tests.benchmarks.bench_views import SHAPES, _nquads, shaped_store
 
-    dense = folder / "dense-2000.nq"
-    if not dense.exists():
-        dense.write_bytes(_nquads(shaped_store("dense", 2000)))
+    found = {"--version": ["--version"], "--help": ["--help"]}
+    for shape in SHAPES:
+        graph = folder / f"{shape}-2000.nq"
+        if not graph.exists():
+            graph.write_bytes(_nquads(shaped_store(shape, 2000)))
+        view = ["view", "--input", str(graph), "-o", str(folder / "v.html")]
+        found[f"view --input ({shape} 2k)"] = view
     turtle = REPO / "tests" / "golden" / "policygraph.ttl"
-    return {
-        "--version": ["--version"],
-        "--help": ["--help"],
-        "view --input (dense 2k)": ["view", "--input", str(dense), "-o", str(folder / "v.html")],
-        "query --input (SASAC .ttl)": ["query", "--input", str(turtle), "--format", "csv", COUNT],
-        "build (SASAC fixture)": ["build", "-P", str(folder / "project")],
-    }
+    query = ["query", "--input", str(turtle), "--format", "csv", COUNT]
+    found["query --input (SASAC .ttl)"] = query
+    found["build (SASAC fixture)"] = ["build", "-P", str(folder / "project")]
+    return found
 
 
 def environment(src: Path | None) -> dict[str, str]:
