@@ -23,7 +23,7 @@ from policygraph.views.render import page_data, render_data
 from policygraph.views.select import Selection, best_label, select
 from policygraph.views.support import read_backing
 
-if TYPE_CHECKING:  # rdflib only for --query, --focus, --source: not for a view of a whole file
+if TYPE_CHECKING:  # rdflib for --query, --focus, --source, --type, --min-support only
     from rdflib import Dataset
 
     from policygraph.store import Store
