@@ -50,3 +50,22 @@ def test_prefixes_are_the_contract() -> None:
     assert PREFIXES["kos"] == "https://w3id.org/policygraph/kos/"
     assert PREFIXES["pgg"] == "https://w3id.org/policygraph/graph/"
     assert PREFIXES["schema"] == "https://schema.org/"
+
+
+def test_plain_namespaces_name_the_same_iris_as_rdflib() -> None:
+    """``namespaces`` (plain strings, no rdflib) and ``vocab``/rdflib agree, term for term."""
+    from rdflib import namespace
+
+    from policygraph import namespaces, vocab
+
+    for name in ("RDF", "RDFS", "XSD", "OWL", "SKOS", "ORG", "FOAF", "PROV", "DCTERMS"):
+        assert str(getattr(namespaces, name)) == str(getattr(namespace, name)), name
+    for name in ("PG", "PGR", "KOS", "PGG", "SCHEMA", "OA", "SH", "WD"):
+        assert str(getattr(namespaces, name)) == str(getattr(vocab, name)), name
+    assert namespaces.FOAF.Person == str(namespace.FOAF.Person)
+    assert type(namespaces.PG.PolicySignal) is str
+    assert namespaces.PG.PolicySignal == str(PG.PolicySignal)
+    assert namespaces.PGG["src-x"] == str(vocab.source_graph("x"))
+    # a plain string is not equal to rdflib's term: rdflib compares the types too
+    assert namespaces.PG.PolicySignal != PG.PolicySignal
+    assert vocab.PREFIXES is namespaces.PREFIXES

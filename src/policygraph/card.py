@@ -15,8 +15,8 @@ from rdflib.term import Node
 
 from policygraph.iris import language_tag, short_name
 from policygraph.names import display_labels, resolve_entity
+from policygraph.namespaces import sparql_prologue
 from policygraph.store import Store
-from policygraph.vocab import sparql_prologue
 
 LABEL_KINDS = {"prefLabel": "pref", "altLabel": "alt", "hiddenLabel": "hidden", "label": "label"}
 _PROLOGUE = sparql_prologue()

@@ -12,9 +12,12 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
-from rdflib import Literal
-from rdflib.namespace import XSD
+from policygraph.namespaces import XSD
+
+if TYPE_CHECKING:
+    from rdflib import Literal
 
 PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 DATATYPES = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}
@@ -59,4 +62,6 @@ def overlaps(text: str, since: str | None, until: str | None) -> bool:
 
 def date_literal(text: str) -> Literal:
     """The typed literal of a date: ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear``."""
-    return Literal(text, datatype=DATATYPES[len(text)])
+    from rdflib import Literal, URIRef  # only the build makes literals: views read dates
+
+    return Literal(text, datatype=URIRef(DATATYPES[len(text)]))

@@ -1,21 +1,24 @@
 """IRIs and language tags as people and syntaxes write them: the one home of both.
 
-A leaf module (it imports only ``vocab``), so every other module, stores included, can use it
-without an import cycle. ``short_name`` is for display (``pgr:person-he-qing``); ``prefixed_name``
-gives a prefixed name only when Turtle, TriG and RDF/XML can write it as one; ``expand_name``
-reads one back; ``language_tag`` puts a tag in its conventional case; ``iri_problem`` says why a
-text is not an IRI (checked before one is minted from user input).
+A leaf module (it imports only ``namespaces`` and ``errors``, and rdflib only to make a
+``URIRef``), so every other module, stores included, can use it without an import cycle.
+``short_name`` is for display (``pgr:person-he-qing``); ``prefixed_name`` gives a prefixed name
+only when Turtle, TriG and RDF/XML can write it as one; ``expand_name`` reads one back;
+``language_tag`` puts a tag in its conventional case; ``iri_problem`` says why a text is not an
+IRI (checked before one is minted from user input).
 """
 
 from __future__ import annotations
 
 import functools
 import re
-
-from rdflib import URIRef
+from typing import TYPE_CHECKING
 
 from policygraph.errors import InputError
-from policygraph.vocab import PREFIXES
+from policygraph.namespaces import PREFIXES
+
+if TYPE_CHECKING:
+    from rdflib import URIRef
 
 #: A local name every RDF syntax policygraph writes takes as it is (an XML NCName).
 _LOCAL = re.compile(r"[^\W\d][\w.-]*[\w-]|[^\W\d]")
@@ -41,6 +44,8 @@ def prefixed_name(iri: str) -> str | None:
 def expand_name(text: str) -> URIRef | None:
     """An IRI written as ``<...>``, ``http...`` or a declared prefixed name, else ``None``;
     ``InputError`` when it is written as an IRI but is not a valid one (``<a b>``)."""
+    from rdflib import URIRef  # not at start-up: ``view --input FILE`` needs no rdflib
+
     iri = _expand(text)
     if iri is not None and (problem := iri_problem(iri)):
         raise InputError(f"{text!r} is not a valid IRI: {problem}", hint=_IRI_HINT)

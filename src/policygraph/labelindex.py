@@ -20,10 +20,10 @@ from pathlib import Path
 
 from policygraph.atomic import write_atomic
 from policygraph.iris import language_tag
+from policygraph.namespaces import sparql_prologue
 from policygraph.normalise import normalise_name
 from policygraph.store import Store
 from policygraph.stores.oxigraph import OxigraphStore
-from policygraph.vocab import sparql_prologue
 
 log = logging.getLogger(__name__)
 

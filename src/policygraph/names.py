@@ -9,15 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-
-from rdflib import Literal, URIRef
+from typing import TYPE_CHECKING
 
 from policygraph.errors import AmbiguousError, NotFoundError
 from policygraph.iris import expand_name, language_tag, short_name
 from policygraph.labelindex import label_index
+from policygraph.namespaces import LANGUAGES, sparql_prologue
 from policygraph.normalise import normalise_name as normalise_name
-from policygraph.store import Store
-from policygraph.vocab import LANGUAGES, sparql_prologue
+
+if TYPE_CHECKING:  # rdflib only where names are looked up: a view's labels need none of it
+    from rdflib import URIRef
+
+    from policygraph.store import Store
 
 __all__ = [
     "Match",
@@ -55,6 +58,8 @@ def display_labels(store: Store, iris: Iterable[URIRef], lang: str = "en") -> di
     query = sparql_prologue() + (
         f"SELECT ?s ?l WHERE {{ VALUES ?s {{ {values} }} ?s skos:prefLabel|rdfs:label ?l }}"
     )
+    from rdflib import Literal, URIRef
+
     found: dict[URIRef, dict[str, str]] = {}
     for row in store.query(query):
         subject, label = row[0], row[1]  # type: ignore[index]
@@ -79,6 +84,8 @@ class Match:
 
 def _candidates(store: Store, text: str) -> list[Match]:
     """Entities one of whose labels (or whose slug) is ``text`` once normalised, or contains it."""
+    from rdflib import URIRef
+
     key = normalise_name(text)
     exact: dict[str, tuple[int, str]] = {}
     partial: dict[str, tuple[int, str]] = {}

@@ -15,8 +15,8 @@ from policygraph.errors import NotFoundError, QueryError
 from policygraph.iris import expand_name, short_name
 from policygraph.labelindex import label_index
 from policygraph.names import normalise_name
+from policygraph.namespaces import sparql_prologue
 from policygraph.store import Store
-from policygraph.vocab import sparql_prologue
 
 RANKS = ("exact", "prefix", "substring")
 _CLASSES = (

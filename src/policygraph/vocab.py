@@ -1,7 +1,8 @@
 """The IRIs of policygraph's vocabulary and the prefixes every graph and query shares.
 
 This module names IRIs only; it makes no triples. ``tests/test_vocab.py`` keeps ``PG`` and the
-packaged ontology in step.
+packaged ontology in step. The same IRIs as plain strings, and the prefixes, are in
+``namespaces`` (which does without rdflib); the prefixes are re-exported here.
 """
 
 from __future__ import annotations
@@ -9,34 +10,17 @@ from __future__ import annotations
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-PG = Namespace("https://w3id.org/policygraph/ns#")
-PGR = Namespace("https://w3id.org/policygraph/id/")
-KOS = Namespace("https://w3id.org/policygraph/kos/")
-PGG = Namespace("https://w3id.org/policygraph/graph/")
-SCHEMA = Namespace("https://schema.org/")
-OA = Namespace("http://www.w3.org/ns/oa#")
-SH = Namespace("http://www.w3.org/ns/shacl#")
-WD = Namespace("http://www.wikidata.org/entity/")
+from policygraph import namespaces
+from policygraph.namespaces import LANGUAGES, PREFIXES, sparql_prologue
 
-#: The prefixes policygraph declares, in the order they are written. Nothing else is ever bound.
-PREFIXES: dict[str, str] = {
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "xsd": str(XSD),
-    "owl": str(OWL),
-    "skos": str(SKOS),
-    "org": str(ORG),
-    "foaf": str(FOAF),
-    "schema": str(SCHEMA),
-    "prov": str(PROV),
-    "dcterms": str(DCTERMS),
-    "oa": str(OA),
-    "pg": str(PG),
-    "pgr": str(PGR),
-    "kos": str(KOS),
-    "pgg": str(PGG),
-    "wd": str(WD),
-}
+PG = Namespace(namespaces.PG)
+PGR = Namespace(namespaces.PGR)
+KOS = Namespace(namespaces.KOS)
+PGG = Namespace(namespaces.PGG)
+SCHEMA = Namespace(namespaces.SCHEMA)
+OA = Namespace(namespaces.OA)
+SH = Namespace(namespaces.SH)
+WD = Namespace(namespaces.WD)
 
 #: Named graphs that are not sources.
 KOS_GRAPH = PGG["kos"]
@@ -44,8 +28,6 @@ ONTOLOGY_GRAPH = PGG["ontology"]
 REFERENCE_GRAPH = PGG["ref"]
 CURATION_GRAPH = PGG["curation"]
 PROVENANCE_GRAPH = PGG["prov"]
-
-LANGUAGES = ("en", "zh", "zh-Latn-pinyin")
 
 
 def source_graph(source_id: str) -> URIRef:
@@ -68,12 +50,6 @@ def concept(code: str) -> URIRef:
     return KOS[code]
 
 
-def sparql_prologue(extra: dict[str, str] | None = None) -> str:
-    """``PREFIX`` lines for every declared prefix (plus ``extra``), to put before a query."""
-    merged = {**PREFIXES, **(extra or {})}
-    return "".join(f"PREFIX {name}: <{iri}>\n" for name, iri in merged.items())
-
-
 def bind_prefixes(graph: Graph) -> Graph:
     """Bind exactly policygraph's prefixes on ``graph`` (replacing rdflib's defaults)."""
     for name, iri in PREFIXES.items():
@@ -84,3 +60,11 @@ def bind_prefixes(graph: Graph) -> Graph:
 def new_graph() -> Graph:
     """An empty in-memory graph with policygraph's prefixes and no others."""
     return bind_prefixes(Graph(bind_namespaces="none"))
+
+
+__all__ = [
+    "CURATION_GRAPH", "DCTERMS", "FOAF", "KOS", "KOS_GRAPH", "LANGUAGES", "OA", "ONTOLOGY_GRAPH",
+    "ORG", "OWL", "PG", "PGG", "PGR", "PREFIXES", "PROV", "PROVENANCE_GRAPH", "RDF", "RDFS",
+    "REFERENCE_GRAPH", "SCHEMA", "SH", "SKOS", "WD", "XSD", "bind_prefixes", "concept", "entity",
+    "new_graph", "source_document", "source_graph", "sparql_prologue",
+]  # fmt: skip

@@ -7,8 +7,8 @@ from collections.abc import Iterator, Mapping
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
+from policygraph.namespaces import sparql_prologue
 from policygraph.store import Store
-from policygraph.vocab import sparql_prologue
 
 Row = tuple[Node | None, ...]
 

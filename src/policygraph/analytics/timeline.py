@@ -63,7 +63,7 @@ class Entry:
 
 def signal_fields(store: Store) -> Fields:
     """Each signal's values (IRIs or text), by field name (``FIELDS``' values)."""
-    from policygraph.vocab import PREFIXES
+    from policygraph.namespaces import PREFIXES
 
     names = {PREFIXES[k.split(":")[0]] + k.split(":")[1]: v for k, v in FIELDS.items()}
     signals: Fields = {}

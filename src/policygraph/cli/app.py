@@ -77,9 +77,21 @@ def reported(command: Callable[P, R]) -> Callable[P, R]:
     return run
 
 
+def show_version(wanted: bool) -> None:
+    """``--version``: print the installed version and stop (before any command is looked at)."""
+    if wanted:
+        from importlib.metadata import version
+
+        typer.echo(f"policygraph {version('policygraph')}")
+        raise typer.Exit()
+
+
 @app.callback()
 def main_options(
     debug: bool = typer.Option(False, "--debug", help="Show a traceback for errors."),
+    version: bool = typer.Option(
+        False, "--version", callback=show_version, is_eager=True, help="Print the version."
+    ),
 ) -> None:
     """Global options."""
     if debug:

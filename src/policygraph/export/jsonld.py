@@ -23,9 +23,9 @@ from rdflib.term import Node
 
 from policygraph.export.rdf import default_graph
 from policygraph.graphset import GraphSet
+from policygraph.namespaces import PREFIXES
 from policygraph.project import packaged
 from policygraph.serialize import named_graphs
-from policygraph.vocab import PREFIXES
 
 Json = Any
 

@@ -14,8 +14,8 @@ import re
 from typing import TYPE_CHECKING
 
 from policygraph.names import language_tag
+from policygraph.namespaces import PREFIXES
 from policygraph.stores.oxigraph import OxigraphStore
-from policygraph.vocab import PREFIXES
 
 if TYPE_CHECKING:
     import pyoxigraph as ox

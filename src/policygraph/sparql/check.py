@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from policygraph.errors import QueryError
 from policygraph.limits import MAX_QUERY_DEPTH, check_query_text
-from policygraph.vocab import PREFIXES, sparql_prologue
+from policygraph.namespaces import PREFIXES, sparql_prologue
 
 KINDS = {
     "SelectQuery": "SELECT",

@@ -6,14 +6,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from rdflib import Dataset
-from rdflib.query import Result
-from rdflib.term import Node
-
 from policygraph.errors import InputError
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # rdflib is imported by the stores when they answer, not at start-up
     import pyoxigraph as ox
+    from rdflib import Dataset
+    from rdflib.query import Result
+    from rdflib.term import Node
 
 #: RDF file extensions and the format each names: the one table (``export`` adds its own
 #: non-RDF formats to it). Names are those ``policygraph export --format`` takes.

@@ -14,20 +14,19 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any, cast
 
-from rdflib import Dataset, URIRef
-
 from policygraph.errors import InputError, Location, NotFoundError
-from policygraph.graphset import GraphSet
+from policygraph.namespaces import PGG
 from policygraph.rdfcheck import check_rdf_file, limited_quads
 from policygraph.stores.base import Store, ox_format, rdf_format
 from policygraph.stores.oxigraph import OxigraphStore
-from policygraph.stores.terms import to_ox
 from policygraph.stores.union import CHUNK, with_default_copies
-from policygraph.vocab import PGG
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
+    from rdflib import Dataset
     from rdflib.term import Node
+
+    from policygraph.graphset import GraphSet
 
 
 class MemoryStore(OxigraphStore):
@@ -116,6 +115,10 @@ def store_of_quads(quads: Iterable[ox.Quad], label: str = "") -> MemoryStore:
 def union_store(data: Dataset | GraphSet) -> MemoryStore:
     """A memory store holding the named graphs of an rdflib dataset or of the build's graphs."""
     import pyoxigraph as ox
+    from rdflib import URIRef
+
+    from policygraph.graphset import GraphSet
+    from policygraph.stores.terms import to_ox
 
     # an IRI (a subject, predicate or class) comes back in many triples; literals are not
     # remembered: rdflib's == on literals compares values ("01" == "1" as integers)
@@ -150,4 +153,8 @@ def _named(dataset: Dataset) -> Iterator[tuple[Node, Iterable[tuple[Node, Node, 
 
 def as_store(data: Dataset | GraphSet | Store) -> Store:
     """``data`` itself when it is a store, else ``union_store(data)`` (a built dataset)."""
+    from rdflib import Dataset  # a store needs no rdflib; a dataset has it loaded already
+
+    from policygraph.graphset import GraphSet
+
     return union_store(data) if isinstance(data, Dataset | GraphSet) else data

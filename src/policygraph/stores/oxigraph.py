@@ -10,17 +10,14 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from rdflib import Dataset
-from rdflib.query import Result
-from rdflib.term import Node
-
 from policygraph.errors import QueryError
-from policygraph.stores.results import to_result
-from policygraph.stores.terms import from_ox, to_ox
 from policygraph.stores.union import named_quads
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
+    from rdflib import Dataset
+    from rdflib.query import Result
+    from rdflib.term import Node
 
 
 @dataclass
@@ -34,6 +31,11 @@ class OxigraphStore:
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> Result:
         import pyoxigraph as ox
+
+        # rdflib (for the answer's terms) is imported here, not at start-up: a view reads
+        # ``inner`` directly and needs none of it
+        from policygraph.stores.results import to_result
+        from policygraph.stores.terms import to_ox
 
         substitutions = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
         try:
@@ -66,6 +68,10 @@ class OxigraphStore:
 
         Its literals are those ``query`` gives (plain strings, tags in their conventional case).
         """
+        from rdflib import Dataset
+
+        from policygraph.stores.terms import from_ox
+
         data = Dataset(default_union=True)
         graphs: dict[Any, Any] = {}
         for quad in self.quads():

@@ -6,9 +6,7 @@ import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, TypedDict, Unpack, cast
-
-from rdflib import Dataset, Graph, Literal, URIRef
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack, cast
 
 from policygraph.analytics.pagerank import pagerank
 from policygraph.dates import parse_date
@@ -16,7 +14,7 @@ from policygraph.errors import InputError, NotFoundError, QueryError
 from policygraph.iris import expand_name, short_name
 from policygraph.names import resolve_entity
 from policygraph.page import framed
-from policygraph.store import Store, as_store
+from policygraph.store import as_store
 from policygraph.views.card import cards
 from policygraph.views.facts import Facts, read_facts, term_id
 from policygraph.views.layout import layout, sizes
@@ -24,7 +22,11 @@ from policygraph.views.model import ViewModel, degrees
 from policygraph.views.render import page_data, render_data
 from policygraph.views.select import Selection, best_label, select
 from policygraph.views.support import read_backing
-from policygraph.vocab import source_graph
+
+if TYPE_CHECKING:  # rdflib for --query, --focus, --source, --type, --min-support only
+    from rdflib import Dataset
+
+    from policygraph.store import Store
 
 SIZE_BY = ("degree", "pagerank")
 
@@ -40,6 +42,8 @@ def _class_iri(text: str) -> str:
 
 
 def _source_graph(store: Store, source: str) -> str:
+    from policygraph.vocab import source_graph  # rdflib, for --source only
+
     graph = expand_name(source) or source_graph(source)
     if not store.query(f"ASK {{ GRAPH {graph.n3()} {{ ?s ?p ?o }} }}").askAnswer:
         raise NotFoundError(
@@ -54,6 +58,8 @@ Triples = tuple[tuple[str, str, str], ...]
 
 def _query_selection(store: Store, query: str) -> tuple[frozenset[str] | None, Triples | None]:
     """What a ``--query`` selects, checked and run as ``policygraph query`` runs it."""
+    from rdflib import Graph, Literal, URIRef
+
     from policygraph.sparql import check_query, run_checked
 
     result = run_checked(store, check_query(query, origin="--query"))

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
-
-from rdflib import BNode, Literal
-from rdflib.term import Node
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from policygraph.iris import language_tag
 from policygraph.iris import language_tag as ox_language_tag
-from policygraph.store import Store
+from policygraph.namespaces import sparql_prologue
 from policygraph.stores.oxigraph import OxigraphStore
-from policygraph.vocab import sparql_prologue
+
+if TYPE_CHECKING:
+    from rdflib.term import Node
+
+    from policygraph.store import Store
 
 LABEL_KINDS = {
     "http://www.w3.org/2004/02/skos/core#prefLabel": "pref",
@@ -96,12 +97,16 @@ Cell = str | Text | None
 
 def term_id(term: Node) -> str:
     """A stable string for an IRI or blank node (``_:id`` for blank nodes)."""
+    from rdflib.term import BNode  # loaded already: ``term`` is an rdflib term
+
     if isinstance(term, BNode):
         return f"_:{term}"
     return str(term)
 
 
 def _cell(term: Node | None) -> Cell:
+    from rdflib.term import Literal  # loaded already: the store answered with rdflib terms
+
     if isinstance(term, Literal):
         return Text(str(term), language_tag(term.language or ""))
     return None if term is None else term_id(term)

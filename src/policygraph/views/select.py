@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rdflib.namespace import FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS
-
 from policygraph.dates import overlaps, parse_date
 from policygraph.iris import short_name
 from policygraph.names import normalise_name, pick_label
+from policygraph.namespaces import FOAF, KOS, OA, ORG, OWL, PG, PGG, PROV, RDF, RDFS, SCHEMA, SKOS
 from policygraph.views.facts import Facts, Post, all_types
 from policygraph.views.model import (
     EDGE_ORDER,
@@ -27,7 +26,6 @@ from policygraph.views.model import (
     restrict,
 )
 from policygraph.views.support import Backing, edge_kept, weak_claims
-from policygraph.vocab import KOS, OA, PG, PGG, SCHEMA
 
 #: (class, legend group), the first class a node has decides its group.
 GROUPS: tuple[tuple[str, str], ...] = (

@@ -11,13 +11,13 @@ folds. Support comes from ``analytics.support``, so it is the same on every stor
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from rdflib import Literal
-
-from policygraph.analytics.sparql import select as rows
-from policygraph.store import Store
+from policygraph.namespaces import PG, SCHEMA
 from policygraph.views.facts import Facts, all_types, term_id
-from policygraph.vocab import PG, SCHEMA
+
+if TYPE_CHECKING:
+    from policygraph.store import Store
 
 #: View nodes that are claims of sources (as ``analytics.projection.CLAIMS``).
 CLAIM_CLASSES = frozenset({str(PG.PolicySignal), str(SCHEMA.Event)})
@@ -45,6 +45,9 @@ class Backing:
 
 def read_backing(store: Store) -> Backing:
     """Support of every node and fact in ``store`` (two queries, any store)."""
+    from rdflib import Literal  # here, not at start-up: only --min-support reads support
+
+    from policygraph.analytics.sparql import select as rows
     from policygraph.analytics.support import fact_support, support
 
     nodes = {term_id(node): found.count for node, found in support(store).items()}
