@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -12,6 +13,7 @@ from rdflib.compare import graph_diff, to_isomorphic
 
 from policygraph.atomic import write_all_atomic
 from policygraph.build import BuildResult, build, render_outputs
+from policygraph.errors import DataProblems
 from policygraph.project import Project
 from policygraph.serialize import to_turtle, union_graph
 
@@ -126,3 +128,30 @@ def test_atomic_writes_replace_nothing_when_one_file_fails(tmp_path: Path) -> No
     assert first.read_text(encoding="utf-8") == "old a"
     assert second.read_text(encoding="utf-8") == "old b"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.ttl", "b.ttl"]
+
+
+def test_rendering_beside_shacl_writes_what_one_process_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    multi = Path(__file__).resolve().parent / "fixtures" / "multi" / "data"
+    alone, beside = Project(tmp_path / "alone"), Project(tmp_path / "beside")
+    for project in (alone, beside):
+        shutil.copytree(multi, project.root / "data")
+    first = build(alone)
+    monkeypatch.setattr("policygraph.build.FORK_MIN_QUADS", 0)  # SHACL in a forked process
+    with caplog.at_level(logging.INFO, logger="policygraph.forkrun"):
+        second = build(beside)
+    assert "forked run failed" not in caplog.text  # the child answered (no rerun here)
+    assert first.summary == second.summary
+    assert [p.name for p in first.written] == [p.name for p in second.written]
+    for ours, theirs in zip(first.written, second.written, strict=True):
+        assert ours.read_bytes() == theirs.read_bytes(), ours.name
+    # data that does not conform: the error of one process, and graph/ left as it was
+    before = {p: p.read_bytes() for p in second.written}
+    reference = beside.records_dir / "reference.yaml"
+    text = reference.read_text(encoding="utf-8")
+    wang = "labels: {en: Wang Zhiping, zh: 王治平, zh-Latn-pinyin: Wáng Zhìpíng}"
+    reference.write_text(text.replace(wang, "labels: {zh: 王治平}"), encoding="utf-8")
+    with pytest.raises(DataProblems, match="A person needs an English name"):
+        build(beside)
+    assert {p: p.read_bytes() for p in second.written} == before

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TypeVar, cast
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF, SKOS
@@ -110,6 +111,7 @@ def summarise(graphs: GraphSet, records: RecordSet, index: Triples | None = None
     )
 
 
+T = TypeVar("T")
 #: Below this many quads, JSON-LD takes less time than forking a process for it.
 FORK_MIN_QUADS = 20_000
 
@@ -144,29 +146,47 @@ def render_outputs(
     return {path: outputs[path] for path in (getattr(project, f"{n}_path") for n in order)}
 
 
-def _call(task: Callable[[], dict[Path, str]]) -> dict[Path, str]:
+def _call(task: Callable[[], T]) -> T:
     return task()
 
 
 def build(project: Project, *, write: bool = True) -> BuildResult:
-    """Check the records, build the graphs, validate them and (atomically) write ``graph/``."""
+    """Check the records, build the graphs, validate them and (atomically) write ``graph/``.
+
+    In a big project the files are rendered while SHACL runs in a forked process (``forkrun``);
+    nothing is published unless the graphs conform, as when the two run one after the other.
+    """
     records = load_project(project)
     graphs = build_graphs(project, records)
     from policygraph.errors import DataProblems
-    from policygraph.shapes import validate_dataset
+    from policygraph.shapes import ValidationReport, validate_dataset
 
     index = Triples(graphs.triples())
+    places = record_places(records)
     shacl_cache = project.build_cache_dir if write else None  # write=False writes nothing
-    report = validate_dataset(graphs, record_places(records), index=index, cache_dir=shacl_cache)
+    made: list[MemoryStore] = []
+
+    def check() -> ValidationReport:
+        return validate_dataset(graphs, places, index=index, cache_dir=shacl_cache)
+
+    def render() -> dict[Path, str]:
+        made.append(union_store(graphs))  # made once for every file, and the text index
+        return render_outputs(project, graphs, store=made[0])
+
+    outputs: dict[Path, str] = {}
+    if write and len(graphs) >= FORK_MIN_QUADS:
+        both: list[Callable[[], object]] = [render, check]
+        rendered, report = map_forked(_call, both)
+        outputs = cast(dict[Path, str], rendered)
+    else:
+        report = check()
+    assert isinstance(report, ValidationReport)
     if not report.conforms:
         raise DataProblems([str(v) for v in report.violations if v.severity == "Violation"])
     summary = summarise(graphs, records, index)
-    del index
-    outputs: dict[Path, str] = {}
     if write:
-        store = union_store(graphs)  # made once for every file, and the text index
-        outputs = render_outputs(project, graphs, store=store)
-        _publish(project, outputs, store)
+        outputs = outputs or render()
+        _publish(project, outputs, made[0])
     return BuildResult(graphs, records, summary, tuple(outputs))
 
 
