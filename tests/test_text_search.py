@@ -7,6 +7,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from policygraph.build import build
@@ -165,4 +167,16 @@ def test_unlabelled_claims_are_named_by_who_role_and_where(multi_project: Projec
     assert claim.types == ("pg:Participation",) and claim.label.startswith("He Qing (")
     assert claim.label.endswith(
         ", Shanghai SASAC follow-up meeting on blockchain pilots (fictional)"
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab 上海国资委𠀀,。\u200b\x02\x03\U00030001", max_size=40))
+def test_each_han_character_is_set_apart(text: str) -> None:
+    from policygraph.fulltext.segment import SEPARATOR, to_indexed
+
+    cleaned = text.replace(SEPARATOR, "").replace("\x02", "").replace("\x03", "")
+    han = "上海国资委𠀀\U00030001"
+    assert to_indexed(text) == "".join(
+        f"{SEPARATOR}{c}{SEPARATOR}" if c in han else c for c in cleaned
     )

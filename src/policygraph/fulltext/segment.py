@@ -19,8 +19,8 @@ from policygraph.errors import QueryError
 TOKENIZER = "porter unicode61 remove_diacritics 2"
 SEPARATOR = "\u200b"
 HAN = re.compile(
-    "([\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef\U00030000-\U0003134f])"
-)
+    "[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef\U00030000-\U0003134f]+"
+)  # a run of Han characters
 #: Marks around a highlighted match in a snippet (control characters: never in archived text).
 OPEN, CLOSE = "\x02", "\x03"
 _TERM = re.compile(r'"([^"]*)"?|(\S+)')
@@ -30,7 +30,13 @@ _OPERATORS = {"OR", "NOT", "AND"}
 def to_indexed(text: str) -> str:
     """``text`` as it is stored in the index: each Han character set apart."""
     cleaned = text.replace(SEPARATOR, "").replace(OPEN, "").replace(CLOSE, "")
-    return HAN.sub(SEPARATOR + r"\1" + SEPARATOR, cleaned)
+    return HAN.sub(_set_apart, cleaned)
+
+
+def _set_apart(run: re.Match[str]) -> str:
+    """A run of Han characters, each with a separator on both sides (one call per run, not
+    per character: a third of the time on Chinese text)."""
+    return SEPARATOR + (SEPARATOR + SEPARATOR).join(run.group()) + SEPARATOR
 
 
 def from_indexed(text: str) -> str:
