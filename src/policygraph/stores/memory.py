@@ -19,7 +19,7 @@ from policygraph.namespaces import PGG
 from policygraph.rdfcheck import check_rdf_file, limited_quads
 from policygraph.stores.base import Store, ox_format, rdf_format
 from policygraph.stores.oxigraph import OxigraphStore
-from policygraph.stores.union import CHUNK, with_default_copies
+from policygraph.stores.union import CHUNK, fill_union
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
@@ -94,11 +94,8 @@ def load_file(path: Path, data: bytes | None = None) -> ox.Store:
         raise NotFoundError(f"{path}: no such file")
     if data is None:
         check_rdf_file(path, rdf_format(path))  # size, gzip, DTD, remote @context (rdfcheck)
-    store = ox.Store()
     quads = limited_quads(parse_quads(path, ox.NamedNode(file_graph(path)), data=data), path)
-    while chunk := list(itertools.islice(quads, CHUNK)):
-        store.bulk_extend(with_default_copies(chunk))  # the union, as the quads come
-    return store
+    return store_of_quads(quads).inner
 
 
 def store_of_quads(quads: Iterable[ox.Quad], label: str = "") -> MemoryStore:
@@ -108,7 +105,8 @@ def store_of_quads(quads: Iterable[ox.Quad], label: str = "") -> MemoryStore:
     store = ox.Store()
     chunk_source = iter(quads)
     while chunk := list(itertools.islice(chunk_source, CHUNK)):
-        store.bulk_extend(with_default_copies(chunk))
+        store.bulk_extend(chunk)
+    fill_union(store)
     return MemoryStore(store, label)
 
 
