@@ -261,3 +261,10 @@ def test_forked_runs_answer_in_order_and_a_failed_child_is_run_again() -> None:
     assert pids[0] == pids[1] == os.getpid()  # the first here; the failed one again here
     if usable_cores() > 1:
         assert pids[2] != os.getpid()
+
+
+def test_one_process_when_the_environment_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("POLICYGRAPH_PROCESSES", "1")
+    assert usable_cores() == 1
+    answers = map_forked(_fails_in_a_child, [1, 3])
+    assert {pid for _, pid in answers} == {os.getpid()}

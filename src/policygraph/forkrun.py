@@ -21,14 +21,21 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
+#: The environment variable that caps the processes (``1``: everything in this process).
+PROCESSES_ENV = "POLICYGRAPH_PROCESSES"
+
+
 def usable_cores() -> int:
-    """Cores this process may run on (1 where forking is not available)."""
+    """Cores this process may run on, at most ``$POLICYGRAPH_PROCESSES`` (1 where forking is not
+    available)."""
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1
     try:
-        return len(os.sched_getaffinity(0))
+        cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not Linux
-        return os.cpu_count() or 1
+        cores = os.cpu_count() or 1
+    cap = os.environ.get(PROCESSES_ENV, "").strip()
+    return max(1, min(cores, int(cap))) if cap.isdigit() else cores
 
 
 def _child(function: Callable[[T], R], item: T, pipe: Connection) -> None:
