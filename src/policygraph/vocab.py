@@ -13,14 +13,26 @@ from rdflib.namespace import DCTERMS, FOAF, ORG, OWL, PROV, RDF, RDFS, SKOS, XSD
 from policygraph import namespaces
 from policygraph.namespaces import LANGUAGES, PREFIXES, sparql_prologue
 
-PG = Namespace(namespaces.PG)
-PGR = Namespace(namespaces.PGR)
-KOS = Namespace(namespaces.KOS)
-PGG = Namespace(namespaces.PGG)
-SCHEMA = Namespace(namespaces.SCHEMA)
-OA = Namespace(namespaces.OA)
-SH = Namespace(namespaces.SH)
-WD = Namespace(namespaces.WD)
+
+class Terms(Namespace):
+    """An rdflib ``Namespace`` that makes each term read as an attribute (``PG.issuer``) once:
+    rdflib makes and checks a new ``URIRef`` on every read, a third of the time of mapping the
+    records of 1,000 sources to quads."""
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = super().__getattr__(name)  # AttributeError for special names, as before
+        self.__dict__[name] = term
+        return term
+
+
+PG = Terms(namespaces.PG)
+PGR = Terms(namespaces.PGR)
+KOS = Terms(namespaces.KOS)
+PGG = Terms(namespaces.PGG)
+SCHEMA = Terms(namespaces.SCHEMA)
+OA = Terms(namespaces.OA)
+SH = Terms(namespaces.SH)
+WD = Terms(namespaces.WD)
 
 #: Named graphs that are not sources.
 KOS_GRAPH = PGG["kos"]
