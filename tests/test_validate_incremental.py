@@ -12,7 +12,7 @@ import pytest
 from rdflib import Graph
 from typer.testing import CliRunner
 
-from policygraph.build import build_dataset, load_project, record_places
+from policygraph.build import build_graphs, load_project, record_places
 from policygraph.checkcache import Result, ResultCache, cached_results
 from policygraph.cli import app
 from policygraph.forkrun import map_forked, usable_cores
@@ -124,7 +124,7 @@ def test_only_the_changed_nodes_are_validated_again(project: Project, tmp_path: 
     plan = ShapePlan.of(shapes)
 
     def results(cache_dir: Path) -> list[Result]:
-        data = Triples(union_graph(build_dataset(project, load_project(project))))
+        data = Triples(build_graphs(project, load_project(project)).triples())
         return cached_results(plan, SHAPES, data, ResultCache(cache_dir), counting(shapes, runs))  # type: ignore[arg-type]
 
     first = results(tmp_path / "cache")
@@ -182,7 +182,7 @@ def test_unsupported_shapes_validate_everything_without_a_cache(
         '[ sh:inversePath org:member ] ; sh:minCount 9 ; sh:message "Fewer than nine posts" ] .'
     )
     records = load_project(project)
-    dataset = build_dataset(project, records)
+    dataset = build_graphs(project, records)
     cache = tmp_path / "cache"
     report = validate_dataset(
         dataset, record_places(records), cache_dir=cache, shapes_text=SHAPES + extra
@@ -228,7 +228,7 @@ def test_results_split_over_processes_are_those_of_one_run(
     edit(project.sources_dir / STUDY, "published: ~ ", "published: 2025-07-01")
     shapes = shapes_graph()
     plan = ShapePlan.of(shapes)
-    data = Triples(union_graph(build_dataset(project, load_project(project))))
+    data = Triples(build_graphs(project, load_project(project)).triples())
     run = partial(pyshacl_results, shapes=shapes)
 
     def results(parts: int, cache: str) -> list[Result]:
@@ -240,7 +240,8 @@ def test_results_split_over_processes_are_those_of_one_run(
     assert any("dated after the document" in r.message for r in one)
     assert results(3, "three") == one
     assert results(3, "three") == one  # and from the cache the parts wrote
-    whole = pyshacl_results(union_graph(build_dataset(project, load_project(project))), shapes)
+    built = build_graphs(project, load_project(project))
+    whole = pyshacl_results(union_graph(built.to_dataset()), shapes)
     assert sorted(whole, key=lambda r: r.row().__repr__()) == one
 
 

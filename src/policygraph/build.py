@@ -84,11 +84,6 @@ def build_graphs(project: Project, records: RecordSet) -> GraphSet:
     return graphs
 
 
-def build_dataset(project: Project, records: RecordSet) -> Dataset:
-    """The whole dataset (``build_graphs`` as an rdflib ``Dataset``)."""
-    return build_graphs(project, records).to_dataset()
-
-
 def record_places(records: RecordSet) -> dict[str, Location]:
     """Where each record was written, by the local name of the node it became."""
     return {r.id: r.where for r in records.records if r.id}

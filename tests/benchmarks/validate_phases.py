@@ -18,7 +18,7 @@ from typing import TypeVar
 from tests.benchmarks.bench_build import CHANGED, _touch_source
 from tests.benchmarks.tracker import write_project
 
-from policygraph.build import build_dataset, load_project, record_places
+from policygraph.build import build_graphs, load_project, record_places
 from policygraph.project import Project
 from policygraph.shapes import ValidationReport, validate_dataset
 
@@ -41,7 +41,7 @@ def main() -> None:
         write_project(project.root, args.sources)
         print(f"| {args.sources} sources: step | s |\n| --- | ---: |")
         records = timed("read and check records", lambda: load_project(project))
-        dataset = timed("records -> dataset", lambda: build_dataset(project, records))
+        dataset = timed("records -> graphs", lambda: build_graphs(project, records))
         places = record_places(records)
         whole = timed("SHACL, whole union", lambda: validate_dataset(dataset, places))
         cache = project.build_cache_dir
@@ -52,7 +52,7 @@ def main() -> None:
         assert timed("SHACL, cold cache", cached) == whole
         _touch_source(project.root, CHANGED, 0)
         records = timed("read and check records (one changed)", lambda: load_project(project))
-        dataset = timed("records -> dataset", lambda: build_dataset(project, records))
+        dataset = timed("records -> graphs", lambda: build_graphs(project, records))
         places = record_places(records)
         timed("SHACL, warm cache (one source changed)", cached)
 
