@@ -134,12 +134,16 @@ def test_five_thousand_nodes_draw_and_respond(browser: Any, tmp_path: Path) -> N
         assert drawn_in < 10, f"drawn in {drawn_in:.1f} s"
         nodes, _ = opened.drawn()
         assert len(nodes) == len(model.nodes) >= 4900
+        measured = """id => window.policygraphNetwork.getConnectedEdges(id).map(
+            e => window.policygraphNetwork.body.edges[e].labelModule.size.width > 0)"""
+        target = "https://w3id.org/policygraph/id/signal-77"
+        assert set(opened.page.evaluate(measured, target)) == {False}  # too small to draw
         opened.page.fill("#pg-search", "Official 1234")
         opened.page.press("#pg-search", "Enter")
         assert opened.card_text().startswith("Official 1234")
-        target = "https://w3id.org/policygraph/id/signal-77"
         opened.click_node(target)
         assert opened.card_text().startswith("Signal 77")
+        opened.page.wait_for_function(f"({measured})({target!r}).every(Boolean)")  # drawn
         assert time.perf_counter() - start < 15
     finally:
         opened.page.close()
