@@ -72,6 +72,9 @@ def test_drawn_network_is_the_selection(sasac: Opened, sasac_store: MemoryStore)
     nodes, edges = sasac.drawn()
     assert nodes == set(model.nodes)
     assert edges == {(e.source, e.label, e.target) for e in model.edges}
+    arrows = """Object.values(window.policygraphNetwork.body.edges).map(
+        e => e.options.arrows.to.enabled)"""
+    assert set(sasac.page.evaluate(arrows)) == {True}  # from the global edges.arrows option
 
 
 def test_clicking_he_qing_shows_his_posts(sasac: Opened) -> None:
