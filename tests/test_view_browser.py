@@ -72,6 +72,9 @@ def test_drawn_network_is_the_selection(sasac: Opened, sasac_store: MemoryStore)
     nodes, edges = sasac.drawn()
     assert nodes == set(model.nodes)
     assert edges == {(e.source, e.label, e.target) for e in model.edges}
+    arrows = """Object.values(window.policygraphNetwork.body.edges).map(
+        e => e.options.arrows.to.enabled)"""
+    assert set(sasac.page.evaluate(arrows)) == {True}  # from the global edges.arrows option
 
 
 def test_clicking_he_qing_shows_his_posts(sasac: Opened) -> None:
@@ -134,12 +137,16 @@ def test_five_thousand_nodes_draw_and_respond(browser: Any, tmp_path: Path) -> N
         assert drawn_in < 10, f"drawn in {drawn_in:.1f} s"
         nodes, _ = opened.drawn()
         assert len(nodes) == len(model.nodes) >= 4900
+        measured = """id => window.policygraphNetwork.getConnectedEdges(id).map(
+            e => window.policygraphNetwork.body.edges[e].labelModule.size.width > 0)"""
+        target = "https://w3id.org/policygraph/id/signal-77"
+        assert set(opened.page.evaluate(measured, target)) == {False}  # too small to draw
         opened.page.fill("#pg-search", "Official 1234")
         opened.page.press("#pg-search", "Enter")
         assert opened.card_text().startswith("Official 1234")
-        target = "https://w3id.org/policygraph/id/signal-77"
         opened.click_node(target)
         assert opened.card_text().startswith("Signal 77")
+        opened.page.wait_for_function(f"({measured})({target!r}).every(Boolean)")  # drawn
         assert time.perf_counter() - start < 15
     finally:
         opened.page.close()

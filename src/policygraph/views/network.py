@@ -93,7 +93,10 @@ def to_network(data: dict[str, Any]) -> Any:
     """The pyvis ``Network`` of a view's page data (``views.render.page_data``).
 
     Each node keeps its search keys (``k``) and legend group (``g``), each edge its predicate
-    (``p``), which vis-network ignores and the page's search and legend read.
+    (``p``), which vis-network ignores and the page's search and legend read. pyvis gives each
+    edge of a directed network ``arrows: "to"``, which vis-network parses and merges into that
+    edge's options one edge at a time; the global ``edges.arrows`` option draws the same
+    arrowheads, so the per-edge copy is dropped.
     """
     from pyvis.network import Network
 
@@ -114,6 +117,7 @@ def to_network(data: dict[str, Any]) -> Any:
         )
     for e in data["edges"]:
         net.add_edge(e["from"], e["to"], id=e["id"], label=e["label"], p=e["p"])
+        del net.edges[-1]["arrows"]  # "to" from pyvis: drawn by the global edges.arrows instead
     net.set_options(json.dumps(options(bool(data["physics"]))))  # pyvis parses it back
     return net
 

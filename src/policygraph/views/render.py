@@ -60,9 +60,10 @@ def page_data(
     lang: str,
 ) -> dict[str, Any]:
     """Everything the page script needs, as plain JSON-able data: nodes and edges in the form
-    pyvis's ``add_node``/``add_edge`` give them (a node's label defaults to its id; a directed
-    edge points ``to``), plus each node's search keys (``k``) and legend group (``g``) and each
-    edge's predicate (``p``), which vis-network ignores and the page's search and legend read."""
+    pyvis's ``add_node``/``add_edge`` give them (a node's label defaults to its id), less each
+    edge's ``arrows`` (drawn by the global ``edges.arrows`` option: ``network.to_network``),
+    plus each node's search keys (``k``) and legend group (``g``) and each edge's predicate
+    (``p``), which vis-network ignores and the page's search and legend read."""
     groups = sorted({n.group for n in model.nodes.values()})
     spare = {g: i for i, g in enumerate(g for g in groups if g not in STYLES)}
     index = {g: i for i, g in enumerate(groups)}
@@ -92,7 +93,6 @@ def page_data(
             "to": e.target,
             "label": e.label,
             "p": e.predicate,
-            "arrows": "to",
         }
         for i, e in enumerate(model.edges)
     ]
