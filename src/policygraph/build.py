@@ -18,6 +18,7 @@ from policygraph.errors import Location
 from policygraph.export.jsonld import to_jsonld
 from policygraph.export.stream import stream
 from policygraph.forkrun import map_forked
+from policygraph.fulltext.collect import Document, read_documents
 from policygraph.graphset import GraphSet
 from policygraph.mapping import record_quads
 from policygraph.project import Project, packaged
@@ -160,13 +161,16 @@ def build(project: Project, *, write: bool = True) -> BuildResult:
     places = record_places(records)
     shacl_cache = project.build_cache_dir if write else None  # write=False writes nothing
     made: list[MemoryStore] = []
+    documents: list[Document] = []
 
     def check() -> ValidationReport:
         return validate_dataset(graphs, places, index=index, cache_dir=shacl_cache)
 
     def render() -> dict[Path, str]:
         made.append(union_store(graphs))  # made once for every file, and the text index
-        return render_outputs(project, graphs, store=made[0])
+        outputs = render_outputs(project, graphs, store=made[0])
+        documents.extend(read_documents(made[0]))  # for the text index, once published
+        return outputs
 
     outputs: dict[Path, str] = {}
     if write and len(graphs) >= FORK_MIN_QUADS:
@@ -181,15 +185,17 @@ def build(project: Project, *, write: bool = True) -> BuildResult:
     summary = summarise(graphs, records, index)
     if write:
         outputs = outputs or render()
-        _publish(project, outputs, made[0])
+        _publish(project, outputs, made[0], documents)
     return BuildResult(graphs, records, summary, tuple(outputs))
 
 
-def _publish(project: Project, outputs: dict[Path, str], store: MemoryStore) -> None:
+def _publish(
+    project: Project, outputs: dict[Path, str], store: MemoryStore, documents: list[Document]
+) -> None:
     """The store first, then ``graph/`` whole: a store that cannot be written stops the build
     before ``graph/`` changes; a killed build leaves ``graph/`` all old or (once the next build
-    finishes its renames) all new."""
-    from policygraph.fulltext import update_text_index
+    finishes its renames) all new. The text index follows, from the store's ``documents``."""
+    from policygraph.fulltext.index import index_documents
     from policygraph.publish import publish, recover, stage
     from policygraph.stores.project import sync_project_store
 
@@ -202,4 +208,4 @@ def _publish(project: Project, outputs: dict[Path, str], store: MemoryStore) -> 
     except BaseException:
         staged.discard()
         raise
-    update_text_index(project, store)
+    index_documents(project.text_index_path, project.root, documents)

@@ -56,7 +56,8 @@ def map_forked(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
     children = []
     for item in items[1:]:
         receiver, sender = context.Pipe(duplex=False)
-        process = context.Process(target=_child, args=(function, item, sender), daemon=True)
+        # not a daemon: a child may fork in turn (SHACL's parts beside build's rendering)
+        process = context.Process(target=_child, args=(function, item, sender))
         process.start()
         sender.close()
         children.append((item, process, receiver))
