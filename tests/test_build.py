@@ -138,7 +138,8 @@ def test_rendering_beside_shacl_writes_what_one_process_writes(
     for project in (alone, beside):
         shutil.copytree(multi, project.root / "data")
     first = build(alone)
-    monkeypatch.setattr("policygraph.build.FORK_MIN_QUADS", 0)  # SHACL in a forked process
+    monkeypatch.setattr("policygraph.build.FORK_MIN_QUADS", 0)  # SHACL in a forked process,
+    monkeypatch.setattr("policygraph.checkcache.PARALLEL_MIN_READS", 0)  # which forks its parts
     with caplog.at_level(logging.INFO, logger="policygraph.forkrun"):
         second = build(beside)
     assert "forked run failed" not in caplog.text  # the child answered (no rerun here)
