@@ -269,3 +269,18 @@ def test_one_process_when_the_environment_says_so(monkeypatch: pytest.MonkeyPatc
     assert usable_cores() == 1
     answers = map_forked(_fails_in_a_child, [1, 3])
     assert {pid for _, pid in answers} == {os.getpid()}
+
+
+def test_one_process_while_other_threads_run() -> None:
+    import threading
+
+    release = threading.Event()
+    other = threading.Thread(target=release.wait, daemon=True)
+    other.start()
+    try:
+        assert usable_cores() == 1
+        answers = map_forked(_fails_in_a_child, [1, 3])
+        assert {pid for _, pid in answers} == {os.getpid()}
+    finally:
+        release.set()
+        other.join()

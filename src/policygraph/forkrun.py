@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import threading
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from typing import TypeVar
@@ -26,9 +27,10 @@ PROCESSES_ENV = "POLICYGRAPH_PROCESSES"
 
 
 def usable_cores() -> int:
-    """Cores this process may run on, at most ``$POLICYGRAPH_PROCESSES`` (1 where forking is not
-    available)."""
-    if "fork" not in multiprocessing.get_all_start_methods():
+    """Cores this process may run on, at most ``$POLICYGRAPH_PROCESSES``; 1 where forking is not
+    available, or not safe: when other threads run (a notebook's kernel, a server), a lock one
+    of them holds at the fork would stay held in the child for ever."""
+    if "fork" not in multiprocessing.get_all_start_methods() or threading.active_count() > 1:
         return 1
     try:
         cores = len(os.sched_getaffinity(0))
@@ -50,7 +52,7 @@ def _child(function: Callable[[T], R], item: T, pipe: Connection) -> None:
 def map_forked(function: Callable[[T], R], items: Sequence[T]) -> list[R]:
     """``[function(item) for item in items]``, the items after the first each in a forked
     child while this process runs the first. ``function``'s result must pickle."""
-    if len(items) < 2 or usable_cores() < 2:
+    if len(items) < 2 or usable_cores() < 2:  # one core, or other threads: all here
         return [function(item) for item in items]
     context = multiprocessing.get_context("fork")
     children = []
