@@ -200,30 +200,23 @@ class ShapePlan:
 
 
 def _follow(
-    data: Triples, nodes: Iterable[Node], steps: tuple[URIRef, ...], found: set[Triple]
+    data: Triples,
+    nodes: Iterable[Node],
+    steps: tuple[URIRef, ...],
+    found: set[Triple],
+    forward: bool = True,
 ) -> set[Node]:
+    """The nodes ``steps`` lead to from ``nodes`` (backward: the nodes they lead from), each
+    triple read on the way added to ``found``."""
     current = set(nodes)
-    for step in steps:
-        following: set[Node] = set()
+    for step in steps if forward else reversed(steps):
+        reached: set[Node] = set()
         for node in current:
-            for value in data.objects(node, step):
-                found.add((node, step, value))
-                following.add(value)
-        current = following
-    return current
-
-
-def _back(
-    data: Triples, nodes: Iterable[Node], steps: tuple[URIRef, ...], found: set[Triple]
-) -> set[Node]:
-    current = set(nodes)
-    for step in reversed(steps):
-        previous: set[Node] = set()
-        for node in current:
-            for subject in data.subjects(step, node):
-                found.add((subject, step, node))
-                previous.add(subject)
-        current = previous
+            values = data.objects(node, step) if forward else data.subjects(step, node)
+            for value in values:
+                found.add((node, step, value) if forward else (value, step, node))
+                reached.add(value)
+        current = reached
     return current
 
 
@@ -293,8 +286,7 @@ def _read_query(
                 (pattern.subject, pattern.object) if forward else (pattern.object, pattern.subject)
             )
             anchors = values.get(start, set()) if isinstance(start, Variable) else {start}
-            step = _follow if forward else _back
-            reached = step(data, anchors, pattern.steps, found)
+            reached = _follow(data, anchors, pattern.steps, found, forward)
             if isinstance(end, Variable) and not reached <= values.setdefault(end, set()):
                 values[end] |= reached
                 changed = True

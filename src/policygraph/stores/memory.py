@@ -116,6 +116,7 @@ def union_store(data: Dataset | GraphSet) -> MemoryStore:
     from rdflib import URIRef
 
     from policygraph.graphset import GraphSet
+    from policygraph.serialize import named_graphs
     from policygraph.stores.terms import to_ox
 
     # an IRI (a subject, predicate or class) comes back in many triples; literals are not
@@ -131,7 +132,7 @@ def union_store(data: Dataset | GraphSet) -> MemoryStore:
         return found
 
     graphs: Iterable[tuple[Node, Iterable[tuple[Node, Node, Node]]]] = (
-        data.graphs.items() if isinstance(data, GraphSet) else _named(data)
+        data.graphs.items() if isinstance(data, GraphSet) else named_graphs(data)
     )
 
     def quads() -> Iterator[ox.Quad]:
@@ -141,12 +142,6 @@ def union_store(data: Dataset | GraphSet) -> MemoryStore:
                 yield ox.Quad(term(s), term(p), term(o), ox_name)
 
     return store_of_quads(quads())
-
-
-def _named(dataset: Dataset) -> Iterator[tuple[Node, Iterable[tuple[Node, Node, Node]]]]:
-    for graph in dataset.graphs():
-        if str(graph.identifier) != "urn:x-rdflib:default":
-            yield graph.identifier, graph
 
 
 def as_store(data: Dataset | GraphSet | Store) -> Store:
