@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.benchmarks.tracker import write_project
+from tests.benchmarks.tracker import project_at
 
 CHANGED = "bench-0002.yaml"
 
@@ -105,10 +105,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="pg-bench-build-") as tmp:
         root = Path(tmp) / "tracker"
-        if args.project:
-            shutil.copytree(args.project / "data", root / "data")
-        else:
-            write_project(root, args.sources)
+        project_at(root, args.sources, args.project)
         results = measure(
             root,
             args.runs,

@@ -9,14 +9,13 @@ The steps are those of ``build`` in order.
 from __future__ import annotations
 
 import argparse
-import shutil
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from tests.benchmarks.tracker import write_project
+from tests.benchmarks.tracker import project_at
 
 from policygraph.analytics.timeline_html import render_dataset_timeline
 from policygraph.build import build_graphs, load_project, record_places, summarise
@@ -73,10 +72,7 @@ def main() -> None:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="pg-build-phases-") as tmp:
         root = Path(tmp) / "tracker"
-        if args.project:
-            shutil.copytree(args.project / "data", root / "data")
-        else:
-            write_project(root, args.sources)
+        project_at(root, args.sources, args.project)
         times = phases(Project(root))
     total, total_cpu = sum(t[1] for t in times), sum(t[2] for t in times)
     print("| step | s | CPU s | share |\n| --- | ---: | ---: | ---: |")

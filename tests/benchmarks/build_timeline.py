@@ -13,14 +13,13 @@ from __future__ import annotations
 import argparse
 import functools
 import os
-import shutil
 import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from tests.benchmarks.tracker import write_project
+from tests.benchmarks.tracker import project_at
 
 import policygraph.build as build_module
 from policygraph import checkcache, shapes
@@ -70,10 +69,7 @@ def main() -> None:
         setattr(module, name, _wrapped(name, getattr(module, name)))
     with tempfile.TemporaryDirectory(prefix="pg-build-timeline-") as tmp:
         root = Path(tmp) / "tracker"
-        if args.project:
-            shutil.copytree(args.project / "data", root / "data")
-        else:
-            write_project(root, args.sources)
+        project_at(root, args.sources, args.project)
         global START
         START = time.perf_counter()
         build_module.build(Project(root))

@@ -11,6 +11,7 @@ fourth is in Chinese. ``python -m tests.benchmarks.tracker 1000 DIR`` writes a p
 from __future__ import annotations
 
 import random
+import shutil
 import sys
 from pathlib import Path
 
@@ -242,3 +243,12 @@ def write_project(root: Path, sources: int = 1000, seed: int = 7) -> Path:
 
 if __name__ == "__main__":
     write_project(Path(sys.argv[2]), int(sys.argv[1]))
+
+
+def project_at(root: Path, sources: int, copy_of: Path | None = None) -> Path:
+    """``root`` holding a copy of ``copy_of``'s data/, or else a generated project of
+    ``sources`` sources (what each build benchmark measures)."""
+    if copy_of is not None:
+        shutil.copytree(copy_of / "data", root / "data")
+        return root
+    return write_project(root, sources)
