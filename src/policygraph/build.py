@@ -66,9 +66,13 @@ def packaged_concepts() -> set[str]:
     return {str(s)[len(base) :] for s in kos.subjects() if str(s).startswith(base)}
 
 
-def load_project(project: Project) -> RecordSet:
-    """Read and check a project's sources and records (raises ``DataProblems``)."""
-    return load_records(project.sources_dir, project.records_dir, packaged_concepts())
+def load_project(project: Project, *, cached: bool = False) -> RecordSet:
+    """Read and check a project's sources and records (raises ``DataProblems``); ``cached``
+    keeps what each record file gave in the project's cache (``records.filecache``)."""
+    cache_dir = project.build_cache_dir if cached else None
+    return load_records(
+        project.sources_dir, project.records_dir, packaged_concepts(), cache_dir=cache_dir
+    )
 
 
 def build_graphs(project: Project, records: RecordSet) -> GraphSet:
@@ -152,7 +156,7 @@ def build(project: Project, *, write: bool = True) -> BuildResult:
     In a big project the files are rendered while SHACL runs in a forked process (``forkrun``);
     nothing is published unless the graphs conform, as when the two run one after the other.
     """
-    records = load_project(project)
+    records = load_project(project, cached=write)  # write=False writes nothing
     graphs = build_graphs(project, records)
     from policygraph.errors import DataProblems
     from policygraph.shapes import ValidationReport, validate_dataset

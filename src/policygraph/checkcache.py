@@ -19,8 +19,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib.metadata import version
@@ -30,6 +28,7 @@ from rdflib import Graph, URIRef
 from rdflib.namespace import RDF, RDFS
 from rdflib.term import Node
 
+from policygraph.checkedjson import read_checked, write_checked
 from policygraph.forkrun import map_forked, usable_cores
 from policygraph.shacldeps import ShapePlan, Triple, Triples
 from policygraph.vocab import SH
@@ -110,10 +109,6 @@ def node_key(
     return digest.hexdigest()
 
 
-def _check(body: bytes) -> str:
-    return hashlib.sha256(body).hexdigest()
-
-
 class ResultCache:
     """Results by key; ``save`` writes the entries used in this run."""
 
@@ -125,22 +120,8 @@ class ResultCache:
         self.misses = 0
 
     def _load(self) -> dict[str, object]:
-        """The entries, rows not yet checked (``get`` does); a header line holds the format and
-        the checksum of the rest, so that a damaged file costs one hash to refuse."""
-        try:
-            header, _, body = self.path.read_bytes().partition(b"\n")
-            meta = json.loads(header)
-        except (OSError, ValueError):
-            return {}
-        if not isinstance(meta, dict) or meta.get("format") != CACHE_FORMAT:
-            return {}
-        if meta.get("check") != _check(body):
-            log.warning("ignoring a damaged SHACL cache: %s", self.path)
-            return {}
-        try:
-            entries = json.loads(body)
-        except ValueError:
-            return {}
+        """The entries, rows not yet checked (``get`` does)."""
+        entries = read_checked(self.path, CACHE_FORMAT)
         return entries if isinstance(entries, dict) else {}
 
     def get(self, key: str) -> list[Result] | None:
@@ -163,21 +144,7 @@ class ResultCache:
         if self.used.keys() == self.entries.keys() and not self.misses:
             return
         entries = {key: [r.row() for r in self.used[key]] for key in sorted(self.used)}
-        body = json.dumps(entries, ensure_ascii=False).encode("utf-8")
-        header = json.dumps({"format": CACHE_FORMAT, "check": _check(body)}).encode("utf-8")
-        try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".results.", suffix=".tmp", dir=self.path.parent)
-        except OSError as err:  # a read-only project still validates, without the cache
-            log.warning("cannot write the SHACL cache %s: %s", self.path, err)
-            return
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(header + b"\n" + body)
-            os.replace(tmp, self.path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
+        write_checked(self.path, CACHE_FORMAT, entries)
 
 
 Runner = Callable[[Graph], list[Result]]

@@ -20,7 +20,7 @@ class ProjectReport:
 def validate_project(project: Project) -> ProjectReport:
     """Every problem with a project's data; SHACL warnings are listed but do not fail it."""
     try:
-        records = load_project(project)
+        records = load_project(project, cached=True)
     except DataProblems as err:
         return ProjectReport(False, tuple(err.problems), 0)
     graphs = build_graphs(project, records)

@@ -49,7 +49,7 @@ def _scratch(root: Path) -> None:
     shutil.rmtree(root / ".policygraph", ignore_errors=True)
 
 
-def _touch_source(root: Path, changed: str, run: int) -> None:
+def touch_source(root: Path, changed: str, run: int) -> None:
     """Change one source's record file: a comment line (new bytes) and, when it has one, the
     first signal's confidence (a new triple, so SHACL's cache has that signal to check again)."""
     path = root / "data" / "records" / changed
@@ -76,7 +76,7 @@ def measure(
         _scratch(root)
         cases.setdefault("validate, from scratch", []).append(_run(["validate", *project]))
         if validate_only:
-            _touch_source(root, changed, run)
+            touch_source(root, changed, run)
             validated = _run(["validate", *project])
             cases.setdefault("validate, one source changed", []).append(validated)
             continue
@@ -84,9 +84,9 @@ def measure(
         cases.setdefault("build, from scratch", []).append(_run(["build", *project]))
         if scratch_only:
             continue
-        _touch_source(root, changed, run)
+        touch_source(root, changed, run)
         cases.setdefault("build, one source changed", []).append(_run(["build", *project]))
-        _touch_source(root, changed, run + 100)
+        touch_source(root, changed, run + 100)
         cases.setdefault("validate, one source changed", []).append(_run(["validate", *project]))
     return {
         name: (statistics.median(s for s, _ in got), max(m for _, m in got))

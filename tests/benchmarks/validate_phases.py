@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from tests.benchmarks.bench_build import CHANGED, _touch_source
+from tests.benchmarks.bench_build import CHANGED, touch_source
 from tests.benchmarks.tracker import write_project
 
 from policygraph.build import build_graphs, load_project, record_places
@@ -50,7 +50,7 @@ def main() -> None:
             return validate_dataset(dataset, places, cache_dir=cache)
 
         assert timed("SHACL, cold cache", cached) == whole
-        _touch_source(project.root, CHANGED, 0)
+        touch_source(project.root, CHANGED, 0)
         records = timed("read and check records (one changed)", lambda: load_project(project))
         dataset = timed("records -> graphs", lambda: build_graphs(project, records))
         places = record_places(records)

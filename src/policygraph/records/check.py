@@ -10,9 +10,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from policygraph.errors import DataProblems, Location
-from policygraph.records.fields import FieldProblem, close_matches, field_value
+from policygraph.records.fields import close_matches
+from policygraph.records.filecache import RecordFileCache
 from policygraph.records.model import CurationInfo, Record, RecordSet, Source
 from policygraph.records.quotes import describe, normalise_space
+from policygraph.records.reading import read_record_file
 from policygraph.records.restate import group_statements
 from policygraph.records.sources import load_sources
 from policygraph.records.spec import (
@@ -22,13 +24,8 @@ from policygraph.records.spec import (
     REF,
     REFS,
     SECTIONS,
-    Section,
 )
 from policygraph.records.values import value_problems
-from policygraph.records.yamlsrc import Located, YList, YMap, load_yaml
-
-GRAPHS = ("reference", "curation", "source")
-FILE_KEYS = ("graph", "source", "note", "confidence", *SECTIONS)
 
 
 def _as_tuple(value: object) -> tuple[object, ...]:
@@ -46,127 +43,6 @@ class _Checker:
 
     def problem(self, where: Location, subject: str, message: str) -> None:
         self.problems.append((where, subject, message))
-
-    # -- reading -----------------------------------------------------------------------------
-    def read_file(self, path: Path) -> None:
-        root = load_yaml(path)
-        doc = root.value
-        if not isinstance(doc, YMap):
-            self.problem(root.where, path.name, "a record file must be a mapping of sections")
-            return
-        for key in doc:
-            if key not in FILE_KEYS:
-                hint = close_matches(key, list(FILE_KEYS))
-                self.problem(doc.key_where(key), path.name, f"unknown section {key!r}{hint}")
-        graph = str(doc["graph"].value) if "graph" in doc else ""
-        if graph not in GRAPHS:
-            where = doc["graph"].where if "graph" in doc else doc.where
-            self.problem(where, path.name, f"'graph' must be one of {', '.join(GRAPHS)}")
-            return
-        source_id = ""
-        if graph == "source":
-            source_item = doc.get("source")
-            source_id = str(source_item.value) if source_item else ""
-            if source_item and isinstance(source_item.value, YMap | YList):
-                self.problem(source_item.where, path.name, "'source' must be one source id")
-                return
-            if source_id not in self.sources:
-                hint = close_matches(source_id, list(self.sources))
-                where = source_item.where if source_item else doc.where
-                self.problem(where, path.name, f"unknown source {source_id!r}{hint}")
-                return
-        if graph == "curation":
-            note = doc.get("note")
-            if note is None or not str(note.value or "").strip():
-                self.problem(
-                    doc.where,
-                    path.name,
-                    "a curation file needs a 'note' saying what it adds and why",
-                )
-            conf = doc.get("confidence")
-            self.curation.append(
-                CurationInfo(
-                    str(note.value) if note else "", str(conf.value) if conf else None, doc.where
-                )
-            )
-        for name, section in SECTIONS.items():
-            if name in doc and section.name not in ("participants", "agenda"):
-                self.read_section(doc[name], section, graph, source_id)
-
-    def read_section(self, item: Located, section: Section, graph: str, source_id: str) -> None:
-        if graph not in section.graphs:
-            allowed = " or ".join(section.graphs)
-            self.problem(
-                item.where, section.name, f"{section.name} belong in a {allowed} file, not {graph}"
-            )
-            return
-        if not isinstance(item.value, YList):
-            self.problem(item.where, section.name, f"{section.name} must be a list of records")
-            return
-        for entry in item.value:
-            self.read_record(entry, section, graph, source_id, parent="")
-
-    def read_record(
-        self, entry: Located, section: Section, graph: str, source_id: str, parent: str
-    ) -> Record | None:
-        if not isinstance(entry.value, YMap):
-            self.problem(
-                entry.where, section.name, f"each {section.record} must be a mapping of fields"
-            )
-            return None
-        raw = entry.value
-        subject = (
-            str(raw["id"].value)
-            if "id" in raw and isinstance(raw["id"].value, str | int)
-            else f"{section.record} at line {entry.where.line}"
-        )
-        values: dict[str, object] = {}
-        where: dict[str, Location] = {}
-        names = [f.name for f in section.fields]
-        for key, item in raw.items():
-            spec = section.field(key)
-            if spec is None:
-                self.problem(
-                    raw.key_where(key),
-                    subject,
-                    f"unknown field {key!r} for a {section.record}{close_matches(key, names)}",
-                )
-                continue
-            where[key] = item.where  # given, even if its value is wrong
-            try:
-                values[key] = field_value(item, spec)
-            except FieldProblem as err:
-                self.problem(err.where, subject, err.message)
-        for spec in section.fields:
-            missing = spec.required and spec.name not in raw
-            if missing and (not section.has_id or spec.name == "id"):
-                self.problem(entry.where, subject, f"missing required field {spec.name!r}")
-            # the other required fields of a record with an id may come from any of its
-            # statements (restate.group_statements checks them across sources)
-        if section.quoted and graph == "source" and "quote" not in values and "quote" not in raw:
-            self.problem(
-                entry.where,
-                subject,
-                f"a {section.record} must cite its source with a verbatim 'quote'",
-            )
-        record_id = str(values.get("id", ""))
-        if section.name == "participants" and parent:
-            record_id = ""
-        nested: dict[str, tuple[Record, ...]] = {}
-        for spec in section.fields:
-            if spec.kind == "nested" and spec.name in values:
-                sub = SECTIONS[spec.section]
-                items = values[spec.name]
-                assert isinstance(items, list)
-                children = [
-                    self.read_record(i, sub, graph, source_id, parent=record_id) for i in items
-                ]
-                nested[spec.name] = tuple(c for c in children if c is not None)
-        values.update(nested)
-        record = Record(section.name, record_id, graph, source_id, values, entry.where, where)
-        if not parent or section.has_id:
-            self.records.append(record)
-        return record
 
     # -- cross-checks ------------------------------------------------------------------------
     def check_ids(self) -> dict[str, Record]:
@@ -285,12 +161,26 @@ def _modified(path: Path) -> float:
 
 
 def load_records(
-    sources_dir: Path, records_dir: Path, packaged_concepts: Iterable[str] = ()
+    sources_dir: Path,
+    records_dir: Path,
+    packaged_concepts: Iterable[str] = (),
+    *,
+    cache_dir: Path | None = None,
 ) -> RecordSet:
-    """Read and check every source and record file; raise ``DataProblems`` listing all problems."""
+    """Read and check every source and record file; raise ``DataProblems`` listing all problems.
+
+    With ``cache_dir``, a record file whose bytes were read before is not read again
+    (``filecache``); every check across files still runs.
+    """
     checker = _Checker(load_sources(sources_dir), packaged_concepts)
+    cache = RecordFileCache(cache_dir) if cache_dir is not None else None
     for path in sorted(records_dir.glob("*.yaml")):
-        checker.read_file(path)
+        read = read_record_file(path, checker.sources, cache)
+        checker.records.extend(read.records)
+        checker.curation.extend(read.curation)
+        checker.problems.extend(read.problems)
+    if cache is not None:
+        cache.save()
     ids = checker.check_ids()
     concepts = checker.concept_codes(ids)
     checker.check_references(ids, concepts)

@@ -186,13 +186,15 @@ _NODES = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 
-def load_yaml(path: Path) -> Located:
-    """Parse one YAML file into located values; raise ``InputError`` with ``file:line:col``.
+def load_yaml(path: Path, data: bytes | None = None) -> Located:
+    """Parse one YAML file (or ``data``, its bytes as ``read_limited`` gave them) into located
+    values; raise ``InputError`` with ``file:line:col``.
 
     The file must be UTF-8 text under ``MAX_YAML_FILE_BYTES``, hold a document, and use no
     anchors or aliases and no deeper nesting than ``MAX_YAML_DEPTH`` (``policygraph.limits``).
     """
-    data = read_limited(path, MAX_YAML_FILE_BYTES, "the YAML file")
+    if data is None:
+        data = read_limited(path, MAX_YAML_FILE_BYTES, "the YAML file")
     text = decode_text(data, path, "the file")
     if yaml.__with_libyaml__:
         try:
