@@ -14,8 +14,10 @@ from rdflib.compare import graph_diff, to_isomorphic
 from policygraph.atomic import write_all_atomic
 from policygraph.build import BuildResult, build, render_outputs
 from policygraph.errors import DataProblems
+from policygraph.fulltext.collect import Document, read_documents
 from policygraph.project import Project
 from policygraph.serialize import to_turtle, union_graph
+from policygraph.store import union_store
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
@@ -69,12 +71,18 @@ def test_same_inputs_give_the_same_bytes(sasac_project: Project, built: BuildRes
         assert first[path] == second[path], f"{path.name} differs between two builds"
 
 
-def test_outputs_made_in_two_processes_are_those_of_one(
-    sasac_project: Project, built: BuildResult, monkeypatch: pytest.MonkeyPatch
+def test_outputs_made_in_three_processes_are_those_of_one(
+    sasac_project: Project,
+    built: BuildResult,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
 ) -> None:
-    alone = render_outputs(sasac_project, built.graphs)
-    monkeypatch.setattr("policygraph.build.FORK_MIN_QUADS", 0)  # JSON-LD in a forked process
-    assert render_outputs(sasac_project, built.graphs) == alone
+    alone, documents = render_outputs(sasac_project, built.graphs), list[Document]()
+    monkeypatch.setattr("policygraph.build.FORK_MIN_QUADS", 0)  # pages and JSON-LD forked
+    with caplog.at_level(logging.INFO, logger="policygraph.forkrun"):
+        assert render_outputs(sasac_project, built.graphs, documents=documents) == alone
+    assert "forked run failed" not in caplog.text  # each child answered (no rerun here)
+    assert documents == read_documents(union_store(built.graphs))
 
 
 def test_build_does_not_depend_on_where_the_project_lives(

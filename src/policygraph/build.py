@@ -117,29 +117,43 @@ FORK_MIN_QUADS = 20_000
 
 
 def render_outputs(
-    project: Project, graphs: GraphSet, *, store: MemoryStore | None = None
+    project: Project,
+    graphs: GraphSet,
+    *,
+    store: MemoryStore | None = None,
+    documents: list[Document] | None = None,
 ) -> dict[Path, str]:
     """Every file ``build`` writes to ``graph/``, as text; ``store`` is ``union_store(graphs)``
     when the caller has it already. TriG and Turtle are written by Oxigraph from sorted
     N-Quads, as ``export`` writes them (one writer: same store, same bytes); the pages and the
-    feed read the same store. JSON-LD, written from the graphs alone, is made meanwhile in a
-    forked process (``forkrun``) where there is a second core and enough to do."""
+    feed read the same store. Where there is a second core and enough to do, the pages and
+    JSON-LD are made meanwhile in forked processes (``forkrun``; Oxigraph's in-memory store runs
+    no thread, so a child may read it). ``documents``, when given, gets the text index's
+    documents, read here while the children render."""
+
+    union = union_store(graphs) if store is None else store
 
     def from_store() -> dict[Path, str]:
-        union = union_store(graphs) if store is None else store
-        return {
+        files = {
             project.trig_path: stream(union, "trig")[0].decode("utf-8"),
             project.turtle_path: stream(union, "turtle")[0].decode("utf-8"),
+        }
+        if documents is not None:
+            documents.extend(read_documents(union))
+        return files
+
+    def pages() -> dict[Path, str]:  # a child reads the store as it was at the fork
+        return {
             project.timeline_path: render_dataset_timeline(union),
             project.overview_path: render_overview(union),
             project.feed_path: render_feed(union),
         }
 
-    def from_graphs() -> dict[Path, str]:  # touches no Oxigraph store: safe in a fork
+    def from_graphs() -> dict[Path, str]:
         return {project.jsonld_path: to_jsonld(graphs)}
 
     outputs: dict[Path, str] = {}
-    tasks = [from_store, from_graphs]
+    tasks = [from_store, pages, from_graphs]
     for part in map_forked(_call, tasks) if len(graphs) >= FORK_MIN_QUADS else map(_call, tasks):
         outputs.update(part)
     order = ("trig", "turtle", "jsonld", "timeline", "overview", "feed")
@@ -172,9 +186,8 @@ def build(project: Project, *, write: bool = True) -> BuildResult:
 
     def render() -> dict[Path, str]:
         made.append(union_store(graphs))  # made once for every file, and the text index
-        outputs = render_outputs(project, graphs, store=made[0])
-        documents.extend(read_documents(made[0]))  # for the text index, once published
-        return outputs
+        # the text index's documents are published with the files
+        return render_outputs(project, graphs, store=made[0], documents=documents)
 
     outputs: dict[Path, str] = {}
     if write and len(graphs) >= FORK_MIN_QUADS:
