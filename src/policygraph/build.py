@@ -167,22 +167,24 @@ def _call(task: Callable[[], T]) -> T:
 def build(project: Project, *, write: bool = True) -> BuildResult:
     """Check the records, build the graphs, validate them and (atomically) write ``graph/``.
 
-    In a big project the files are rendered while SHACL runs in a forked process (``forkrun``);
-    nothing is published unless the graphs conform, as when the two run one after the other.
+    In a big project the files are rendered while SHACL (and the summary, from the same index
+    of the union) runs in a forked process (``forkrun``); nothing is published unless the graphs
+    conform, as when the two run one after the other.
     """
     records = load_project(project, cached=write)  # write=False writes nothing
     graphs = build_graphs(project, records)
     from policygraph.errors import DataProblems
     from policygraph.shapes import ValidationReport, validate_dataset
 
-    index = Triples(graphs.triples())
     places = record_places(records)
     shacl_cache = project.build_cache_dir if write else None  # write=False writes nothing
     made: list[MemoryStore] = []
     documents: list[Document] = []
 
-    def check() -> ValidationReport:
-        return validate_dataset(graphs, places, index=index, cache_dir=shacl_cache)
+    def check() -> tuple[ValidationReport, BuildSummary]:  # one index of the union for both
+        index = Triples(graphs.triples())
+        report = validate_dataset(graphs, places, index=index, cache_dir=shacl_cache)
+        return report, summarise(graphs, records, index)
 
     def render() -> dict[Path, str]:
         made.append(union_store(graphs))  # made once for every file, and the text index
@@ -192,14 +194,13 @@ def build(project: Project, *, write: bool = True) -> BuildResult:
     outputs: dict[Path, str] = {}
     if write and len(graphs) >= FORK_MIN_QUADS:
         both: list[Callable[[], object]] = [render, check]
-        rendered, report = map_forked(_call, both)
+        rendered, checked = map_forked(_call, both)
         outputs = cast(dict[Path, str], rendered)
+        report, summary = cast(tuple[ValidationReport, BuildSummary], checked)
     else:
-        report = check()
-    assert isinstance(report, ValidationReport)
+        report, summary = check()
     if not report.conforms:
         raise DataProblems([str(v) for v in report.violations if v.severity == "Violation"])
-    summary = summarise(graphs, records, index)
     if write:
         outputs = outputs or render()
         _publish(project, outputs, made[0], documents)
