@@ -44,8 +44,10 @@ def test_a_dateline_and_a_byline_time_are_the_report_s_own_day() -> None:
     )
     found = [(d.value, d.stamp) for d in find_dates(text, "2026-05-22")]
     assert found == [("2026-05-22", True), ("2026-05-22", True), ("2026-05-22", True)]
-    # a date in an ordinary sentence is not a stamp, even at a line's start
+    # a date in an ordinary sentence is not a stamp, even at a line's start or before a time
     assert [d.stamp for d in find_dates("May 20, 2026 was a Wednesday.", None)] == [False]
+    assert [d.stamp for d in find_dates("It opened on May 20, 2026 10:00.", None)] == [False]
+    assert [d.stamp for d in find_dates("该报道称5月20日电力供应恢复。", None)] == [False]
 
 
 def test_a_signal_after_a_dateline_takes_the_day_it_was_said_not_the_report_s() -> None:

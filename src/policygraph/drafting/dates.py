@@ -87,7 +87,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"last week)\b|(?P<zrel>昨天|昨日|今天|今日|今起|即日起|上个?月|本月|这个月"
             r"|去年|今年|上周)",
         ),
-        # "recently", 近日: a time the text does not give; what follows is not the last date
+        # "recently", 近日: a time the text does not give (a sentence dated so has no day)
         ("vague", r"\b(?:recently|in recent days|the other day)\b|近日|日前|近期|近来|前不久"),
     )
 )
@@ -246,22 +246,25 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
     return [replace(d, stamp=_stamp(text, d)) for d in _ranges(text, kept)]
 
 
-#: "BEIJING, Sept. 25 (Xinhua) --", "HONG KONG, July 11 (Reuters) -", 新华社北京9月25日电;
-#: "Jul 11, 2025 2:12 AM" (a byline's time)
-DATELINE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z .'-]*(?:,[ \t]*[A-Z][A-Za-z .'-]*)?,[ \t]*$")
+#: At the start of a line: "BEIJING, Sept. 25 (Xinhua) --", "HONG KONG, July 11 (Reuters) -",
+#: 新华社北京9月25日电, and a byline's time, "Jul 11, 2025 2:12 AM".
+DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]*(?:,\s*[A-Z][A-Za-z .'-]*)?,\s*")
 AGENCY = re.compile(r"[ \t]*\([A-Z][\w./ -]*\)[ \t]*[-–—]")
-ZH_AGENCY = re.compile(r"(?:社|网|报|台)[\u4e00-\u9fff]{0,8}$")  # 新华社北京, 中新网上海
-ZH_DATELINE = re.compile(r"^[ \t]*[电讯]")
+ZH_AGENCY = re.compile(r"\s*[\u4e00-\u9fff]{0,8}(?:社|网|报|台)[\u4e00-\u9fff]{0,8}\s*")
+ZH_DATELINE = re.compile(r"[ \t]*[电讯](?=[\s(（]|$)")  # 电 then a space or （记者: not 电力
 CLOCK = re.compile(r"[ \t]*(?:[0-2]?\d:[0-5]\d)(?:[ \t]*[AaPp]\.?[Mm]\.?)?\b")
 
 
 def _stamp(text: str, date: DateMention) -> bool:
-    before, after = text[max(0, date.start - 40) : date.start], text[date.end : date.end + 40]
-    if DATELINE.search(before) and AGENCY.match(after):
+    """A dateline's or a byline's date: it opens its line, after the place and before the
+    agency ("(Reuters) -", 电), or before a time of day."""
+    before = text[text.rfind("\n", 0, date.start) + 1 : date.start]
+    after = text[date.end : date.end + 40]
+    if DATELINE.fullmatch(before) and AGENCY.match(after):
         return True
-    if ZH_AGENCY.search(fold(before)) and ZH_DATELINE.match(fold(after)):
+    if ZH_AGENCY.fullmatch(fold(before)) and ZH_DATELINE.match(fold(after)):  # 中新网上海
         return True
-    return CLOCK.match(after) is not None
+    return not before.strip() and CLOCK.match(after) is not None
 
 
 RANGE = re.compile(r"^\s*(?:to|until|through|and|-|–|—|至|到)\s*$")
