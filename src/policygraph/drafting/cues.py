@@ -86,8 +86,11 @@ def find_signals(reading: Reading, posts: list[Post], events: list[Event]) -> li
         before = [e for e in events if e.start <= sent.start]
         event = before[-1] if before else (events[0] if events else None)
         speaker = _speaker(reading, names, start + cue.start(), start) if directive else None
-        # a date after the cue tells what was said ("said that last month's plan..."), not when
-        dates = [d.value for d in reading.dates_in(start, start + cue.start())]
+        # a date after the cue tells what was said ("said that last month's plan..."), not when,
+        # unless it is the cue's own day ("the bank said Thursday")
+        at = start + cue.end()
+        said = [d for d in reading.dates_in(at, at + 2) if d.rule == "weekday-said"]
+        dates = [d.value for d in reading.dates_in(start, start + cue.start()) + said]
         if dates:  # "" when the sentence's own date is relative to an unknown publication date
             date: str | None = dates[0] or None
         else:

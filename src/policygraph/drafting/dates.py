@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from policygraph.drafting.text import fold
 
@@ -27,6 +27,8 @@ _ZN = (
     r"(?P<ny>[〇零一二三四五六七八九]{4})年(?P<nm>[一二三四五六七八九十]{1,2})月"
     r"(?:(?P<nd>[一二三四五六七八九十]{1,3})[日号])?"
 )
+#: a day of the month in parentheses after a weekday: 周四(30日), Thursday (30th)
+_PD = r"(?:\s*[(（]\s*(?P<pd>[0-3]?\d)(?:日|号|st|nd|rd|th)?\s*[)）])?"
 ZH_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
 
 
@@ -61,13 +63,32 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             + r")?\b(?!\s*\d{1,2}\b)",  # "from July 1" is a day, not a month
         ),
         ("en-year", r"\b(?:in|of|since|during)\s+" + _Y + r"\b(?![-/])"),
-        ("weekday", r"\b(?:on|last|this)\s+(?P<wd>" + "|".join(WEEKDAYS) + r")\b"),
-        ("zh-weekday", r"(?:上?周|星期|礼拜)(?P<zwd>[一二三四五六日天])"),
+        (
+            "weekday",
+            r"\b(?P<wp>on|last|this|next|until|till|through|by)\s+(?P<wd>"
+            + "|".join(WEEKDAYS)
+            + r")\b"
+            + _PD,
+        ),
+        # "the bank said Thursday": the day it was said (news style, no "on")
+        (
+            "weekday-said",
+            r"(?:(?<=\bsaid )|(?<=\bsays )|(?<=\bannounced )|(?<=\bstated ))(?P<wd>"
+            + "|".join(WEEKDAYS)
+            + r")\b",
+        ),
+        (
+            "zh-weekday",
+            r"(?P<zwp>上个?|下个?|本|这个?)?(?:周|星期|礼拜)(?P<zwd>[一二三四五六日天])" + _PD,
+        ),
         (
             "relative",
             r"\b(?P<rel>yesterday|today|last month|this month|last year|this year|"
-            r"last week)\b|(?P<zrel>昨天|昨日|今天|今日|上个?月|本月|这个月|去年|今年|上周)",
+            r"last week)\b|(?P<zrel>昨天|昨日|今天|今日|今起|即日起|上个?月|本月|这个月"
+            r"|去年|今年|上周)",
         ),
+        # "recently", 近日: a time the text does not give (a sentence dated so has no day)
+        ("vague", r"\b(?:recently|in recent days|the other day)\b|近日|日前|近期|近来|前不久"),
     )
 )
 
@@ -82,6 +103,11 @@ class DateMention:
     value: str
     rule: str
     relative: bool
+    #: the end of a period ("to July 15", 至周四): what follows is dated by its start
+    ends_range: bool = False
+    #: the day of the report itself (a dateline, a byline's time stamp): like the publication
+    #: date, it says when the text was written, not when what it reports happened
+    stamp: bool = False
 
 
 def _month_back(day: dt.date, months: int) -> str:
@@ -93,7 +119,7 @@ def _relative(word: str, pub: dt.date) -> str:
     word = word.lower()
     if word in ("yesterday", "昨天", "昨日"):
         return (pub - dt.timedelta(days=1)).isoformat()
-    if word in ("today", "今天", "今日"):
+    if word in ("today", "今天", "今日", "今起", "即日起"):  # 今起: from today on
         return pub.isoformat()
     if word in ("last month", "上月", "上个月"):
         return _month_back(pub, 1)
@@ -115,10 +141,29 @@ def _week(pub: dt.date, back: int) -> str:
     return f"{monday.year:04d}" if monday.year == sunday.year else ""
 
 
-def _weekday(target: int, pub: dt.date, last: bool) -> str:
-    """The latest such weekday on or before publication ("last Thursday": strictly before)."""
+#: which weekday a qualifier means: the latest on or before publication (on Thursday, 周四),
+#: strictly before (last, 上), in publication's week (this, 本, 这), in the next week (next, 下),
+#: or the first on or after publication (until Thursday, 至周四: the end of what runs from now)
+WHICH = {"last": "before", "上": "before", "上个": "before", "this": "week", "本": "week",
+         "这": "week", "这个": "week", "next": "next", "下": "next", "下个": "next",
+         "until": "after", "till": "after", "through": "after", "by": "after"}  # fmt: skip
+UNTIL = re.compile(r"(?:至|到|\bto\s*)$", re.I)
+
+
+def _weekday(target: int, pub: dt.date, which: str, day: int | None) -> str:
+    """That weekday, as ``which`` says (see ``WHICH``); with the day of the month the text
+    gives beside it (周四(30日)), the one such day within a week of publication, else none."""
+    if day is not None:
+        near = [pub + dt.timedelta(days=d) for d in range(-7, 8)]
+        same = [d for d in near if d.weekday() == target and d.day == day]
+        return same[0].isoformat() if len(same) == 1 else ""
+    monday = pub - dt.timedelta(days=pub.weekday())
+    if which in ("week", "next"):
+        return (monday + dt.timedelta(days=target + (7 if which == "next" else 0))).isoformat()
+    if which == "after":
+        return (pub + dt.timedelta(days=(target - pub.weekday()) % 7)).isoformat()
     back = (pub.weekday() - target) % 7
-    if last and back == 0:
+    if which == "before" and back == 0:
         back = 7
     return (pub - dt.timedelta(days=back)).isoformat()
 
@@ -160,11 +205,15 @@ def _value(rule: str, m: re.Match[str], pub: dt.date | None) -> tuple[str, bool]
     if rule == "zh-rel-month":  # 今年6月: June of the year of publication
         year = pub.year + {"今年": 0, "去年": -1, "明年": 1}[g["zry"]]
         return _ymd(year, int(g["zm"]), int(g["zd"]) if g.get("zd") else None, None), True
-    if rule == "weekday":
-        last = m.group(0).lower().startswith("last")
-        return _weekday(WEEKDAYS[g["wd"].lower()], pub, last), True
-    if rule == "zh-weekday":
-        return _weekday(ZH_WEEKDAYS[g["zwd"]], pub, m.group(0).startswith("上")), True
+    if rule in ("weekday", "weekday-said", "zh-weekday"):
+        target = ZH_WEEKDAYS[g["zwd"]] if rule == "zh-weekday" else WEEKDAYS[g["wd"].lower()]
+        which = WHICH.get((g.get("wp") or g.get("zwp") or "").lower(), "on")
+        if which == "on" and UNTIL.search(m.string[max(0, m.start() - 4) : m.start()]):
+            which = "after"  # 今起至周四: a period from now to Thursday
+        day = int(g["pd"]) if g.get("pd") else None
+        return _weekday(target, pub, which, day), True
+    if rule == "vague":
+        return "", True
     return _relative(g.get("rel") or g.get("zrel") or "", pub), True
 
 
@@ -194,16 +243,41 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
     for hit in hits:
         if not kept or hit.start >= kept[-1].end:
             kept.append(hit)
-    return _ranges(text, kept)
+    return [replace(d, stamp=_stamp(text, d)) for d in _ranges(text, kept)]
+
+
+#: At the start of a line: "BEIJING, Sept. 25 (Xinhua) --", "HONG KONG, July 11 (Reuters) -",
+#: 新华社北京9月25日电, and a byline's time, "Jul 11, 2025 2:12 AM".
+DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]*(?:,\s*[A-Z][A-Za-z .'-]*)?,\s*")
+AGENCY = re.compile(r"[ \t]*\([A-Z][\w./ -]*\)[ \t]*[-–—]")
+ZH_AGENCY = re.compile(r"\s*[\u4e00-\u9fff]{0,8}(?:社|网|报|台)[\u4e00-\u9fff]{0,8}\s*")
+ZH_DATELINE = re.compile(r"[ \t]*[电讯](?=[\s(（]|$)")  # 电 then a space or （记者: not 电力
+CLOCK = re.compile(r"[ \t]*(?:[0-2]?\d:[0-5]\d)(?:[ \t]*[AaPp]\.?[Mm]\.?)?\b")
+
+
+def _stamp(text: str, date: DateMention) -> bool:
+    """A dateline's or a byline's date: it opens its line, after the place and before the
+    agency ("(Reuters) -", 电), or before a time of day."""
+    before = text[text.rfind("\n", 0, date.start) + 1 : date.start]
+    after = text[date.end : date.end + 40]
+    if DATELINE.fullmatch(before) and AGENCY.match(after):
+        return True
+    if ZH_AGENCY.fullmatch(fold(before)) and ZH_DATELINE.match(fold(after)):  # 中新网上海
+        return True
+    return not before.strip() and CLOCK.match(after) is not None
 
 
 RANGE = re.compile(r"^\s*(?:to|until|through|and|-|–|—|至|到)\s*$")
+PERIOD = re.compile(r"^\s*(?:to|until|through|-|–|—|至|到)\s*$")  # "and" joins two days
 
 
 def _ranges(text: str, found: list[DateMention]) -> list[DateMention]:
-    """ "July 1 to July 15, 2025": the first day takes the year the range ends with."""
+    """ "July 1 to July 15, 2025": the second is the end of a range, and the first day takes
+    the year the range ends with."""
     out = list(found)
     for i, (first, second) in enumerate(zip(found, found[1:], strict=False)):
+        if PERIOD.match(text[first.end : second.start]):
+            out[i + 1] = replace(second, ends_range=True)
         year = second.value[:4] if second.value and not second.relative else ""
         if not (first.relative and year and first.rule in ("en-mdy", "en-dmy", "zh-day")):
             continue
@@ -215,5 +289,5 @@ def _ranges(text: str, found: list[DateMention]) -> list[DateMention]:
             month = int(g["zm"]) if first.rule == "zh-day" else MONTHS[g["mon"].lower()]
             day = int(g["zd"] if first.rule == "zh-day" else g["day"])
             value = _ymd(int(year), month, day, None)
-            out[i] = DateMention(first.start, first.end, first.surface, value, first.rule, False)
+            out[i] = replace(out[i], value=value, relative=False)
     return out

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from policygraph.drafting.glossary import RULE as GLOSSARY
+from policygraph.drafting.glossary import derived_names
 from policygraph.drafting.text import fold, fold_label, has_cjk, is_latin
 from policygraph.drafting.wordsets import Key, WordSets, word_key
 from policygraph.records.model import Record
@@ -279,4 +281,5 @@ def build_gazetteer(records: Iterable[Record], *, skip: frozenset[str] = frozens
             entity = str(record.get("entity") or "")
             if entity in sections and entity not in skip:
                 entries.extend(record_entries(record, entity, sections[entity]))
-    return Gazetteer(entries)
+    derived = [Entry(e, s, name, GLOSSARY) for e, s, name in derived_names(entries)]
+    return Gazetteer([*entries, *derived])

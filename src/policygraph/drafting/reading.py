@@ -59,8 +59,8 @@ def _known_name(mention: Mention) -> Name:
     confidence = 0.95 if len(mention.entries) == 1 else 0.5
     if entry.rule in ("gazetteer.pinyin", "gazetteer.hidden"):
         confidence -= 0.1
-    elif entry.rule.endswith(("-head", "-loose", "-words")):  # no qualifier, a word more, reordered
-        confidence -= 0.15
+    elif entry.rule.endswith(("-head", "-loose", "-words", ".glossary")):
+        confidence -= 0.15  # no qualifier, a word more, reordered, translated
     return Name(
         mention.start,
         mention.end,
@@ -92,15 +92,19 @@ class Reading:
         return list(dict.fromkeys(found))
 
     def dates_in(self, start: int, end: int) -> list[DateMention]:
-        return [d for d in self.dates if start <= d.start < end]
+        """The date expressions in a span, but a dateline's or byline's day (the report's)."""
+        return [d for d in self.dates if start <= d.start < end and not d.stamp]
 
     def date_before(self, offset: int) -> str | None:
-        """The date of the nearest date expression at or before ``offset``, else the first one."""
-        before = [d for d in self.dates if d.start <= offset and len(d.value) == 10]
+        """The day of the nearest date expression at or before ``offset``, else the first one;
+        the end of a period does not count (what follows "今起至周四" is dated by its start).
+        A text that gives no day gives none: its publication (or a dateline's day, the report's
+        own) is not when what it reports happened."""
+        days = [d for d in self.dates if len(d.value) == 10 and not (d.ends_range or d.stamp)]
+        before = [d for d in days if d.start <= offset]
         if before:
             return before[-1].value
-        after = [d for d in self.dates if len(d.value) == 10]
-        return after[0].value if after else self.published
+        return days[0].value if days else None
 
     def last_person_before(self, offset: int) -> Name | None:
         people = [n for n in self.names if n.section == "people" and n.end <= offset]

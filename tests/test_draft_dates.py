@@ -1,0 +1,81 @@
+"""Which date a drafted record takes: periods, weekdays before and after publication, vague
+times, and the report's own day (a dateline, a byline's time), in English and Chinese."""
+
+from __future__ import annotations
+
+import pytest
+from tests.test_draft_rules import gazetteer, source
+
+from policygraph.drafting.dates import find_dates
+from policygraph.drafting.draft import draft_text
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # the day beside a weekday decides which one it is; a contradiction leaves it open
+        ("论坛今起至周四(30日)举行。", "2026-04-27", ["2026-04-27", "2026-04-30"]),
+        ("The fair closes on Friday (1st).", "2026-04-27", ["2026-05-01"]),
+        ("会议周三（20日）召开。", "2026-05-22", ["2026-05-20"]),
+        ("会议周三（21日）召开。", "2026-05-22", [""]),  # 21 May 2026 is a Thursday
+        # next week, this week, until: not the latest past one
+        ("下周二将公布细则。", "2026-05-21", ["2026-05-26"]),
+        ("本周五发布。", "2026-05-19", ["2026-05-22"]),
+        ("The rules take effect next Tuesday.", "2026-05-21", ["2026-05-26"]),
+        ("Comments are open until Friday.", "2026-05-19", ["2026-05-22"]),
+        ("征求意见至周五。", "2026-05-19", ["2026-05-22"]),
+        ("星期三，委员会召开会议。", "2026-05-22", ["2026-05-20"]),  # bare: the past one
+        ("即日起实施。", "2026-05-22", ["2026-05-22"]),
+        # a time the text does not give is not the nearest date before it
+        ("近日，该委召开会议。", "2026-05-22", [""]),
+        ("The bank recently told lenders to cut fees.", "2026-05-22", [""]),
+        # "said Thursday": the day it was said
+        ("The ministry said Thursday it would act.", "2026-05-23", ["2026-05-21"]),
+    ],
+)
+def test_which_day(text: str, published: str, expected: list[str]) -> None:
+    assert [d.value for d in find_dates(text, published)] == expected
+
+
+def test_a_dateline_and_a_byline_time_are_the_report_s_own_day() -> None:
+    text = (
+        "Example headline\nMay 22, 2026 9:05 AM\n\nNANJING, May 22 (Example News) - "
+        "A regulator said it met.\n新华社南京5月22日电 监管部门表示。"
+    )
+    found = [(d.value, d.stamp) for d in find_dates(text, "2026-05-22")]
+    assert found == [("2026-05-22", True), ("2026-05-22", True), ("2026-05-22", True)]
+    # a date in an ordinary sentence is not a stamp, even at a line's start or before a time
+    assert [d.stamp for d in find_dates("May 20, 2026 was a Wednesday.", None)] == [False]
+    assert [d.stamp for d in find_dates("It opened on May 20, 2026 10:00.", None)] == [False]
+    assert [d.stamp for d in find_dates("该报道称5月20日电力供应恢复。", None)] == [False]
+
+
+def test_a_signal_after_a_dateline_takes_the_day_it_was_said_not_the_report_s() -> None:
+    said = (
+        "BEIJING, May 22 (Example News) -- Rules on stablecoin issuers take effect soon, "
+        "the People's Bank of China said Thursday."
+    )
+    (signal,) = draft_text(source(said, "2026-05-22"), gazetteer()).sections["signals"]
+    assert str(signal["date"]) == "2026-05-21"
+    urged = "HONG KONG, May 22 (Example News) - The PBOC urged banks to report stablecoin use."
+    (signal,) = draft_text(source(urged, "2026-05-22"), gazetteer()).sections["signals"]
+    assert "date" not in signal  # only the report's day: left to the reviewer
+    assert "date" in signal["draft"]["missing"]  # type: ignore[index]
+
+
+def test_what_follows_a_period_is_dated_by_its_start_and_recently_by_nothing() -> None:
+    text = (
+        "2026陆家嘴论坛今起至周四(30日)举行。中国人民银行行长潘功胜在开幕式上强调，稳定币风险需关注。"
+        "近日，中国人民银行召开会议，要求各单位加强监测。"
+    )
+    result = draft_text(source(text, "2026-04-27"), gazetteer())
+    dates = [str(s.get("date", "")) for s in result.sections["signals"]]
+    assert dates == ["2026-04-27", ""]  # never the period's end; 近日 is no day
+    posts = result.sections["posts"]
+    assert {str(p["observed_on"]) for p in posts} == {"2026-04-27"}
+
+
+def test_a_text_without_a_day_gives_none_not_its_publication_date() -> None:
+    text = "The People's Bank of China urged lenders to watch stablecoin risks."
+    (signal,) = draft_text(source(text, "2026-05-22"), gazetteer()).sections["signals"]
+    assert "date" not in signal
