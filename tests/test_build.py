@@ -71,14 +71,17 @@ def test_same_inputs_give_the_same_bytes(sasac_project: Project, built: BuildRes
         assert first[path] == second[path], f"{path.name} differs between two builds"
 
 
-def test_outputs_made_in_three_processes_are_those_of_one(
+@pytest.mark.parametrize("spare", [0, 1], ids=["pages-here", "pages-forked"])
+def test_outputs_made_in_several_processes_are_those_of_one(
     sasac_project: Project,
     built: BuildResult,
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
+    spare: int,
 ) -> None:
     alone, documents = render_outputs(sasac_project, built.graphs), list[Document]()
-    monkeypatch.setattr("policygraph.build.FORK_MIN_QUADS", 0)  # pages and JSON-LD forked
+    monkeypatch.setattr("policygraph.build.FORK_MIN_QUADS", 0)  # JSON-LD forked, and the
+    monkeypatch.setattr("policygraph.build.spare_cores", lambda: spare)  # pages when spare
     with caplog.at_level(logging.INFO, logger="policygraph.forkrun"):
         assert render_outputs(sasac_project, built.graphs, documents=documents) == alone
     assert "forked run failed" not in caplog.text  # each child answered (no rerun here)

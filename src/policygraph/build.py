@@ -17,7 +17,7 @@ from policygraph.digest.feed import render_feed
 from policygraph.errors import Location
 from policygraph.export.jsonld import to_jsonld
 from policygraph.export.stream import stream
-from policygraph.forkrun import map_forked
+from policygraph.forkrun import map_forked, spare_cores
 from policygraph.fulltext.collect import Document, read_documents
 from policygraph.graphset import GraphSet
 from policygraph.mapping import record_quads
@@ -126,21 +126,25 @@ def render_outputs(
     """Every file ``build`` writes to ``graph/``, as text; ``store`` is ``union_store(graphs)``
     when the caller has it already. TriG and Turtle are written by Oxigraph from sorted
     N-Quads, as ``export`` writes them (one writer: same store, same bytes); the pages and the
-    feed read the same store. Where there is a second core and enough to do, the pages and
-    JSON-LD are made meanwhile in forked processes (``forkrun``; Oxigraph's in-memory store runs
-    no thread, so a child may read it). ``documents``, when given, gets the text index's
-    documents, read here while the children render."""
+    feed read the same store. Where there is a second core and enough to do, JSON-LD is made
+    meanwhile in a forked process (``forkrun``), and so are the pages when no other child of
+    this process still runs once TriG and Turtle are written (a rebuild's SHACL check is over by
+    then; one from scratch is not, and a third process would only add its memory). Oxigraph's
+    in-memory store runs no thread, so a child may read it. ``documents``, when given, gets
+    the text index's documents, read here."""
 
     union = union_store(graphs) if store is None else store
 
-    def from_store() -> dict[Path, str]:
-        files = {
+    def exports() -> dict[Path, str]:
+        return {
             project.trig_path: stream(union, "trig")[0].decode("utf-8"),
             project.turtle_path: stream(union, "turtle")[0].decode("utf-8"),
         }
+
+    def texts() -> dict[Path, str]:
         if documents is not None:
             documents.extend(read_documents(union))
-        return files
+        return {}
 
     def pages() -> dict[Path, str]:  # a child reads the store as it was at the fork
         return {
@@ -152,9 +156,17 @@ def render_outputs(
     def from_graphs() -> dict[Path, str]:
         return {project.jsonld_path: to_jsonld(graphs)}
 
-    outputs: dict[Path, str] = {}
-    tasks = [from_store, pages, from_graphs]
-    for part in map_forked(_call, tasks) if len(graphs) >= FORK_MIN_QUADS else map(_call, tasks):
+    def here() -> dict[Path, str]:
+        return texts() | pages()
+
+    outputs = exports()
+    if len(graphs) < FORK_MIN_QUADS:
+        parts = [here(), from_graphs()]
+    elif spare_cores() > 0:  # no other child of this process runs: the pages get their own
+        parts = map_forked(_call, [texts, from_graphs, pages])
+    else:
+        parts = map_forked(_call, [here, from_graphs])
+    for part in parts:
         outputs.update(part)
     order = ("trig", "turtle", "jsonld", "timeline", "overview", "feed")
     return {path: outputs[path] for path in (getattr(project, f"{n}_path") for n in order)}

@@ -40,6 +40,11 @@ def usable_cores() -> int:
     return max(1, min(cores, int(cap))) if cap.isdigit() else cores
 
 
+def spare_cores() -> int:
+    """``usable_cores`` less this process and the children it forked that still run."""
+    return usable_cores() - 1 - len(multiprocessing.active_children())
+
+
 def _child(function: Callable[[T], R], item: T, pipe: Connection) -> None:
     try:
         pipe.send(function(item))

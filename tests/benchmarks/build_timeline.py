@@ -37,6 +37,7 @@ STEPS = [
     (build_module, "render_dataset_timeline"),
     (build_module, "render_overview"),
     (build_module, "render_feed"),
+    (build_module, "spare_cores"),
     (build_module, "read_documents"),
     (build_module, "summarise"),
     (checkcache, "focus_shapes"),
@@ -55,7 +56,7 @@ def _wrapped(name: str, step: Callable[..., Any]) -> Callable[..., Any]:
     def timed(*args: Any, **kwargs: Any) -> Any:
         _log(f"> {name}")
         value = step(*args, **kwargs)
-        _log(f"< {name}")
+        _log(f"< {name}" + (f" = {value}" if isinstance(value, int) else ""))
         return value
 
     return timed
