@@ -3,17 +3,18 @@
 Reading a record file (YAML, then every field checked and typed) is most of ``load_records``'
 time, and in a tracker of a thousand sources a rebuild changes one file or two. An entry holds
 what ``reading.read_record_file`` gives for one file: its records, curation note and problems.
-It is keyed by a SHA-256 of the file's path and bytes, of the cache format and of the source code
-of the modules that read records (``records/*.py`` and ``errors.py``), so an edit to either
-reads the file again. The one thing a file's reading takes from elsewhere is whether the source
-it names exists: an entry remembers that source and is used only while it does (a file naming an
-unknown source is not kept: its message suggests other sources' ids). The cross-file checks (ids,
-restatements, references, quotes, values) run on every load, on cached records as on new ones.
+It is keyed by a SHA-256 of the file's path and bytes, of the cache format and of the source
+code of the modules that read records (``records/*.py`` and the few they call outside it), so
+an edit to either reads the file again. The one thing a file's reading takes from elsewhere is
+whether the source it names exists: an entry remembers that source and is used only while it
+does (a file naming an unknown source is not kept: its message suggests other sources' ids).
+The cross-file checks (ids, restatements, references, quotes, values) run on every load, on
+cached records as on new ones.
 
 Entries are files, ``<project>/.policygraph/cache/records/<key>.json`` (``checkedjson``); a run
-writes the entries it made and removes those no file used. Values are
-tagged JSON (tuples, mappings, decimals and nested records keep their types); a record holding
-anything else is simply not cached.
+writes the entries it made and removes those no file used. Values are tagged JSON (tuples,
+mappings, decimals and nested records keep their types); a record holding anything else is
+simply not cached.
 """
 
 from __future__ import annotations
@@ -52,12 +53,18 @@ class Uncacheable(Exception):
     """A value the tagged JSON does not hold."""
 
 
+#: Modules outside ``records/`` whose code reading a record file runs (its locations, limits,
+#: dates and IRIs).
+_SHARED = ("errors", "limits", "dates", "iris", "checkedjson")
+
+
 @functools.cache
 def _code_digest() -> bytes:
     """SHA-256 of the modules whose code decides what a record file gives."""
     package = Path(__file__).parent
     digest = hashlib.sha256(CACHE_FORMAT.encode("utf-8"))
-    for path in [*sorted(package.glob("*.py")), package.parent / "errors.py"]:
+    shared = [package.parent / f"{name}.py" for name in _SHARED]
+    for path in [*sorted(package.glob("*.py")), *shared]:
         digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
     return digest.digest()
 
