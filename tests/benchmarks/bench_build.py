@@ -12,7 +12,6 @@ prints a Markdown table (the one in docs/bench-build.md).
 
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import statistics
@@ -22,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.benchmarks.tracker import project_at
+from tests.benchmarks.tracker import tracker_parser, tracker_project
 
 CHANGED = "bench-0002.yaml"
 
@@ -95,17 +94,13 @@ def measure(
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sources", type=int, default=1000)
+    parser = tracker_parser(__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--project", type=Path, help="measure a copy of this project's data/")
     parser.add_argument("--changed", default=CHANGED, help="the record file to change")
     parser.add_argument("--scratch-only", action="store_true", help="skip the one-change cases")
     parser.add_argument("--validate-only", action="store_true", help="skip the build cases")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="pg-bench-build-") as tmp:
-        root = Path(tmp) / "tracker"
-        project_at(root, args.sources, args.project)
+    with tracker_project(args, "bench-build") as root:
         results = measure(
             root,
             args.runs,

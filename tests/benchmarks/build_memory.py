@@ -12,16 +12,14 @@ each process sharing it, and its sum is what the build takes from the machine. S
 
 from __future__ import annotations
 
-import argparse
 import os
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 from tests.benchmarks.bench_build import CHANGED, touch_source
-from tests.benchmarks.tracker import project_at
+from tests.benchmarks.tracker import tracker_parser, tracker_project
 
 
 def _children(pid: int) -> list[int]:
@@ -72,13 +70,8 @@ def measure(root: Path) -> tuple[float, float, float, int]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sources", type=int, default=1000)
-    parser.add_argument("--project", type=Path)
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="pg-build-memory-") as tmp:
-        root = Path(tmp) / "tracker"
-        project_at(root, args.sources, args.project)
+    args = tracker_parser(__doc__.splitlines()[0]).parse_args()
+    with tracker_project(args, "build-memory") as root:
         print(f"{'case':<28} {'s':>7} {'PSS sum MB':>11} {'largest MB':>11} {'procs':>6}")
         for case in ("from scratch", "one source changed"):
             if case != "from scratch":

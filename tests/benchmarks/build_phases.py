@@ -8,14 +8,11 @@ The steps are those of ``build`` in order.
 
 from __future__ import annotations
 
-import argparse
-import tempfile
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import TypeVar
 
-from tests.benchmarks.tracker import project_at
+from tests.benchmarks.tracker import tracker_parser, tracker_project
 
 from policygraph.analytics.timeline_html import render_dataset_timeline
 from policygraph.build import build_graphs, load_project, record_places, summarise
@@ -66,13 +63,8 @@ def phases(project: Project) -> list[tuple[str, float, float]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sources", type=int, default=1000)
-    parser.add_argument("--project", type=Path)
-    args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="pg-build-phases-") as tmp:
-        root = Path(tmp) / "tracker"
-        project_at(root, args.sources, args.project)
+    args = tracker_parser(__doc__.splitlines()[0]).parse_args()
+    with tracker_project(args, "build-phases") as root:
         times = phases(Project(root))
     total, total_cpu = sum(t[1] for t in times), sum(t[2] for t in times)
     print("| step | s | CPU s | share |\n| --- | ---: | ---: | ---: |")

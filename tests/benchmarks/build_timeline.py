@@ -10,17 +10,14 @@ beside what in the forked processes (SHACL's parts, JSON-LD) can be seen.
 
 from __future__ import annotations
 
-import argparse
 import functools
 import os
-import tempfile
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from tests.benchmarks.bench_build import CHANGED, touch_source
-from tests.benchmarks.tracker import project_at
+from tests.benchmarks.tracker import tracker_parser, tracker_project
 
 import policygraph.build as build_module
 from policygraph import checkcache, shapes
@@ -63,18 +60,14 @@ def _wrapped(name: str, step: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sources", type=int, default=1000)
-    parser.add_argument("--project", type=Path)
+    parser = tracker_parser(__doc__.splitlines()[0])
     parser.add_argument(
         "--rebuild", action="store_true", help="time a rebuild after one source changed"
     )
     args = parser.parse_args()
     for module, name in STEPS:  # wrapped before the first build too: the same code runs
         setattr(module, name, _wrapped(name, getattr(module, name)))
-    with tempfile.TemporaryDirectory(prefix="pg-build-timeline-") as tmp:
-        root = Path(tmp) / "tracker"
-        project_at(root, args.sources, args.project)
+    with tracker_project(args, "build-timeline") as root:
         if args.rebuild:
             build_module.build(Project(root))
             touch_source(root, CHANGED, 1)

@@ -10,9 +10,13 @@ fourth is in Chinese. ``python -m tests.benchmarks.tracker 1000 DIR`` writes a p
 
 from __future__ import annotations
 
+import argparse
 import random
 import shutil
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ORGS, PEOPLE, AUDIENCES = 300, 200, 40
@@ -243,6 +247,21 @@ def write_project(root: Path, sources: int = 1000, seed: int = 7) -> Path:
 
 if __name__ == "__main__":
     write_project(Path(sys.argv[2]), int(sys.argv[1]))
+
+
+def tracker_parser(description: str) -> argparse.ArgumentParser:
+    """The options every build benchmark takes: a generated project's size, or a project."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--sources", type=int, default=1000, help="generate this many sources")
+    parser.add_argument("--project", type=Path, help="measure a copy of this project's data/")
+    return parser
+
+
+@contextmanager
+def tracker_project(args: argparse.Namespace, name: str) -> Iterator[Path]:
+    """A temporary project for ``tracker_parser``'s options, removed afterwards."""
+    with tempfile.TemporaryDirectory(prefix=f"pg-{name}-") as tmp:
+        yield project_at(Path(tmp) / "tracker", args.sources, args.project)
 
 
 def project_at(root: Path, sources: int, copy_of: Path | None = None) -> Path:
