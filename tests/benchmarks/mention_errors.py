@@ -3,8 +3,10 @@
 Drafts each curated source leave-one-out exactly as ``draft --evaluate`` does (the corpora of
 ``bench_draft``) and prints, per source, the drafted mentions that are not the records' (with
 the surface and rule that found them) and the records' mentions the draft missed (with whether
-any label the gazetteer had for the entity occurs in the text). The classification in
-docs/draft.md is read from this output. Run: ``python -m tests.benchmarks.mention_errors``.
+any label the gazetteer had for the entity occurs in the text), then the known-mention scores
+of ``draft --evaluate`` (this repository's 14 sources) by half and by language. The
+classification in docs/draft.md is read from this output. Run: ``python -m
+tests.benchmarks.mention_errors``.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from tests.benchmarks.bench_draft import CORPORA
 
 from policygraph.build import load_project
-from policygraph.drafting.evaluate import leave_one_out
+from policygraph.drafting.evaluate import Evaluation, evaluate, leave_one_out
 from policygraph.drafting.gold import series
 from policygraph.drafting.reading import read_text
 from policygraph.drafting.text import fold
@@ -61,6 +63,22 @@ def report_source(records: RecordSet, source_id: str) -> list[str]:
     return lines
 
 
+def summary(evaluation: Evaluation) -> list[str]:
+    """Known mentions, lenient and strict, for all sources and each half, by language."""
+    lines = ["| sources | precision | recall | strict precision |", "| --- | --- | --- | --- |"]
+    halves = (("all", evaluation), ("tuning half", evaluation.half(held_out=False)),
+              ("held-out half", evaluation.half(held_out=True)))  # fmt: skip
+    for title, half in halves:
+        for language, part in (("", half), (" en", half.only("en")), (" zh", half.only("zh"))):
+            s, strict = part.scores["known mentions"], part.scores["known mentions, strict"]
+            lines.append(
+                f"| {title}{language} ({len(part.sources)}) | {s.correct}/{s.drafted} = "
+                f"{s.precision or 0:.3f} | {s.found}/{s.curated} = {s.recall or 0:.3f} | "
+                f"{strict.correct}/{strict.drafted} = {strict.precision or 0:.3f} |"
+            )
+    return lines
+
+
 def main() -> None:
     seen: set[str] = set()
     for name, root in CORPORA.items():
@@ -73,6 +91,8 @@ def main() -> None:
             lines = report_source(records, source_id)
             print(f"{source_id} [{name.split()[0]}] {records.sources[source_id].language}")
             print("\n".join(lines) if lines else "  (none)")
+    print("\nknown mentions of `draft --evaluate` (data/), by half and language:\n")
+    print("\n".join(summary(evaluate(load_project(Project(CORPORA["data/ (curated by hand)"]))))))
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from policygraph.atomic import write_atomic
+from policygraph.drafting import places
 from policygraph.drafting.archive import text_hash
 from policygraph.drafting.cues import Signal, find_signals
 from policygraph.drafting.curated import without_curated
@@ -82,8 +83,7 @@ def _names(
 ) -> list[Item]:
     """One names item per known entity: its new spellings as alt labels, else its first name.
 
-    A place only when named in a drafted event or signal (``claims``), where it can be a
-    location or a concern: "China" as the setting of a story is not what curators record."""
+    A place only where it can be a location or a concern (``places.proposed``)."""
     mentions: dict[str, list[Name]] = {}
     # English candidates are capitalised names; Chinese ones are guessed from a suffix and are
     # often common nouns (上海国际金融中心, where 上海 is what the sentence is about)
@@ -93,7 +93,7 @@ def _names(
         if not n.known and n.section == ORGS and not has_cjk(n.surface)
     ]
     for name in reading.names:
-        if name.section == "places" and not any(s <= name.start < e for s, e in claims):
+        if name.section == "places" and not places.proposed(reading.text, name, claims):
             continue
         if any(s <= name.start and name.end <= e and e - s > name.end - name.start
                for s, e in new_orgs):  # fmt: skip

@@ -1,0 +1,56 @@
+"""Which named places a draft proposes as mentions of the place.
+
+Curators record a place where it is a location (an event's) or a concern (a signal's). So a
+known place is proposed only where it can be one: named inside a drafted event or signal, and
+not as a modifier inside a noun phrase that a determiner opens. A determiner does not take a
+bare place name as its noun: in "a Shanghai regulator", "its Hangzhou office", 一家上海券商,
+the place only says which regulator, office or broker is meant, and the phrase names that,
+not the place (the regulator, not Shanghai, said something). The place as the noun of its
+own phrase ("in Shanghai", "Shanghai said", "a Shanghai that ...", 在上海) is unchanged.
+
+"the" is left out of the determiners on purpose: some places' names take it ("the Netherlands
+said"), and a possessive place ("China's central bank") is kept, as it can be what a signal is
+about ("China's influence").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from policygraph.drafting.reading import Name
+from policygraph.drafting.text import fold
+
+#: An English determiner right before the place (whole word, any case, spaces between).
+_EN_DETERMINER = re.compile(
+    r"(?:^|[^\w'’-])(?:a|an|another|each|every|its|their|his|her|our|this|these|those)\s+$",
+    re.IGNORECASE,
+)
+#: A noun right after it ("regulator", "China-based"): a word, not one of the words that
+#: make the place the noun of its own phrase ("a Shanghai that never sleeps", "a China of ...").
+_EN_NEXT = re.compile(r"(?:\s+|-)([A-Za-z]+)")
+_EN_NOT_NOUNS = frozenset({"of", "that", "which", "where", "who", "whose", "when", "and", "or"})
+#: A Chinese numeral or demonstrative with its measure word (一家, 这位, 两个, 每所, 某家),
+#: read in simplified form, right before the place; a character follows it (the noun).
+_ZH_DETERMINER = re.compile(r"[一两二三四五六七八九十几数每这那该某各][家位名个所间批些座]$")
+_ZH_NOUN = re.compile(r"[\u3400-\u9fff]")
+
+
+def in_noun_phrase(text: str, start: int, end: int) -> bool:
+    """Whether the place named at ``text[start:end]`` modifies the noun of a phrase a
+    determiner opens ("a Shanghai regulator", 一家上海券商)."""
+    before = fold(text[max(0, start - 24) : start])
+    after = text[end : end + 24]
+    if _ZH_DETERMINER.search(before):
+        return bool(_ZH_NOUN.match(after))
+    if not _EN_DETERMINER.search(before):
+        return False
+    noun = _EN_NEXT.match(after)
+    return noun is not None and noun.group(1).lower() not in _EN_NOT_NOUNS
+
+
+def proposed(text: str, place: Name, claims: Sequence[tuple[int, int]]) -> bool:
+    """Whether a known place named in ``text`` is proposed as a mention: inside a drafted
+    event or signal (``claims``), not a modifier in a noun phrase."""
+    inside = any(s <= place.start < e for s, e in claims)
+    return inside and not in_noun_phrase(text, place.start, place.end)

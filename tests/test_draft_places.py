@@ -1,0 +1,96 @@
+"""Which named places a draft proposes (``policygraph.drafting.places``). The sentences are made
+up for these tests (English, simplified and traditional Chinese); nothing is read from data/."""
+
+from __future__ import annotations
+
+import pytest
+from tests.test_draft_rules_real import section
+
+from policygraph.drafting.places import in_noun_phrase, proposed
+from policygraph.drafting.reading import Name
+
+PLACE = "Hangzhou"
+
+
+def _modifies(text: str, place: str = PLACE) -> bool:
+    start = text.index(place)
+    return in_noun_phrase(text, start, start + len(place))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Hangzhou regulator said it met banks.",
+        "an Hangzhou-based lender",
+        "The bank opened its Hangzhou office.",
+        "Each Hangzhou district reported.",
+        "two officials and another\nHangzhou official",
+    ],
+)
+def test_a_place_after_a_determiner_qualifies_the_noun_that_follows(text: str) -> None:
+    assert _modifies(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Banks in Hangzhou were urged to lend.",
+        "Hangzhou said it would lend.",
+        "a Hangzhou that never sleeps",  # the place is the noun of its own phrase
+        "a Hangzhou of small lenders",
+        "a Hangzhou.",
+        "the Hangzhou regulator",  # "the" is part of some places' names: not read
+        "Hangzhou's regulator",  # a possessive place can be a concern ("Hangzhou's status")
+        "Data, Hangzhou regulators",  # no determiner: "Hangzhou regulators" or "Hangzhou said"
+    ],
+)
+def test_a_place_as_the_noun_of_its_phrase_is_not_a_modifier(text: str) -> None:
+    assert not _modifies(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "modifies"),
+    [
+        ("一家杭州券商表示，将扩大试点。", True),
+        ("這位杭州官員表示，將擴大試點。", True),  # traditional: 這位 is 这位
+        ("两个杭州项目已经启动。", True),
+        ("会议在杭州举行。", False),
+        ("杭州市政府表示，将扩大试点。", False),
+        ("建设一个更开放的杭州。", False),  # an adjective between: the place is the noun
+        ("只有一个杭州。", False),
+    ],
+)
+def test_chinese_a_place_after_a_numeral_or_demonstrative_and_measure_word(
+    text: str, modifies: bool
+) -> None:
+    assert _modifies(text, "杭州") is modifies
+
+
+def test_a_place_is_proposed_only_inside_a_claim_and_not_as_a_modifier() -> None:
+    text = "A Hangzhou regulator met banks in Hangzhou."
+    first, second = (
+        Name(i, i + len(PLACE), PLACE, "place-hangzhou", "places", True, "gazetteer.label", 0.9)
+        for i in (text.index(PLACE), text.rindex(PLACE))
+    )
+    claims = [(0, len(text))]
+    assert not proposed(text, first, claims)
+    assert proposed(text, second, claims)
+    assert not proposed(text, second, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "named"),
+    [
+        ("A Hangzhou regulator urged banks to widen payments.", "en", False),
+        ("Zhou Min urged banks in Hangzhou to widen payments.", "en", True),
+        ("一家杭州监管机构要求银行扩大支付试点。", "zh", False),
+        ("周敏在杭州要求银行扩大支付试点。", "zh", True),
+        ("一家杭州銀行表示，周敏要求銀行擴大支付試點。", "zh", False),
+    ],
+)
+def test_a_drafted_signal_names_the_place_only_where_it_is_a_location_or_concern(
+    text: str, language: str, named: bool
+) -> None:
+    assert section(text, "signals", language=language)  # the sentence is a drafted signal
+    entities = {n["entity"] for n in section(text, "names", language=language)}
+    assert ("place-hangzhou" in entities) is named
