@@ -8,12 +8,10 @@ Drafts each curated source leave-one-out exactly as ``draft --evaluate`` does (t
 
 from __future__ import annotations
 
-from tests.benchmarks.bench_draft import CORPORA
+from tests.benchmarks.mention_errors import print_reports
 
-from policygraph.build import load_project
 from policygraph.drafting.dates import find_dates
 from policygraph.drafting.evaluate import leave_one_out
-from policygraph.project import Project
 from policygraph.records.model import RecordSet
 
 KEYS = ("date", "observed_on")
@@ -41,17 +39,7 @@ def report_source(records: RecordSet, source_id: str) -> list[str]:
 
 
 def main() -> None:
-    seen: set[str] = set()
-    for name, root in CORPORA.items():
-        records = load_project(Project(root))
-        for source_id in sorted({r.source_id for r in records.records if r.graph == "source"}):
-            text = records.sources[source_id].text
-            if text in seen:
-                continue
-            seen.add(text)
-            lines = report_source(records, source_id)
-            print(f"{source_id} [{name.split()[0]}] {records.sources[source_id].language}")
-            print("\n".join(lines) if lines else "  (none)")
+    print_reports(report_source)
 
 
 if __name__ == "__main__":

@@ -11,6 +11,8 @@ tests.benchmarks.mention_errors``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from tests.benchmarks.bench_draft import CORPORA
 
 from policygraph.build import load_project
@@ -79,7 +81,9 @@ def summary(evaluation: Evaluation) -> list[str]:
     return lines
 
 
-def main() -> None:
+def print_reports(report: Callable[[RecordSet, str], list[str]]) -> None:
+    """``report``'s lines for each curated source of the benchmark's corpora (a text in two
+    corpora once)."""
     seen: set[str] = set()
     for name, root in CORPORA.items():
         records = load_project(Project(root))
@@ -88,9 +92,13 @@ def main() -> None:
             if text in seen:
                 continue
             seen.add(text)
-            lines = report_source(records, source_id)
+            lines = report(records, source_id)
             print(f"{source_id} [{name.split()[0]}] {records.sources[source_id].language}")
             print("\n".join(lines) if lines else "  (none)")
+
+
+def main() -> None:
+    print_reports(report_source)
     print("\nknown mentions of `draft --evaluate` (data/), by half and language:\n")
     print("\n".join(summary(evaluate(load_project(Project(CORPORA["data/ (curated by hand)"]))))))
 
