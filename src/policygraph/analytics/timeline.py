@@ -12,7 +12,7 @@ from typing import TypedDict
 from rdflib import URIRef
 
 from policygraph.analytics.sparql import closure, links, select
-from policygraph.analytics.support import NONE, Support, support
+from policygraph.analytics.support import NONE, Support, signal_support
 from policygraph.dates import FORMS, overlaps, parse_date
 from policygraph.names import display_labels, resolve_entity
 from policygraph.store import Store
@@ -86,14 +86,14 @@ class TimelineFilters(TypedDict, total=False):
 
 @dataclass(frozen=True)
 class SignalFacts:
-    """What the timeline reads from a store: each signal's fields and every node's support."""
+    """What the timeline reads from a store: each signal's fields and support."""
 
     fields: Fields
     backing: dict[URIRef, Support]
 
 
 def read_signals(store: Store) -> SignalFacts:
-    return SignalFacts(signal_fields(store), support(store))
+    return SignalFacts(signal_fields(store), signal_support(store))
 
 
 def _check_date(value: str | None, option: str) -> str | None:

@@ -113,7 +113,7 @@ def read_sources(store: Store) -> dict[str, SourceDoc]:
 
 def read_facts(store: Store, lang: str = "en") -> Facts:
     """Everything the digest needs, read once."""
-    from policygraph.analytics.support import support
+    from policygraph.analytics.support import signal_support
 
     sources = read_sources(store)
     fields: dict[str, dict[str, str]] = {}
@@ -127,7 +127,7 @@ def read_facts(store: Store, lang: str = "en") -> Facts:
     mentions: dict[str, tuple[str, set[str]]] = {}
     for node, kind, doc in select(store, _MENTIONS):
         mentions.setdefault(_text(node), (_text(kind), set()))[1].add(_text(doc))
-    backed = {str(k): v for k, v in support(store).items()}
+    backed = {str(k): v for k, v in signal_support(store).items()}
     iris = {URIRef(i) for i in (*fields, *mentions)}
     iris |= {URIRef(v) for f in fields.values() for k, v in f.items() if k != "date" and v}
     labels = {str(k): v for k, v in display_labels(store, iris, lang).items()}
