@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from policygraph.build import build
 from policygraph.cli import app
 from policygraph.digest import digest, render_feed
+from policygraph.digest.facts import read_facts
 from policygraph.digest.render import render_digest_markdown
 from policygraph.errors import InputError
 from policygraph.project import Project
@@ -157,6 +158,18 @@ def test_feed_is_byte_stable(
     assert first == render_feed(multi_store) == multi_project.feed_path.read_text(encoding="utf-8")
     result = build(multi_project, write=False)
     assert render_feed(result.dataset) == first
+
+
+@pytest.mark.parametrize("fixture", ["multi_store", "sasac_store"])
+def test_the_feeds_facts_are_the_digests_less_mentions(
+    fixture: str, request: pytest.FixtureRequest
+) -> None:
+    store = request.getfixturevalue(fixture)
+    full, feed = read_facts(store), read_facts(store, mentions=False)
+    assert full.mentions and not feed.mentions
+    assert (feed.sources, feed.signals) == (full.sources, full.signals)
+    shown = {i for s in full.signals for i in (s.iri, s.issuer, s.stance, s.previous) if i}
+    assert {i: feed.labels[i] for i in shown} == {i: full.labels[i] for i in shown}
 
 
 def test_feed_escapes_and_drops_what_xml_cannot_hold() -> None:

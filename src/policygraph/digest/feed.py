@@ -70,7 +70,7 @@ def _entry(facts: Facts, signal: SignalFacts) -> tuple[str, str]:
 def render_feed(data: Store | Dataset, *, title: str = "policygraph: policy signals") -> str:
     """The Atom feed of every signal, latest first (ties: by IRI)."""
     store = as_store(data)
-    facts = read_facts(store)
+    facts = read_facts(store, mentions=False)  # no mentions: the feed lists signals only
     entries = [(_entry(facts, s), s.iri) for s in facts.signals]
     entries.sort(key=lambda e: (e[0][0], e[1]), reverse=True)
     updated = _timestamp(entries[0][0][0]) if entries else EPOCH
