@@ -24,6 +24,16 @@ SELECT DISTINCT ?s ?p ?o WHERE {
               pg:topic pg:targetSector pg:previousStance pg:interpretedIn }
 }
 """
+# SIGNALS in two parts joined in Python (by signal and graph), as Oxigraph answers them three
+# times faster than the join: the values of those predicates in each graph, the signals of each.
+FIELD_VALUES = """
+SELECT ?s ?p ?o ?g WHERE {
+  GRAPH ?g { ?s ?p ?o }
+  VALUES ?p { pg:issuedOn pg:issuer prov:wasAttributedTo pg:signalNature pg:stance
+              pg:topic pg:targetSector pg:previousStance pg:interpretedIn }
+}
+"""
+SIGNAL_GRAPHS = "SELECT ?s ?g WHERE { GRAPH ?g { ?s a pg:PolicySignal } }"
 FIELDS = {
     "pg:issuedOn": "date",
     "pg:issuer": "issuer",
@@ -62,13 +72,15 @@ class Entry:
 
 
 def signal_fields(store: Store) -> Fields:
-    """Each signal's values (IRIs or text), by field name (``FIELDS``' values)."""
+    """Each signal's values (IRIs or text), by field name (``FIELDS``' values): the rows of
+    ``SIGNALS``, read as ``FIELD_VALUES`` of the signals of ``SIGNAL_GRAPHS``."""
     from policygraph.namespaces import PREFIXES
 
     names = {PREFIXES[k.split(":")[0]] + k.split(":")[1]: v for k, v in FIELDS.items()}
+    stated = set(select(store, SIGNAL_GRAPHS))  # (signal, graph)
     signals: Fields = {}
-    for s, p, o in select(store, SIGNALS):
-        if isinstance(s, URIRef) and o is not None:
+    for s, p, o, g in select(store, FIELD_VALUES):
+        if (s, g) in stated and isinstance(s, URIRef) and o is not None:
             value = o if isinstance(o, URIRef) else str(o)
             signals.setdefault(s, {}).setdefault(names[str(p)], set()).add(value)
     return signals
