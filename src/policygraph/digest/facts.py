@@ -60,6 +60,7 @@ SELECT ?post ?member ?org ?role ?stated WHERE {
     OPTIONAL { ?post org:role ?role } OPTIONAL { ?post pg:statedAs ?stated } }
 }
 """
+_POST_IRIS = "SELECT DISTINCT ?post WHERE { ?post a org:Membership }"
 _FIELDS = {"issuedOn": "date", "issuer": "issuer", "stance": "stance", "previousStance": "previous"}
 
 
@@ -167,6 +168,10 @@ def read_facts(store: Store, lang: str = "en", *, mentions: bool = True) -> Fact
 def _post_labels(store: Store, lang: str, only: set[str] | None = None) -> dict[str, str]:
     """``He Qing: Director of Shanghai SASAC`` (as stated, else role and organisation), of
     every post or of those in ``only``."""
+    if only is not None:  # seldom any: first the posts alone, a tenth of the cost of their rows
+        only &= {_text(post) for (post,) in select(store, _POST_IRIS)}
+        if not only:
+            return {}
     rows = [tuple(_text(v) for v in row) for row in select(store, _POSTS)]
     if only is not None:
         rows = [row for row in rows if row[0] in only]
