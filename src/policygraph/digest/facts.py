@@ -169,7 +169,7 @@ def _post_labels(store: Store, lang: str, only: set[str] | None = None) -> dict[
     """``He Qing: Director of Shanghai SASAC`` (as stated, else role and organisation), of
     every post or of those in ``only``."""
     if only is not None:  # seldom any: first the posts alone, a tenth of the cost of their rows
-        only &= {_text(post) for (post,) in select(store, _POST_IRIS)}
+        only = only & {_text(post) for (post,) in select(store, _POST_IRIS)}
         if not only:
             return {}
     rows = [tuple(_text(v) for v in row) for row in select(store, _POSTS)]
