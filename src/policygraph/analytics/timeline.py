@@ -6,7 +6,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from typing import TypedDict
 
 from rdflib import URIRef
@@ -102,6 +103,17 @@ class SignalFacts:
 
     fields: Fields
     backing: dict[URIRef, Support]
+    #: display labels looked up so far, by IRI and language (``labels``)
+    known: dict[tuple[URIRef, str], str] = field(default_factory=dict, compare=False, repr=False)
+
+    def labels(self, store: Store, iris: Iterable[URIRef], lang: str) -> dict[URIRef, str]:
+        """``display_labels(store, iris, lang)``, each IRI looked up once for the page (the
+        selection and the page data label many of the same issuers, concepts and sources)."""
+        wanted, known = set(iris), self.known
+        missing = [iri for iri in wanted if (iri, lang) not in known]
+        for iri, label in display_labels(store, missing, lang).items():
+            known[iri, lang] = label
+        return {iri: known[iri, lang] for iri in wanted}
 
 
 def read_signals(store: Store) -> SignalFacts:
@@ -148,7 +160,7 @@ def timeline(
     backed = facts.backing
     iris = {v for f in signals.values() for vs in f.values() for v in vs if isinstance(v, URIRef)}
     iris |= set(signals) | {d for s in signals for d in backed.get(s, NONE).sources}
-    labels = display_labels(store, iris, lang)
+    labels = facts.labels(store, iris, lang)
 
     def names(values: set[URIRef | str]) -> tuple[str, ...]:
         return tuple(sorted(labels[v] if isinstance(v, URIRef) else v for v in values))
