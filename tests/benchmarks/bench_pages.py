@@ -83,7 +83,7 @@ def main() -> None:
     print(f"| {label} | page | median s | MB | × TriG export |\n| --- | --- | ---: | ---: | ---: |")
     for name, (seconds, size) in results.items():
         ratio = seconds / yardstick if yardstick else 0.0
-        print(f"| {label} | {name} | {seconds:.3f} | {size / 1e6:.1f} | {ratio:.2f} |")
+        print(f"| {label} | {name} | {seconds:.3f} | {size / 1e6:.2f} | {ratio:.2f} |")
 
 
 if __name__ == "__main__":
