@@ -10,7 +10,7 @@ busy moment slows each a little rather than one a lot.
 
     python -m tests.benchmarks.bench_pages --sources 1000 --runs 5
 
-prints a Markdown table.
+prints a Markdown table (measurements and what changed: docs/bench-pages.md).
 """
 
 from __future__ import annotations
