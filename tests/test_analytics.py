@@ -15,7 +15,7 @@ from policygraph.analytics.projection import to_networkx
 from policygraph.analytics.rank import rank
 from policygraph.analytics.render import render_rank, render_stats, to_json
 from policygraph.analytics.stats import stats
-from policygraph.analytics.support import fact_support, support
+from policygraph.analytics.support import fact_support, signal_support, support
 from policygraph.cli import app
 from policygraph.errors import InputError, NotFoundError
 from policygraph.project import Project
@@ -40,6 +40,18 @@ def test_support_counts_independent_sources(multi_store: MemoryStore) -> None:
     assert (
         facts[(MANDATE_2, PG.issuedOn, next(iter(_objects(multi_store, PG.issuedOn))))].count == 2
     )
+
+
+@pytest.mark.parametrize("fixture", ["multi_store", "sasac_store"])
+def test_signal_support_is_support_of_the_signals(
+    fixture: str, request: pytest.FixtureRequest
+) -> None:
+    store = request.getfixturevalue(fixture)
+    answer = store.query("SELECT ?s WHERE { ?s a ?c }", {"c": PG.PolicySignal})
+    signals = {row[0] for row in answer}  # type: ignore[index]
+    found = signal_support(store)
+    assert found == {k: v for k, v in support(store).items() if k in signals}
+    assert found and set(found) <= signals
 
 
 def _objects(store: MemoryStore, predicate: object) -> set[object]:

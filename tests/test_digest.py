@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 from policygraph.build import build
 from policygraph.cli import app
 from policygraph.digest import digest, render_feed
+from policygraph.digest.facts import read_facts
 from policygraph.digest.render import render_digest_markdown
 from policygraph.errors import InputError
 from policygraph.project import Project
@@ -159,9 +160,43 @@ def test_feed_is_byte_stable(
     assert render_feed(result.dataset) == first
 
 
+@pytest.mark.parametrize("fixture", ["multi_store", "sasac_store"])
+def test_the_feeds_facts_are_the_digests_less_mentions(
+    fixture: str, request: pytest.FixtureRequest
+) -> None:
+    store = request.getfixturevalue(fixture)
+    full, feed = read_facts(store), read_facts(store, mentions=False)
+    assert full.mentions and not feed.mentions
+    assert (feed.sources, feed.signals) == (full.sources, full.signals)
+    shown = {i for s in full.signals for i in (s.iri, s.issuer, s.stance, s.previous) if i}
+    assert {i: feed.labels[i] for i in shown} == {i: full.labels[i] for i in shown}
+
+
 def test_feed_escapes_and_drops_what_xml_cannot_hold() -> None:
     feed = render_feed(_two_sources())
     parsed = feedparser.parse(feed)
     assert not parsed.bozo and len(parsed.entries) == 2
     assert "\x01" not in feed and "&lt;b&gt;quote&lt;/b&gt;" in feed
     assert [e.id for e in parsed.entries] == [str(PGR["s2"]), str(PGR["s1"])]  # latest first
+
+
+@pytest.mark.parametrize("fixture", ["multi_store", "sasac_store"])
+def test_signal_fields_are_the_rows_of_the_one_query(
+    fixture: str, request: pytest.FixtureRequest
+) -> None:
+    """``read_facts`` joins two simple queries in Python: the same as ``_SIGNALS``' join."""
+    from policygraph.analytics.sparql import select
+    from policygraph.digest.facts import _FIELDS, _SIGNALS, _text
+
+    store = request.getfixturevalue(fixture)
+    expected: dict[str, dict[str, str]] = {}
+    for s, p, o in select(store, _SIGNALS):
+        slot = expected.setdefault(_text(s), {})
+        name = _FIELDS[str(p).rsplit("#", 1)[-1]]
+        slot[name] = min(slot.get(name, _text(o)), _text(o))
+    found = {
+        s.iri: {k: v for k, v in zip(_FIELDS.values(), fields, strict=True) if v}
+        for s in read_facts(store).signals
+        for fields in [(s.date, s.issuer, s.stance, s.previous)]
+    }
+    assert expected and found == {s: {k: v for k, v in f.items() if v} for s, f in expected.items()}

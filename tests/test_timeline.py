@@ -140,3 +140,28 @@ def test_partial_dates_match_the_range_they_overlap() -> None:
         assert partial in {e.date for e in timeline(store, since=day, until=day)}
     assert year not in {e.date for e in timeline(store, since=f"{int(year) + 1}-01-01")}
     assert year not in {e.date for e in timeline(store, until=f"{int(year) - 1}-12-31")}
+
+
+@pytest.mark.parametrize("fixture", ["multi_store", "sasac_store", "hostile"])
+def test_signal_fields_are_the_rows_of_the_one_query(
+    fixture: str, request: pytest.FixtureRequest
+) -> None:
+    """``signal_fields`` joins two simple queries in Python: the same as ``SIGNALS``' join."""
+    from rdflib import URIRef
+
+    from policygraph.analytics.sparql import select
+    from policygraph.analytics.timeline import FIELDS, SIGNALS, signal_fields
+    from policygraph.namespaces import PREFIXES
+
+    if fixture == "hostile":
+        from benchmarks.bench_timeline import synthetic_timeline
+
+        store = synthetic_timeline(60, hostile=True)
+    else:
+        store = request.getfixturevalue(fixture)
+    names = {PREFIXES[k.split(":")[0]] + k.split(":")[1]: v for k, v in FIELDS.items()}
+    expected: dict[object, dict[str, set[object]]] = {}
+    for s, p, o in select(store, SIGNALS):
+        value = o if isinstance(o, URIRef) else str(o)
+        expected.setdefault(s, {}).setdefault(names[str(p)], set()).add(value)
+    assert expected and signal_fields(store) == expected

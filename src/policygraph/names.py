@@ -51,7 +51,7 @@ def pick_label(by_lang: Mapping[str, str], lang: str) -> str | None:
 
 def display_labels(store: Store, iris: Iterable[URIRef], lang: str = "en") -> dict[URIRef, str]:
     """The best ``skos:prefLabel`` (or ``rdfs:label``) of each IRI in ``lang``, with fallback."""
-    wanted = sorted(set(iris))
+    wanted = sorted(set(iris), key=str)  # IRIs: as rdflib orders them, without its __lt__
     if not wanted:
         return {}
     values = " ".join(iri.n3() for iri in wanted)

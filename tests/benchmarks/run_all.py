@@ -7,6 +7,7 @@ import sys
 from tests.benchmarks import (
     bench_build,
     bench_draft,
+    bench_pages,
     bench_query_startup,
     bench_store,
     bench_text_search,
@@ -24,6 +25,7 @@ def main() -> None:
     bench_text_search.main()
     bench_draft.main()
     bench_build.main()
+    bench_pages.main()
 
 
 if __name__ == "__main__":

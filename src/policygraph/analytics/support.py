@@ -28,6 +28,14 @@ SELECT DISTINCT ?claim ?doc ?issued ?quote WHERE {
   GRAPH ?g { ?claim pg:evidence ?ev . ?ev oa:hasSelector/oa:exact ?quote }
 }
 """
+#: ``CLAIM_QUOTES`` for the claims that are signals (a third of a tracker's claims).
+SIGNAL_QUOTES = """
+SELECT DISTINCT ?claim ?doc ?issued ?quote WHERE {
+  ?claim a pg:PolicySignal .
+  GRAPH pgg:prov { ?g prov:wasDerivedFrom ?doc OPTIONAL { ?doc dcterms:issued ?issued } }
+  GRAPH ?g { ?claim pg:evidence ?ev . ?ev oa:hasSelector/oa:exact ?quote }
+}
+"""
 #: Predicates that say how a claim is recorded, not what a source states.
 PLUMBING = (
     "pg:evidence pg:confidence skos:prefLabel skos:altLabel skos:hiddenLabel rdfs:label "
@@ -91,8 +99,17 @@ def claim_quotes(store: Store) -> dict[URIRef, dict[URIRef, list[str]]]:
 
 def support(store: Store) -> dict[URIRef, Support]:
     """Support of every claim: each node some source states with a quote."""
+    return _support(store, CLAIM_QUOTES)
+
+
+def signal_support(store: Store) -> dict[URIRef, Support]:
+    """``support(store)`` of the signals only (what the timeline and the feed show)."""
+    return _support(store, SIGNAL_QUOTES)
+
+
+def _support(store: Store, query: str) -> dict[URIRef, Support]:
     seen: dict[URIRef, Seen] = {}
-    for claim, doc, issued, _ in select(store, CLAIM_QUOTES):
+    for claim, doc, issued, _ in select(store, query):
         if isinstance(claim, URIRef) and isinstance(doc, URIRef):
             seen.setdefault(claim, {})[doc] = text(issued)
     return {claim: backing(by) for claim, by in seen.items()}
@@ -108,4 +125,13 @@ def fact_support(store: Store, *, plumbing: bool = False) -> dict[Fact, Support]
     return {fact: backing(by) for fact, by in seen.items()}
 
 
-__all__ = ["NONE", "Fact", "Support", "backing", "claim_quotes", "fact_support", "support"]
+__all__ = [
+    "NONE",
+    "Fact",
+    "Support",
+    "backing",
+    "claim_quotes",
+    "fact_support",
+    "signal_support",
+    "support",
+]

@@ -18,7 +18,6 @@ from rdflib import URIRef
 from policygraph.analytics.sparql import links, select, text
 from policygraph.analytics.support import NONE, Support
 from policygraph.analytics.timeline import Entry, SignalFacts, read_signals
-from policygraph.names import display_labels
 from policygraph.store import Store
 from policygraph.vocab import KOS
 
@@ -189,7 +188,7 @@ def timeline_data(
     cited |= {doc for found in quotes.values() for _, doc in found}
     iris = {v for up in (*broader.values(), *units.values()) for v in up} | cited
     iris |= used("nature") | used("stance") | used("previous") | used("speaker")
-    labels = display_labels(store, iris, lang)
+    labels = facts.labels(store, iris, lang)
     t = _Tables(
         labels,
         issuers=_Table((v for up in units.values() for v in up), labels),

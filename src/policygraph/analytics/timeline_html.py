@@ -18,6 +18,7 @@ from rdflib import Dataset
 
 from policygraph.analytics.timeline import TimelineFilters, read_signals, timeline
 from policygraph.analytics.timeline_data import timeline_data
+from policygraph.collector import paused
 from policygraph.page import Page, asset, render_page
 from policygraph.store import Store, as_store
 
@@ -42,9 +43,10 @@ def render_timeline_html(
 
     ``base`` prefixes the archived texts' project-relative paths (``../`` from ``graph/``).
     """
-    facts = read_signals(store)  # read once, for the selection and the page
-    entries = timeline(store, lang=lang, facts=facts, **filters)
-    data = timeline_data(store, entries, title=title, lang=lang, text_base=base, facts=facts)
+    with paused():  # (``collector``)
+        facts = read_signals(store)  # read once, for the selection and the page
+        entries = timeline(store, lang=lang, facts=facts, **filters)
+        data = timeline_data(store, entries, title=title, lang=lang, text_base=base, facts=facts)
     page = Page(
         title=title,
         body=asset("timeline.html"),

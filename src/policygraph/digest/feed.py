@@ -11,6 +11,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from rdflib import Dataset
 
+from policygraph.collector import paused
 from policygraph.digest.facts import Facts, SignalFacts, read_facts
 from policygraph.store import Store, as_store
 from policygraph.vocab import PGR
@@ -70,8 +71,9 @@ def _entry(facts: Facts, signal: SignalFacts) -> tuple[str, str]:
 def render_feed(data: Store | Dataset, *, title: str = "policygraph: policy signals") -> str:
     """The Atom feed of every signal, latest first (ties: by IRI)."""
     store = as_store(data)
-    facts = read_facts(store)
-    entries = [(_entry(facts, s), s.iri) for s in facts.signals]
+    with paused():  # (``collector``)
+        facts = read_facts(store, mentions=False)  # no mentions: the feed lists signals only
+        entries = [(_entry(facts, s), s.iri) for s in facts.signals]
     entries.sort(key=lambda e: (e[0][0], e[1]), reverse=True)
     updated = _timestamp(entries[0][0][0]) if entries else EPOCH
     head = [

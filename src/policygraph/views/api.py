@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypedDict, Unpack, cast
 
 from policygraph.analytics.pagerank import pagerank
+from policygraph.collector import paused
 from policygraph.dates import parse_date
 from policygraph.errors import InputError, NotFoundError, QueryError
 from policygraph.iris import expand_name, short_name
@@ -200,23 +199,9 @@ def default_title(facts: Facts, focus: str | None, depth: int, lang: str) -> str
     return f"policygraph: {best_label(facts, focus, lang)} and neighbours (depth {depth})"
 
 
-@contextmanager
-def _no_collection() -> Iterator[None]:
-    """The cyclic garbage collector paused: a view makes hundreds of thousands of small tuples,
-    dicts and strings, all alive until the page is written, which the collector would scan again
-    and again for nothing (a fifth of the time of a 10,000-node view). Restored on the way out."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def make_view(store: Store, **options: Unpack[ViewOptions]) -> View:
     """Select, lay out and render a view of the graph in ``store``."""
-    with _no_collection():
+    with paused():  # a fifth of the time of a 10,000-node view was the collector's
         return _make_view(store, **options)
 
 

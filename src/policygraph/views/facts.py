@@ -2,7 +2,8 @@
 
 Each query reads the whole store (or one source graph) once; the selection and the cards are
 then made in Python. So a view costs a fixed number of round trips whatever its size, and it
-works on every store behind ``Store.query``.
+works on every store behind ``Store.query``. A whole-graph view on Oxigraph reads the same facts
+in one pass over the store's quads instead (``views.union``).
 """
 
 from __future__ import annotations
@@ -15,22 +16,13 @@ from policygraph.iris import language_tag
 from policygraph.iris import language_tag as ox_language_tag
 from policygraph.namespaces import sparql_prologue
 from policygraph.stores.oxigraph import OxigraphStore
+from policygraph.views.union import LABEL_KINDS, read_union
 
 if TYPE_CHECKING:
     from rdflib.term import Node
 
     from policygraph.store import Store
-
-LABEL_KINDS = {
-    "http://www.w3.org/2004/02/skos/core#prefLabel": "pref",
-    "http://www.w3.org/2000/01/rdf-schema#label": "pref",
-    "http://purl.org/dc/terms/title": "title",
-    "http://www.w3.org/2004/02/skos/core#altLabel": "alt",
-    "http://www.w3.org/2004/02/skos/core#hiddenLabel": "hidden",
-}
-
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-SUBCLASS_OF = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
+    from policygraph.views.union import UnionFacts
 
 Q_TRIPLES = "SELECT ?s ?p ?o WHERE {{ {scope} }}"
 Q_LABELS = (
@@ -198,57 +190,25 @@ def _read_names(facts: Facts, store: Store) -> None:
             facts.superclasses[_text(c)].add(_text(d))
 
 
-def _read_union(facts: Facts, store: OxigraphStore) -> None:
-    """Triples, literals, labels, types and subclass links in one pass over Oxigraph's union
-    (the default graph): what ``_read_triples`` and ``_read_names`` read, without a term object
-    or a query answer row per triple (the first cost of a 10,000-node view)."""
-    import pyoxigraph as ox
-
-    iri, blank, literal = ox.NamedNode, ox.BlankNode, ox.Literal
-    triples, literals, labels = facts.triples, facts.literals, facts.labels
-    types, superclasses = facts.types, facts.superclasses
-    for s, p, o, _ in store.inner.quads_for_pattern(None, None, None, ox.DefaultGraph()):
-        named = type(s) is iri
-        if named:
-            subject = s.value
-        elif type(s) is blank:
-            subject = "_:" + s.value
-        else:
-            continue
-        predicate, kind = p.value, type(o)
-        if kind is literal:
-            literals[subject].append((predicate, o.value))
-            if predicate in LABEL_KINDS:
-                tag = o.language
-                text = (ox_language_tag(tag) if tag else "", LABEL_KINDS[predicate], o.value)
-                labels[subject].append(text)
-        elif kind is iri:
-            value = o.value
-            triples.append((subject, predicate, value))
-            if predicate == RDF_TYPE:
-                types[subject].add(value)
-            elif predicate == SUBCLASS_OF and named:
-                superclasses[subject].add(value)
-        elif kind is blank:
-            triples.append((subject, predicate, "_:" + o.value))
-
-
 def _grouped(pairs: dict[str, list[Any]]) -> None:
-    """Each list of ``pairs`` sorted and without repeats, by one sort of them all."""
-    flat = sorted({(k, v) for k, values in pairs.items() for v in values})
+    """Each list of ``pairs`` sorted and without repeats, the keys in order. Most lists hold one
+    value: sorting them one by one (keys are unique, so the lists are never compared) costs a
+    third of one sort of every (key, value) pair."""
+    items = sorted(pairs.items())
     pairs.clear()
-    for key, value in flat:
-        pairs[key].append(value)
+    for key, values in items:
+        pairs[key] = values if len(values) == 1 else sorted(set(values))
 
 
-def read_facts(store: Store, graph: str | None = None) -> Facts:
-    """Read what a view needs; ``graph`` limits triples, posts and participations to one graph."""
-    facts = Facts()
-    if graph is None and isinstance(store, OxigraphStore):
-        _read_union(facts, store)
-    else:
-        _read_triples(facts, _triples(store, graph))
-        _read_names(facts, store)
+def _fill(facts: Facts, union: UnionFacts) -> None:
+    facts.triples, facts.literals, facts.labels = union.triples, union.literals, union.labels
+    facts.types, facts.superclasses, facts.quotes = union.types, union.superclasses, union.quotes
+    facts.posts = [Post(*row) for row in union.posts]
+    facts.participations = [Post(*row) for row in union.participations]
+
+
+def _read_folded(facts: Facts, store: Store, graph: str | None) -> None:
+    """Posts, participations (of ``graph`` only, if given) and quotes, by query."""
     for m, person, org, role, date, stated in _rows(
         store, Q_POSTS.format(scope=_scoped(POST_PATTERN, graph))
     ):
@@ -260,6 +220,17 @@ def read_facts(store: Store, graph: str | None = None) -> Facts:
     for s, quote, doc in _rows(store, Q_QUOTES):
         if isinstance(s, str) and quote is not None:
             facts.quotes[s].append((_text(quote), _text(doc)))
+
+
+def read_facts(store: Store, graph: str | None = None) -> Facts:
+    """Read what a view needs; ``graph`` limits triples, posts and participations to one graph."""
+    facts = Facts()
+    if graph is None and isinstance(store, OxigraphStore):
+        _fill(facts, read_union(store))
+    else:
+        _read_triples(facts, _triples(store, graph))
+        _read_names(facts, store)
+        _read_folded(facts, store, graph)
     for pairs in (facts.labels, facts.literals, facts.quotes):
         _grouped(pairs)
     if not (graph is None and isinstance(store, OxigraphStore)):  # a graph has no repeats
