@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,6 +14,7 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import RDF, SKOS
 
 from policygraph.analytics.timeline_html import render_dataset_timeline
+from policygraph.collector import frozen, paused
 from policygraph.digest.feed import render_feed
 from policygraph.errors import Location
 from policygraph.export.jsonld import to_jsonld
@@ -111,6 +113,7 @@ def summarise(graphs: GraphSet, records: RecordSet, index: Triples | None = None
     )
 
 
+log = logging.getLogger(__name__)
 T = TypeVar("T")
 #: Below this many quads, JSON-LD takes less time than forking a process for it.
 FORK_MIN_QUADS = 20_000
@@ -163,8 +166,10 @@ def render_outputs(
     if len(graphs) < FORK_MIN_QUADS:
         parts = [here(), from_graphs()]
     elif spare_cores() > 0:  # no other child of this process runs: the pages get their own
+        log.info("rendering the pages in a process of their own")
         parts = map_forked(_call, [texts, from_graphs, pages])
     else:
+        log.info("rendering the pages here: another process is still at work")
         parts = map_forked(_call, [here, from_graphs])
     for part in parts:
         outputs.update(part)
@@ -183,8 +188,16 @@ def build(project: Project, *, write: bool = True) -> BuildResult:
     of the union) runs in a forked process (``forkrun``); nothing is published unless the graphs
     conform, as when the two run one after the other.
     """
-    records = load_project(project, cached=write)  # write=False writes nothing
-    graphs = build_graphs(project, records)
+    with paused():  # what is made here lives until the build ends: nothing to collect
+        records = load_project(project, cached=write)  # write=False writes nothing
+        graphs = build_graphs(project, records)
+    with frozen():  # and no collection scans it afterwards
+        return _checked_and_written(project, records, graphs, write)
+
+
+def _checked_and_written(
+    project: Project, records: RecordSet, graphs: GraphSet, write: bool
+) -> BuildResult:
     from policygraph.errors import DataProblems
     from policygraph.shapes import ValidationReport, validate_dataset
 

@@ -1,4 +1,5 @@
-"""The cyclic garbage collector paused while a page is made (a view, the timeline, the feed).
+"""The cyclic garbage collector paused while a page is made (a view, the timeline, the feed),
+and kept off what a build holds for its whole length.
 
 A page makes hundreds of thousands of small tuples, dicts and strings, all alive until it is
 written, which the collector would scan again and again for nothing; in ``build``, beside the
@@ -24,3 +25,20 @@ def paused() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+@contextmanager
+def frozen() -> Iterator[None]:
+    """Every object alive now left out of the collector's scans inside the block (``gc.freeze``):
+    a build's records and graphs (millions of objects, alive until it ends) are scanned by no
+    collection, in this process or in those it forks, where a scan would also copy every page
+    it touches. A process that froze objects itself (before forking workers) keeps them frozen:
+    then nothing is done here."""
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
