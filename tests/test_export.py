@@ -12,6 +12,7 @@ from typer.testing import CliRunner, Result
 from policygraph.cli import app
 from policygraph.errors import InputError
 from policygraph.export import FORMATS, export, format_for, write
+from policygraph.export.jsonld import compact
 from policygraph.project import Project
 from policygraph.store import MemoryStore, union_store
 from policygraph.vocab import PREFIXES
@@ -274,3 +275,34 @@ def test_xml_refuses_characters_it_cannot_carry(tmp_path: Path) -> None:
         with pytest.raises(InputError, match="U\\+0007"):
             export(store, fmt)
     assert "bell \\u0007" in export(store, "nt").files[""].decode()  # N-Triples carries it
+
+
+def test_declared_namespaces_end_in_a_separator_and_none_holds_another() -> None:
+    """What ``jsonld.compact``'s lookup by the last ``/`` or ``#`` relies on."""
+    bases = list(PREFIXES.values())
+    assert all(base.endswith(("/", "#")) for base in bases)
+    assert not [(a, b) for a in bases for b in bases if a != b and b.startswith(a)]
+
+
+@pytest.mark.parametrize(
+    "iri",
+    [
+        "https://w3id.org/policygraph/resource/person-he-qing",
+        "https://w3id.org/policygraph/resource/a/b",  # a local name holding a slash
+        "https://w3id.org/policygraph/resource/",  # no local name
+        "https://w3id.org/policygraph/resource//x",  # a local name that would read as a path
+        "http://www.w3.org/2004/02/skos/core#prefLabel",
+        "http://example.org/not/declared",
+        "urn:isbn:0451450523",
+    ],
+)
+def test_compact_is_the_first_declaration_that_holds_the_iri(iri: str) -> None:
+    first = next(
+        (
+            f"{prefix}:{iri[len(base) :]}"
+            for prefix, base in PREFIXES.items()
+            if iri.startswith(base) and iri[len(base) :] and not iri[len(base) :].startswith("//")
+        ),
+        iri,
+    )
+    assert compact(iri) == first

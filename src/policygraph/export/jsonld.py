@@ -65,8 +65,21 @@ def terms() -> dict[str, Term]:
     return found
 
 
+@cache
+def _prefix_of_base() -> dict[str, str]:
+    return {base: prefix for prefix, base in PREFIXES.items()}
+
+
 def compact(iri: str) -> str:
-    """``pgr:person-he-qing`` for an IRI under a declared prefix, else the IRI itself."""
+    """``pgr:person-he-qing`` for an IRI under a declared prefix, else the IRI itself.
+
+    Every declared namespace ends with ``/`` or ``#`` and none holds another
+    (``tests/test_export.py`` checks it), so the one that can hold ``iri`` is, most often, what
+    ends at its last ``/`` or ``#``: looked up first, the declarations tried in turn after."""
+    cut = max(iri.rfind("/"), iri.rfind("#")) + 1
+    prefix = _prefix_of_base().get(iri[:cut])
+    if prefix is not None and cut < len(iri):
+        return f"{prefix}:{iri[cut:]}"
     for prefix, base in PREFIXES.items():
         local = iri[len(base) :]
         if iri.startswith(base) and local and not local.startswith("//"):
@@ -91,8 +104,9 @@ def _value(node: Node, coerce: str | None) -> Json:
 
 
 def _sorted(values: list[Json]) -> Json:
-    ordered = sorted(values, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
-    return ordered[0] if len(ordered) == 1 else ordered
+    if len(values) == 1:  # most values: nothing to order
+        return values[0]
+    return sorted(values, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
 
 
 def _node(subject: Node, values: list[tuple[Node, Node]]) -> dict[str, Json]:
