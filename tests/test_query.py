@@ -266,9 +266,12 @@ class Listener:
         self.sock = socket.socket()
         self.sock.bind(("127.0.0.1", 0))
         self.sock.listen(5)
-        self.sock.settimeout(0.2)
         self.port = self.sock.getsockname()[1]
         self.connections = 0
+        self._start()
+
+    def _start(self) -> None:
+        self.sock.settimeout(0.2)
         self.stop = threading.Event()
         self.thread = threading.Thread(target=self.serve, daemon=True)
         self.thread.start()
@@ -286,10 +289,7 @@ class Listener:
                 break
             self.connections += 1
             conn.close()
-        self.sock.settimeout(0.2)
-        self.stop = threading.Event()
-        self.thread = threading.Thread(target=self.serve, daemon=True)
-        self.thread.start()
+        self._start()
         return self.connections
 
     def serve(self) -> None:

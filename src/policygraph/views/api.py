@@ -15,7 +15,8 @@ from policygraph.names import resolve_entity
 from policygraph.page import framed
 from policygraph.store import as_store
 from policygraph.views.card import cards
-from policygraph.views.facts import Facts, read_facts, term_id
+from policygraph.views.facts import read_facts, term_id
+from policygraph.views.factset import Facts
 from policygraph.views.layout import layout, sizes
 from policygraph.views.model import ViewModel, degrees
 from policygraph.views.render import page_data, render_data

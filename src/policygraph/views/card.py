@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from policygraph.iris import short_name
-from policygraph.views.facts import Facts, Post
+from policygraph.views.factset import Facts, Post
 from policygraph.views.model import ViewModel
 from policygraph.views.select import best_label
 

@@ -8,21 +8,18 @@ in one pass over the store's quads instead (``views.union``).
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from policygraph.iris import language_tag
-from policygraph.iris import language_tag as ox_language_tag
 from policygraph.namespaces import sparql_prologue
 from policygraph.stores.oxigraph import OxigraphStore
+from policygraph.views.factset import Facts, Post
 from policygraph.views.union import LABEL_KINDS, read_union
 
 if TYPE_CHECKING:
     from rdflib.term import Node
 
     from policygraph.store import Store
-    from policygraph.views.union import UnionFacts
 
 Q_TRIPLES = "SELECT ?s ?p ?o WHERE {{ {scope} }}"
 Q_LABELS = (
@@ -46,34 +43,6 @@ Q_QUOTES = (
     "SELECT ?s ?quote ?doc WHERE { ?s pg:evidence ?ev . ?ev oa:hasSelector/oa:exact ?quote . "
     "OPTIONAL { ?ev oa:hasSource ?doc } }"
 )
-
-
-@dataclass(frozen=True)
-class Post:
-    """An ``org:Membership`` (or a ``pg:Participation``) folded into an edge."""
-
-    iri: str
-    member: str
-    target: str
-    role: str  # IRI of the role concept, or ""
-    date: str
-    stated: str
-
-
-@dataclass
-class Facts:
-    """The raw material of a view: triples between resources, names, types, posts, quotes."""
-
-    triples: list[tuple[str, str, str]] = field(default_factory=list)  # in no set order
-    literals: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
-    labels: dict[str, list[tuple[str, str, str]]] = field(default_factory=lambda: defaultdict(list))
-    types: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    superclasses: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    posts: list[Post] = field(default_factory=list)
-    participations: list[Post] = field(default_factory=list)
-    quotes: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
-    closure: dict[str, frozenset[str]] = field(default_factory=dict)  # all_types, memoised
-    best: dict[tuple[str, str], str] = field(default_factory=dict)  # best_label, memoised
 
 
 class Text(NamedTuple):
@@ -112,7 +81,7 @@ def _ox_cell(term: Any) -> Cell:
         return str(term.value)
     if kind is ox.Literal:
         language = term.language
-        return Text(term.value, ox_language_tag(language) if language else "")
+        return Text(term.value, language_tag(language) if language else "")
     if kind is ox.BlankNode:
         return f"_:{term.value}"
     return None
@@ -200,13 +169,6 @@ def _grouped(pairs: dict[str, list[Any]]) -> None:
         pairs[key] = values if len(values) == 1 else sorted(set(values))
 
 
-def _fill(facts: Facts, union: UnionFacts) -> None:
-    facts.triples, facts.literals, facts.labels = union.triples, union.literals, union.labels
-    facts.types, facts.superclasses, facts.quotes = union.types, union.superclasses, union.quotes
-    facts.posts = [Post(*row) for row in union.posts]
-    facts.participations = [Post(*row) for row in union.participations]
-
-
 def _read_folded(facts: Facts, store: Store, graph: str | None) -> None:
     """Posts, participations (of ``graph`` only, if given) and quotes, by query."""
     for m, person, org, role, date, stated in _rows(
@@ -224,10 +186,10 @@ def _read_folded(facts: Facts, store: Store, graph: str | None) -> None:
 
 def read_facts(store: Store, graph: str | None = None) -> Facts:
     """Read what a view needs; ``graph`` limits triples, posts and participations to one graph."""
-    facts = Facts()
     if graph is None and isinstance(store, OxigraphStore):
-        _fill(facts, read_union(store))
+        facts = read_union(store)
     else:
+        facts = Facts()
         _read_triples(facts, _triples(store, graph))
         _read_names(facts, store)
         _read_folded(facts, store, graph)

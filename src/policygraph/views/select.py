@@ -15,7 +15,8 @@ from policygraph.dates import overlaps, parse_date
 from policygraph.iris import short_name
 from policygraph.names import normalise_name, pick_label
 from policygraph.namespaces import FOAF, KOS, OA, ORG, OWL, PG, PGG, PROV, RDF, RDFS, SCHEMA, SKOS
-from policygraph.views.facts import Facts, Post, all_types
+from policygraph.views.facts import all_types
+from policygraph.views.factset import Facts, Post
 from policygraph.views.model import (
     EDGE_ORDER,
     ViewEdge,

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from policygraph.namespaces import PG, SCHEMA
-from policygraph.views.facts import Facts, all_types, term_id
+from policygraph.views.facts import all_types, term_id
+from policygraph.views.factset import Facts
 
 if TYPE_CHECKING:
     from policygraph.store import Store

@@ -11,13 +11,12 @@ optional value left out is ``""``); three SPARQL queries cost a tenth of a 1,000
 from __future__ import annotations
 
 import itertools
-from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
-from policygraph.iris import language_tag as ox_language_tag
+from policygraph.iris import language_tag
 from policygraph.namespaces import OA, ORG, PG
 from policygraph.stores.oxigraph import OxigraphStore
+from policygraph.views.factset import Facts, Post
 
 LABEL_KINDS = {
     "http://www.w3.org/2004/02/skos/core#prefLabel": "pref",
@@ -44,26 +43,12 @@ Links = dict[str, dict[str, list[str]]]  # predicate -> subject -> objects
 Folded = tuple[str, str, str, str, str, str]
 
 
-@dataclass
-class UnionFacts:
-    """What ``views.facts.Facts`` holds, as read from the union (lists not yet sorted)."""
-
-    triples: list[tuple[str, str, str]] = field(default_factory=list)
-    literals: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
-    labels: dict[str, list[tuple[str, str, str]]] = field(default_factory=lambda: defaultdict(list))
-    types: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    superclasses: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-    posts: list[Folded] = field(default_factory=list)
-    participations: list[Folded] = field(default_factory=list)
-    quotes: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))
-
-
-def read_union(store: OxigraphStore) -> UnionFacts:
+def read_union(store: OxigraphStore) -> Facts:
     """Every triple of the union, read into a view's facts (see the module's docstring)."""
     import pyoxigraph as ox
 
     iri, blank, literal = ox.NamedNode, ox.BlankNode, ox.Literal
-    facts = UnionFacts()
+    facts = Facts()
     triples, literals, labels = facts.triples, facts.literals, facts.labels
     types, superclasses = facts.types, facts.superclasses
     nodes: Links = {p: {} for p in NODE_LINKS}
@@ -81,7 +66,7 @@ def read_union(store: OxigraphStore) -> UnionFacts:
             literals[subject].append((predicate, o.value))
             if predicate in LABEL_KINDS:
                 tag = o.language
-                text = (ox_language_tag(tag) if tag else "", LABEL_KINDS[predicate], o.value)
+                text = (language_tag(tag) if tag else "", LABEL_KINDS[predicate], o.value)
                 labels[subject].append(text)
             elif predicate in TEXT_LINKS:
                 texts[predicate].setdefault(subject, []).append(o.value)
@@ -103,8 +88,8 @@ def read_union(store: OxigraphStore) -> UnionFacts:
                 nodes[predicate].setdefault(subject, []).append(value)
             elif predicate in TEXT_LINKS:
                 texts[predicate].setdefault(subject, []).append(o.value)
-    facts.posts.extend(_posts(types, nodes, texts))
-    facts.participations.extend(_participations(nodes, texts))
+    facts.posts.extend(Post(*row) for row in _posts(types, nodes, texts))
+    facts.participations.extend(Post(*row) for row in _participations(nodes, texts))
     for s, quote, doc in _quotes(nodes, texts):
         facts.quotes[s].append((quote, doc))
     return facts
