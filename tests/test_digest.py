@@ -180,17 +180,25 @@ def test_feed_escapes_and_drops_what_xml_cannot_hold() -> None:
     assert [e.id for e in parsed.entries] == [str(PGR["s2"]), str(PGR["s1"])]  # latest first
 
 
+SIGNALS = """
+SELECT ?s ?p ?o WHERE {
+  GRAPH ?g { ?s a pg:PolicySignal ; ?p ?o }
+  VALUES ?p { pg:issuedOn pg:issuer pg:stance pg:previousStance }
+}
+"""
+
+
 @pytest.mark.parametrize("fixture", ["multi_store", "sasac_store"])
 def test_signal_fields_are_the_rows_of_the_one_query(
     fixture: str, request: pytest.FixtureRequest
 ) -> None:
-    """``read_facts`` joins two simple queries in Python: the same as ``_SIGNALS``' join."""
+    """``read_facts`` joins two simple queries in Python: the same as ``SIGNALS``' join."""
     from policygraph.analytics.sparql import select
-    from policygraph.digest.facts import _FIELDS, _SIGNALS, _text
+    from policygraph.digest.facts import _FIELDS, _text
 
     store = request.getfixturevalue(fixture)
     expected: dict[str, dict[str, str]] = {}
-    for s, p, o in select(store, _SIGNALS):
+    for s, p, o in select(store, SIGNALS):
         slot = expected.setdefault(_text(s), {})
         name = _FIELDS[str(p).rsplit("#", 1)[-1]]
         slot[name] = min(slot.get(name, _text(o)), _text(o))

@@ -142,6 +142,15 @@ def test_partial_dates_match_the_range_they_overlap() -> None:
     assert year not in {e.date for e in timeline(store, until=f"{int(year) - 1}-12-31")}
 
 
+SIGNALS = """
+SELECT DISTINCT ?s ?p ?o WHERE {
+  GRAPH ?g { ?s a pg:PolicySignal ; ?p ?o }
+  VALUES ?p { pg:issuedOn pg:issuer prov:wasAttributedTo pg:signalNature pg:stance
+              pg:topic pg:targetSector pg:previousStance pg:interpretedIn }
+}
+"""
+
+
 @pytest.mark.parametrize("fixture", ["multi_store", "sasac_store", "hostile"])
 def test_signal_fields_are_the_rows_of_the_one_query(
     fixture: str, request: pytest.FixtureRequest
@@ -150,7 +159,7 @@ def test_signal_fields_are_the_rows_of_the_one_query(
     from rdflib import URIRef
 
     from policygraph.analytics.sparql import select
-    from policygraph.analytics.timeline import FIELDS, SIGNALS, signal_fields
+    from policygraph.analytics.timeline import FIELDS, signal_fields
     from policygraph.namespaces import PREFIXES
 
     if fixture == "hostile":

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from rdflib import Literal, URIRef
 
 from policygraph.analytics.sparql import select
-from policygraph.analytics.timeline import SIGNAL_GRAPHS
+from policygraph.analytics.timeline import signal_values
 from policygraph.errors import InputError
 from policygraph.names import display_labels
 from policygraph.store import Store
@@ -25,19 +25,6 @@ SELECT ?doc ?title ?publisher ?issued ?seen ?url WHERE {
     OPTIONAL { ?doc dcterms:title ?title } OPTIONAL { ?doc dcterms:publisher ?publisher }
     OPTIONAL { ?doc dcterms:issued ?issued } OPTIONAL { ?g pg:firstSeen ?seen }
     OPTIONAL { ?doc schema:url ?url } }
-}
-"""
-_SIGNALS = """
-SELECT ?s ?p ?o WHERE {
-  GRAPH ?g { ?s a pg:PolicySignal ; ?p ?o }
-  VALUES ?p { pg:issuedOn pg:issuer pg:stance pg:previousStance }
-}
-"""
-# _SIGNALS in two parts joined in Python, as ``timeline.signal_fields`` reads them (faster)
-_FIELD_VALUES = """
-SELECT ?s ?p ?o ?g WHERE {
-  GRAPH ?g { ?s ?p ?o }
-  VALUES ?p { pg:issuedOn pg:issuer pg:stance pg:previousStance }
 }
 """
 _QUOTES = """
@@ -128,10 +115,7 @@ def read_facts(store: Store, lang: str = "en", *, mentions: bool = True) -> Fact
 
     sources = read_sources(store)
     fields: dict[str, dict[str, str]] = {}
-    stated = set(select(store, SIGNAL_GRAPHS))  # (signal, graph)
-    for s, p, o, g in select(store, _FIELD_VALUES):
-        if (s, g) not in stated:
-            continue
+    for s, p, o in signal_values(store, (f"pg:{name}" for name in _FIELDS)):
         name = _FIELDS[str(p).rsplit("#", 1)[-1].rsplit("/", 1)[-1]]
         slot = fields.setdefault(_text(s), {})
         slot[name] = min(slot.get(name, _text(o)), _text(o))  # one value, deterministically
