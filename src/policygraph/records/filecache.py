@@ -117,7 +117,9 @@ def _from_value(item: object, path: Path) -> object:
         return {k: _from_value(v, path) for k, v in body}
     if tag == "d":
         return Decimal(body)
-    return _from_record(body, path)
+    if tag == "r":
+        return _from_record(body, path)
+    raise ValueError(f"not a tagged value: {tag!r}")
 
 
 def _from_record(row: list[object], path: Path) -> Record:
@@ -145,8 +147,9 @@ def _entry(read: FileRead) -> dict[str, object]:
 
 def _from_entry(entry: object, path: Path) -> FileRead | None:
     """The entry as it was written, or ``None`` when it is not one (a hand-edited file)."""
+    if not isinstance(entry, dict):
+        return None
     try:
-        assert isinstance(entry, dict)
         return FileRead(
             str(entry["source"]),
             tuple(_from_record(r, path) for r in entry["records"]),
@@ -156,7 +159,7 @@ def _from_entry(entry: object, path: Path) -> FileRead | None:
             ),
             tuple((Location(path, ln, cl), s, t) for ln, cl, s, t in entry["problems"]),
         )
-    except (AssertionError, KeyError, TypeError, ValueError, ArithmeticError):
+    except (KeyError, TypeError, ValueError, ArithmeticError):
         return None
 
 
