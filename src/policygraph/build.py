@@ -144,7 +144,7 @@ def render_outputs(
             project.turtle_path: stream(union, "turtle")[0].decode("utf-8"),
         }
 
-    def texts() -> dict[Path, str]:
+    def texts() -> dict[Path, str]:  # first of the tasks below: map_forked runs it here
         if documents is not None:
             documents.extend(read_documents(union))
         return {}
