@@ -34,9 +34,9 @@ def test_card_of_he_qing(sasac_store: MemoryStore) -> None:
         (
             "director",
             "Shanghai State-owned Assets Supervision and Administration Commission",
-            "2025-07-10",
+            ("2025-07-10",),
         ),
-        ("party committee secretary", "Party Committee of Shanghai SASAC", "2025-07-10"),
+        ("party committee secretary", "Party Committee of Shanghai SASAC", ("2025-07-10",)),
     }
     assert [s.relation for s in card.signals] == ["attributed to"] * 3
     assert {s.label for s in card.signals} == {

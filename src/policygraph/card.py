@@ -81,13 +81,15 @@ class Relation:
 
 @dataclass(frozen=True, order=True)
 class Post:
+    """One post, however many sources state it: what each called it and when each saw it."""
+
     post: str
     organization: str
     organization_label: str
     role: str
     role_label: str
-    stated_as: str
-    observed_on: str
+    stated_as: tuple[str, ...]  # the titles the sources gave, each once, sorted
+    observed_on: tuple[str, ...]  # the dates it was observed on, sorted
 
 
 @dataclass(frozen=True, order=True)
@@ -170,20 +172,7 @@ def show(store: Store, text: str, lang: str = "en") -> Card:
         types=tuple(sorted(_text(r["type"]) for r in rows["types"])),
         outgoing=_relations(rows["out"], "p", "o", label),
         incoming=_relations(rows["in"], "p", "s", label),
-        posts=tuple(
-            sorted(
-                Post(
-                    _text(r["post"]),
-                    _text(r["org"]),
-                    label(r["org"]),
-                    _text(r.get("role")),
-                    label(r.get("role")),
-                    _text(r.get("statedAs")),
-                    _text(r.get("observed")),
-                )
-                for r in rows["posts"]
-            )
-        ),
+        posts=_posts(rows["posts"], label),
         signals=tuple(
             sorted(
                 SignalLink(
@@ -213,6 +202,26 @@ _QUERIES = {
     "signals": _SIGNALS,
     "quotes": _QUOTES,
 }
+
+
+def _posts(
+    rows: Iterable[dict[str, Node]], label: Callable[[Node | None], str]
+) -> tuple[Post, ...]:
+    """One ``Post`` per post: the query gives a row per title and date of each."""
+    stated: dict[tuple[str, str, str, str, str], set[str]] = {}
+    observed: dict[tuple[str, str, str, str, str], set[str]] = {}
+    for r in rows:
+        key = (
+            _text(r["post"]),
+            _text(r["org"]),
+            label(r["org"]),
+            _text(r.get("role")),
+            label(r.get("role")),
+        )
+        stated.setdefault(key, set()).update(filter(None, [_text(r.get("statedAs"))]))
+        observed.setdefault(key, set()).update(filter(None, [_text(r.get("observed"))]))
+    posts = (Post(*k, tuple(sorted(stated[k])), tuple(sorted(observed[k]))) for k in stated)
+    return tuple(sorted(posts))
 
 
 def _local(node: Node) -> str:
@@ -249,8 +258,9 @@ def render_text(card: Card) -> str:
         out.append("\nposts:")
         for p in card.posts:
             role = p.role_label or p.role or "member"
-            seen = f", observed {p.observed_on}" if p.observed_on else ""
-            stated = f' (stated as "{p.stated_as}")' if p.stated_as else ""
+            seen = f", observed {', '.join(p.observed_on)}" if p.observed_on else ""
+            titles = ", ".join(f'"{title}"' for title in p.stated_as)
+            stated = f" (stated as {titles})" if titles else ""
             out.append(f"  {role} of {p.organization_label}{stated}{seen}")
     if card.signals:
         out.append("\nsignals:")

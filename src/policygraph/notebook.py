@@ -77,7 +77,7 @@ def card_html(card: Card) -> str:
     posts = [
         (
             p.role_label or p.role or "member",
-            ", ".join(filter(None, (p.organization_label, p.observed_on))),
+            ", ".join(filter(None, (p.organization_label, *p.observed_on))),
         )
         for p in card.posts
     ]

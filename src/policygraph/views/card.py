@@ -15,17 +15,30 @@ from policygraph.views.select import best_label
 MAX_FACTS = 30
 
 
-def _post_line(facts: Facts, post: Post, lang: str, person_side: bool) -> str:
+def _post_line(facts: Facts, posts: list[Post], lang: str, person_side: bool) -> str:
+    """One line for one post, whatever number of sources restate it (``posts``: a row per title
+    and date they gave, as ``Facts`` holds them)."""
+    post = posts[0]
     role = best_label(facts, post.role, lang) if post.role else "member"
     if person_side:
         text = f"{role}, {best_label(facts, post.target, lang)}"
     else:
         text = f"{best_label(facts, post.member, lang)}: {role}"
-    if post.stated:
-        text += f" (stated as “{post.stated}”)"
-    if post.date:
-        text += f", observed {post.date}"
+    titles = sorted({p.stated for p in posts if p.stated})
+    if titles:
+        text += " (stated as " + ", ".join(f"“{title}”" for title in titles) + ")"
+    dates = sorted({p.date for p in posts if p.date})
+    if dates:
+        text += f", observed {', '.join(dates)}"
     return text
+
+
+def _by_post(posts: list[tuple[Post, bool]]) -> list[tuple[list[Post], bool]]:
+    """The rows of each post together, in the order the posts first come."""
+    grouped: dict[tuple[str, str, str, str, bool], list[Post]] = {}
+    for post, side in posts:
+        grouped.setdefault((post.iri, post.member, post.target, post.role, side), []).append(post)
+    return [(rows, key[-1]) for key, rows in grouped.items()]
 
 
 def _quotes(facts: Facts, about: str, iri: str, lang: str) -> list[list[str]]:
@@ -61,12 +74,13 @@ def cards(facts: Facts, model: ViewModel, lang: str) -> dict[str, dict[str, Any]
         ]
         if literal:
             card["facts"] = literal[:MAX_FACTS]
-        posts = posts_of.get(iri, [])
+        posts = _by_post(posts_of.get(iri, []))
         if posts:
-            card["posts"] = [_post_line(facts, p, lang, side) for p, side in posts]
+            card["posts"] = [_post_line(facts, rows, lang, side) for rows, side in posts]
         quotes = _quotes(facts, node.label, iri, lang)
-        for post, side in posts:
-            quotes += _quotes(facts, "post: " + _post_line(facts, post, lang, side), post.iri, lang)
+        for rows, side in posts:
+            about = "post: " + _post_line(facts, rows, lang, side)
+            quotes += _quotes(facts, about, rows[0].iri, lang)
         for part in parts_of.get(iri, []):
             role = best_label(facts, part.role, lang) if part.role else "took part"
             about = f"{best_label(facts, part.member, lang)}: {role}"
