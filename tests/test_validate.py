@@ -108,3 +108,37 @@ def test_ranges_are_the_shapes_and_refused_at_the_record(
     assert not report.conforms
     (line,) = report.problems
     assert line.startswith(f"{records}:") and message in line
+
+
+@pytest.fixture
+def multi(tmp_path: Path) -> Project:
+    shutil.copytree(REPO / "tests" / "fixtures" / "multi", tmp_path / "m")
+    return Project(tmp_path / "m")
+
+
+def test_a_post_without_a_date_names_the_field(multi: Project) -> None:
+    """Written by hand without observed_on (or start): the message says which field, where."""
+    records = multi.records_dir / "fict-sasac-followup-2025-08.yaml"
+    edit(records, "    observed_on: 2025-08-20\n", "")
+    result = CliRunner().invoke(app, ["validate", "--project", str(multi.root)])
+    assert result.exit_code == 1
+    (line,) = result.stdout.splitlines()
+    assert line.startswith(f"{records}:")
+    assert "post-he-qing-sasac-director-2025-08: missing required field 'observed_on' (or " in line
+    assert "must conform to one or more shapes" not in result.stdout
+    assert result.stderr.endswith("1 problem: the data does not conform\n")
+
+
+def test_warnings_are_counted_apart_from_problems(multi: Project) -> None:
+    records = multi.records_dir / "fict-sasac-followup-2025-08.yaml"
+    edit(records, "    date: 2025-07-10\n", "    date: 2025-07-11\n")  # sources disagree
+    result = CliRunner().invoke(app, ["validate", "--project", str(multi.root)])
+    assert result.exit_code == 0
+    assert "warning: sources disagree on date" in result.stdout
+    assert result.stderr.endswith("records conform, 1 warning\n")
+    report = validate_project(multi)
+    assert report.conforms and (report.errors, report.warnings) == (0, 1)
+    edit(records, "    observed_on: 2025-08-20\n", "")  # and one problem
+    result = CliRunner().invoke(app, ["validate", "--project", str(multi.root)])
+    assert result.exit_code == 1 and len(result.stdout.splitlines()) == 2
+    assert result.stderr.endswith("1 problem, 1 warning: the data does not conform\n")

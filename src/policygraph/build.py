@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -68,12 +68,19 @@ def packaged_concepts() -> set[str]:
     return {str(s)[len(base) :] for s in kos.subjects() if str(s).startswith(base)}
 
 
-def load_project(project: Project, *, cached: bool = False) -> RecordSet:
+def load_project(
+    project: Project, *, cached: bool = False, pending: Mapping[Path, str] | None = None
+) -> RecordSet:
     """Read and check a project's sources and records (raises ``DataProblems``); ``cached``
-    keeps what each record file gave in the project's cache (``records.filecache``)."""
+    keeps what each record file gave in the project's cache (``records.filecache``);
+    ``pending``: record files' text as they would be written, read instead of the files."""
     cache_dir = project.build_cache_dir if cached else None
     return load_records(
-        project.sources_dir, project.records_dir, packaged_concepts(), cache_dir=cache_dir
+        project.sources_dir,
+        project.records_dir,
+        packaged_concepts(),
+        cache_dir=cache_dir,
+        pending=pending,
     )
 
 

@@ -66,13 +66,47 @@ class OutputError(PolicyGraphError, OSError):
     """
 
 
+@dataclass(frozen=True)
+class Finding:
+    """One problem (or warning) with a project's data: where, and ``record: message``."""
+
+    where: Location | None
+    text: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.text}" if self.where else self.text
+
+
 class DataProblems(PolicyGraphError):
     """Several problems found at once in a project's records (each one a line)."""
 
-    def __init__(self, problems: list[str]) -> None:
+    def __init__(
+        self,
+        problems: list[str],
+        findings: tuple[Finding, ...] = (),
+        warnings: tuple[str, ...] = (),
+    ) -> None:
         count = len(problems)
         noun = "problem" if count == 1 else "problems"
         super().__init__("\n".join([*problems, f"{count} {noun} in the records"]))
+        self.problems = problems
+        #: the same problems with their places apart (empty when a caller gave only lines)
+        self.findings = findings
+        #: warnings found on the way (sources that disagree), which alone would not fail
+        self.warnings = warnings
+
+
+class RefusedItems(PolicyGraphError):
+    """Accepted draft items that would make the project's data invalid: nothing is written.
+
+    Exit code 3, like any bad input: each problem is one ``file:line:col: item: message`` line.
+    """
+
+    def __init__(self, problems: list[str], *, hint: str) -> None:
+        count = len(problems)
+        noun = "problem" if count == 1 else "problems"
+        lines = [*problems, f"{count} {noun} in the accepted items; nothing was written"]
+        super().__init__("\n".join(lines), hint=hint)
         self.problems = problems
 
 

@@ -43,11 +43,16 @@ def validate(project: ProjectOpt = None) -> None:
     report = validate_project(project_of(project))
     for line in report.problems:
         typer.echo(line)
+    warned = f", {_count(report.warnings, 'warning')}" if report.warnings else ""
     if report.conforms:
-        typer.echo(f"ok: {report.checked} records conform", err=True)
+        typer.echo(f"ok: {report.checked} records conform{warned}", err=True)
         return
-    typer.echo(f"{len(report.problems)} problem(s): the data does not conform", err=True)
+    typer.echo(f"{_count(report.errors, 'problem')}{warned}: the data does not conform", err=True)
     raise typer.Exit(1)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 @app.command()

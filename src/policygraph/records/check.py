@@ -6,10 +6,11 @@ Problems are collected, not raised one by one, so ``validate`` can list them all
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import math
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
-from policygraph.errors import DataProblems, Location
+from policygraph.errors import DataProblems, Finding, Location
 from policygraph.records.fields import close_matches
 from policygraph.records.filecache import RecordFileCache
 from policygraph.records.model import CurationInfo, Record, RecordSet, Source
@@ -45,9 +46,9 @@ class _Checker:
         self.problems.append((where, subject, message))
 
     # -- cross-checks ------------------------------------------------------------------------
-    def check_ids(self) -> dict[str, Record]:
+    def check_ids(self, modified: Callable[[Path], float]) -> dict[str, Record]:
         """Declarations by id; restatements marked; duplicates and conflicts reported."""
-        grouped = group_statements(self.records, _modified)
+        grouped = group_statements(self.records, modified)
         self.records = grouped.records
         self.problems.extend(grouped.problems)
         self.warnings.extend(grouped.warnings)
@@ -166,28 +167,34 @@ def load_records(
     packaged_concepts: Iterable[str] = (),
     *,
     cache_dir: Path | None = None,
+    pending: Mapping[Path, str] | None = None,
 ) -> RecordSet:
     """Read and check every source and record file; raise ``DataProblems`` listing all problems.
 
     With ``cache_dir``, a record file whose bytes were read before is not read again
-    (``filecache``); every check across files still runs.
+    (``filecache``); every check across files still runs. ``pending`` gives the text of record
+    files as they would be written (``review`` checks what it would write, in memory): read in
+    place of the files on disk, and counted as the newest.
     """
+    pending = dict(pending or {})
     checker = _Checker(load_sources(sources_dir), packaged_concepts)
     cache = RecordFileCache(cache_dir) if cache_dir is not None else None
-    for path in sorted(records_dir.glob("*.yaml")):
-        read = read_record_file(path, checker.sources, cache)
+    for path in sorted({*records_dir.glob("*.yaml"), *pending}):
+        data = pending[path].encode("utf-8") if path in pending else None
+        read = read_record_file(path, checker.sources, cache, data)
         checker.records.extend(read.records)
         checker.curation.extend(read.curation)
         checker.problems.extend(read.problems)
     if cache is not None:
         cache.save()
-    ids = checker.check_ids()
+    ids = checker.check_ids(lambda p: math.inf if p in pending else _modified(p))
     concepts = checker.concept_codes(ids)
     checker.check_references(ids, concepts)
     checker.check_quotes()
     checker.check_values()
     if checker.problems:
-        raise DataProblems(_lines(checker.problems))
+        warned = tuple(_lines(checker.warnings, "warning: "))
+        raise DataProblems(_lines(checker.problems), _findings(checker.problems), warned)
     return RecordSet(
         sources=checker.sources,
         records=tuple(checker.records),
@@ -195,6 +202,11 @@ def load_records(
         concept_codes=frozenset(concepts),
         warnings=tuple(_lines(checker.warnings, "warning: ")),
     )
+
+
+def _findings(found: list[tuple[Location, str, str]]) -> tuple[Finding, ...]:
+    ordered = sorted(found, key=lambda p: (str(p[0].path), p[0].line, p[0].col))
+    return tuple(Finding(where, f"{subject}: {message}") for where, subject, message in ordered)
 
 
 def _lines(found: list[tuple[Location, str, str]], tag: str = "") -> list[str]:

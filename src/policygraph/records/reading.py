@@ -23,13 +23,18 @@ FILE_KEYS = ("graph", "source", "note", "confidence", *SECTIONS)
 
 
 def read_record_file(
-    path: Path, sources: Mapping[str, object], cache: RecordFileCache | None = None
+    path: Path,
+    sources: Mapping[str, object],
+    cache: RecordFileCache | None = None,
+    data: bytes | None = None,
 ) -> FileRead:
-    """What ``path`` holds: its records, curation note and problems. With ``cache``, what the
-    same bytes gave before, while the source they name exists (``filecache``)."""
-    data, key = None, ""
+    """What ``path`` holds (or ``data``, its bytes as they would be written): its records,
+    curation note and problems. With ``cache``, what the same bytes gave before, while the
+    source they name exists (``filecache``)."""
+    key = ""
     if cache is not None:
-        data = read_limited(path, MAX_YAML_FILE_BYTES, "the YAML file")
+        if data is None:
+            data = read_limited(path, MAX_YAML_FILE_BYTES, "the YAML file")
         key = file_key(path, data)
         found = cache.get(path, key, sources)
         if found is not None:

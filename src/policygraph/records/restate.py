@@ -194,6 +194,12 @@ def _merged(declaration: Record, group: list[Record]) -> dict[str, object]:
     return merged
 
 
+#: Fields of which a record needs one or the other, across its statements (the shapes' sh:or).
+ONE_OF: dict[str, tuple[str, str, str]] = {
+    "posts": ("observed_on", "start", "a post needs the day a source saw it held, or its start"),
+}
+
+
 def _required(rid: str, declaration: Record, group: list[Record], out: Statements) -> None:
     given = {name for record in group for name in (*record.values, *record.field_where)}
     for spec in SECTIONS[declaration.section].fields:
@@ -203,6 +209,17 @@ def _required(rid: str, declaration: Record, group: list[Record], out: Statement
                     declaration.where,
                     rid,
                     f"missing required field {spec.name!r} (no statement of this id gives it)",
+                )
+            )
+    if declaration.section in ONE_OF:
+        one, other, why = ONE_OF[declaration.section]
+        if one not in given and other not in given:
+            out.problems.append(
+                (
+                    declaration.where,
+                    rid,
+                    f"missing required field {one!r} (or {other!r}): {why}; no statement of "
+                    "this id gives either",
                 )
             )
 
