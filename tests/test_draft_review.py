@@ -85,7 +85,10 @@ def test_interactive_review_accepts_renames_and_rejects(project: Project) -> Non
     invoke(project, "draft", SOURCE)
     keys = [str(i.get("entity") or i.get("id")) for s in ("names", "posts", "events", "signals")
             for i in draft_doc(project).get(s, [])]  # type: ignore[union-attr]  # fmt: skip
-    answers = ["a", "r"] + ["s"] * (len(keys) - 3) + ["e", "signal-2025-08-20-pilots"]
+    events = {str(e["id"]) for e in draft_doc(project).get("events", [])}  # type: ignore[union-attr]
+    # the renamed signal's occasion is an event of the draft: accepted with it (not skipped)
+    middle = ["a" if k in events else "s" for k in keys[2:-1]]
+    answers = ["a", "r", *middle, "e", "signal-2025-08-20-pilots"]
     code, out, err = invoke(project, "review", SOURCE, stdin="\n".join(answers) + "\n")
     assert code == 0, err
     assert f"[1/{len(keys)}] names: {keys[0]}" in out

@@ -14,6 +14,7 @@ from pathlib import Path
 import yaml
 
 from policygraph.atomic import write_all_atomic
+from policygraph.drafting.admit import refuse_invalid
 from policygraph.drafting.append import append_items
 from policygraph.drafting.archive import text_hash
 from policygraph.drafting.draft import DRAFT_HEAD, SECTION_ORDER, drafts_dir
@@ -251,7 +252,9 @@ def apply_review(
         body = yaml.safe_dump(rest, allow_unicode=True, sort_keys=False, width=100)
         files[draft.path] = DRAFT_HEAD + body
     if moved:
-        files[records_path] = _records_text(records_path, draft.source_id, additions)
+        text = _records_text(records_path, draft.source_id, additions)
+        refuse_invalid(project, records_path, text, draft.path, renames)
+        files[records_path] = text
     write_all_atomic(files)
     if not left:
         draft.path.unlink()  # every item reviewed: the draft is done

@@ -1,0 +1,101 @@
+"""``review`` never writes records that would make the project invalid (checked in memory)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from policygraph.cli import app
+from policygraph.project import Project
+
+MULTI = Path(__file__).resolve().parent / "fixtures" / "multi"
+SOURCE = "fict-sasac-followup-2025-08"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    """The multi fixture with the follow-up source's curated records taken out."""
+    shutil.copytree(MULTI, tmp_path / "p")
+    (tmp_path / "p" / "data" / "records" / f"{SOURCE}.yaml").unlink()
+    return Project(tmp_path / "p")
+
+
+def invoke(project: Project, *args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, [*args, "--project", str(project.root)])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def draft_path(project: Project) -> Path:
+    return project.data_dir / "drafts" / f"{SOURCE}.yaml"
+
+
+def undated_post(project: Project) -> str:
+    """Draft the source, then take the date out of its post (as a hand edit could)."""
+    assert invoke(project, "draft", SOURCE)[0] == 0
+    doc = yaml.safe_load(draft_path(project).read_text(encoding="utf-8"))
+    (post,) = doc["posts"]
+    post.pop("observed_on", None)
+    post["draft"].pop("missing", None)
+    draft_path(project).write_text(
+        yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    return str(post["id"])
+
+
+def test_an_item_that_would_not_validate_is_refused_and_nothing_is_written(
+    project: Project,
+) -> None:
+    post = undated_post(project)
+    before = draft_path(project).read_bytes()
+    code, out, err = invoke(project, "review", SOURCE, "--accept", post, "--accept", "org-sh-sasac")
+    assert code == 3, err
+    assert "Traceback" not in err and out == ""
+    # the place is the draft item, where the reviewer fixes it; the message names the field
+    line = next(x for x in err.splitlines() if "missing required field 'observed_on'" in x)
+    assert f"drafts/{SOURCE}.yaml:" in line and f": {post}: " in line
+    path, row, col = line.removeprefix("policygraph: error: ").split(":")[:3]
+    assert Path(path).name == f"{SOURCE}.yaml" and int(row) > 1 and int(col) >= 1
+    drafted = draft_path(project).read_text(encoding="utf-8").splitlines()
+    assert drafted[int(row) - 1] == f"- id: {post}"  # the first line of the item
+    assert "1 problem in the accepted items; nothing was written" in err
+    assert "hint: fix these items in" in err
+    assert not (project.records_dir / f"{SOURCE}.yaml").exists()
+    assert draft_path(project).read_bytes() == before
+    assert invoke(project, "validate")[0] == 0
+
+
+def test_the_same_items_are_accepted_once_fixed(project: Project) -> None:
+    post = undated_post(project)
+    path = draft_path(project)
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    doc["posts"][0]["observed_on"] = "2025-08"
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    code, _, err = invoke(project, "review", SOURCE, "--accept", post)
+    assert code == 0, err
+    assert invoke(project, "validate")[0] == 0
+
+
+def test_problems_the_project_had_already_do_not_refuse_a_review(project: Project) -> None:
+    assert invoke(project, "draft", SOURCE)[0] == 0
+    recap = project.records_dir / "fict-mandate-recap-2025-09.yaml"
+    text = recap.read_text(encoding="utf-8")
+    recap.write_text(text.replace("confidence: 0.", "confidence: 7.", 1), encoding="utf-8")
+    assert invoke(project, "validate")[0] == 1  # broken before the review, not by it
+    code, _, err = invoke(project, "review", SOURCE, "--accept", "person-he-qing")
+    assert code == 0, err
+    assert (project.records_dir / f"{SOURCE}.yaml").exists()
+
+
+def test_the_api_refuses_the_same_way(project: Project) -> None:
+    import policygraph
+    from policygraph.errors import RefusedItems
+
+    post = undated_post(project)
+    with pytest.raises(RefusedItems) as caught:
+        policygraph.review(SOURCE, project, accept=[post])
+    assert caught.value.exit_code == 3 and len(caught.value.problems) == 1
+    assert not (project.records_dir / f"{SOURCE}.yaml").exists()
