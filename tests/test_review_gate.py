@@ -34,12 +34,14 @@ def draft_path(project: Project) -> Path:
 
 
 def undated_post(project: Project) -> str:
-    """Draft the source, then take the date out of its post (as a hand edit could)."""
+    """Draft the source, then make its post a new one without a date (as a hand edit could)."""
     assert invoke(project, "draft", SOURCE)[0] == 0
     doc = yaml.safe_load(draft_path(project).read_text(encoding="utf-8"))
-    (post,) = doc["posts"]
-    post.pop("observed_on", None)
-    post["draft"].pop("missing", None)
+    (drafted,) = doc["posts"]
+    post = {"id": "post-he-qing-acting-director", "member": "person-he-qing"}
+    post.update(organisation="org-sh-sasac", role="role.director", quote=drafted["quote"])
+    post["draft"] = {"rule": "post.title", "confidence": 0.6}
+    doc["posts"] = [post]
     draft_path(project).write_text(
         yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8"
     )

@@ -1,6 +1,6 @@
 """``draft``: propose a source's records, each marked ``draft: {rule, confidence}``.
 
-The draft is in the record format (v2) and lives in ``data/drafts/<source-id>.yaml``; it keeps
+The draft is in the record format and lives in ``data/drafts/<source-id>.yaml``; it keeps
 the sha256 of the text it was drafted from, so ``review`` can refuse a draft of an older text.
 """
 
@@ -20,8 +20,10 @@ from policygraph.drafting.cues import Signal, find_signals
 from policygraph.drafting.curated import without_curated
 from policygraph.drafting.events import Event, KnownEvent, find_events
 from policygraph.drafting.gazetteer import Gazetteer, build_gazetteer
+from policygraph.drafting.language import chinese_tag
 from policygraph.drafting.posts import Post, find_posts, guessed_role
 from policygraph.drafting.reading import Name, Reading, read_text
+from policygraph.drafting.restated import restate_known_posts
 from policygraph.drafting.text import fold_label, has_cjk, sentence_at
 from policygraph.errors import NotFoundError
 from policygraph.project import Project
@@ -57,8 +59,10 @@ def drafts_dir(project: Project) -> Path:
     return project.data_dir / "drafts"
 
 
-def _lang(text: str) -> str:
-    return "zh" if has_cjk(text) else "en"
+def _lang(text: str, zh: str) -> str:
+    """The tag of drafted words: ``zh`` is the source's tag for Chinese (``zh-Hant`` for
+    traditional characters, ``language.chinese_tag``)."""
+    return zh if has_cjk(text) else "en"
 
 
 def _day(value: str) -> object:
@@ -79,7 +83,7 @@ def _quote(reading: Reading, start: int, end: int) -> str:
 
 
 def _names(
-    reading: Reading, labels: dict[str, set[str]], claims: list[tuple[int, int]]
+    reading: Reading, labels: dict[str, set[str]], claims: list[tuple[int, int]], zh: str
 ) -> list[Item]:
     """One names item per known entity: its new spellings as alt labels, else its first name.
 
@@ -110,7 +114,7 @@ def _names(
             alt: dict[str, list[str]] = {}
             for n in new:
                 romanised = n.rule.startswith("gazetteer.pinyin")
-                alt.setdefault("zh-Latn-pinyin" if romanised else _lang(n.surface), []).append(
+                alt.setdefault("zh-Latn-pinyin" if romanised else _lang(n.surface, zh), []).append(
                     n.surface
                 )
             item["alt_labels"] = alt
@@ -121,16 +125,16 @@ def _names(
     return items
 
 
-def _new_entities(reading: Reading, section: str) -> list[Item]:
+def _new_entities(reading: Reading, section: str, zh: str) -> list[Item]:
     items: dict[str, Item] = {}
     labels: dict[str, dict[str, str]] = {}
     for name in reading.names:
         if name.known or name.coreferent or name.section != section:
             continue
         mine = labels.setdefault(name.id, {})
-        mine.setdefault(_lang(name.surface), name.surface)
+        mine.setdefault(_lang(name.surface, zh), name.surface)
         if name.candidate is not None and name.candidate.zh:
-            mine.setdefault("zh", name.candidate.zh)
+            mine.setdefault(zh, name.candidate.zh)
         if name.id in items:
             continue
         sent = sentence_at(reading.sentences, name.start)
@@ -145,7 +149,7 @@ def _new_entities(reading: Reading, section: str) -> list[Item]:
     return list(items.values())
 
 
-def _post(reading: Reading, post: Post) -> Item:
+def _post(reading: Reading, post: Post, zh: str) -> Item:
     item: Item = {"id": post.id, "member": post.member, "organisation": post.organisation}
     guessed: tuple[str, ...] = ()
     item["role"] = post.role or guessed_role(post.title)
@@ -154,17 +158,20 @@ def _post(reading: Reading, post: Post) -> Item:
     date = reading.date_before(post.start)
     if date:
         item["observed_on"] = _day(date)
-    item["stated_as"] = {_lang(post.title): post.title}
+    item["stated_as"] = {_lang(post.title, zh): post.title}
     item["quote"] = _quote(reading, post.start, post.end)
-    item["draft"] = _mark(post.rule, 0.6 if post.role else 0.4, guessed)
+    mark = _mark(post.rule, 0.6 if post.role else 0.4, guessed)
+    if not date:  # a post needs the day a source saw it held (or its start): never guessed
+        mark["missing"] = ["observed_on"]
+    item["draft"] = mark
     return item
 
 
-def _event(reading: Reading, event: Event) -> Item:
+def _event(reading: Reading, event: Event, zh: str) -> Item:
     quote = _quote(reading, event.start, event.end)
     item: Item = {"id": event.id}
-    if not event.restates:  # a restatement leaves the labels to the declaration (format v2)
-        item.update({"types": [event.kind], "labels": {_lang(quote): quote[:90]}})
+    if not event.restates:  # a restatement leaves the labels to the declaration
+        item.update({"types": [event.kind], "labels": {_lang(quote, zh): quote[:90]}})
     item["date"] = _day(event.date)
     if event.organiser:
         item["organiser"] = event.organiser
@@ -183,17 +190,16 @@ def _event(reading: Reading, event: Event) -> Item:
         ]
     if event.restates:
         mark = _mark("event.restatement", 0.6)
-        mark["restates"] = event.id  # declared by another source already
-        mark["needs"] = "format-v2"  # one id stated by two sources
+        mark["restates"] = event.id  # declared by another source already (same date)
         item["draft"] = mark
     else:
         item["draft"] = _mark("event.meeting-with-date", 0.6, ("labels",))
     return item
 
 
-def _signal(reading: Reading, signal: Signal) -> Item:
+def _signal(reading: Reading, signal: Signal, zh: str) -> Item:
     quote = _quote(reading, signal.start, signal.end)
-    item: Item = {"id": signal.id, "labels": {_lang(quote): quote[:90]}}
+    item: Item = {"id": signal.id, "labels": {_lang(quote, zh): quote[:90]}}
     item["nature"] = signal.nature
     optional = (
         ("issuer", signal.issuer),
@@ -217,8 +223,6 @@ def _signal(reading: Reading, signal: Signal) -> Item:
         missing.append("speaker")  # a directive needs the person who voiced it
     if missing:
         mark["missing"] = missing
-    if signal.speaker_is_organisation:
-        mark["needs"] = "format-v2"  # an institutional statement: an organisation speaks
     item["draft"] = mark
     return item
 
@@ -261,13 +265,14 @@ def draft_text(
     events = find_events(reading, events_known)
     signals = find_signals(reading, posts, events)
     claims = [(e.start, e.end) for e in events] + [(s.start, s.end) for s in signals]
+    zh = chinese_tag(source.language, source.text)
     sections: dict[str, list[Item]] = {
-        "names": _names(reading, known_labels(gazetteer), claims),
-        "people": _new_entities(reading, "people"),
-        "organisations": _new_entities(reading, "organisations"),
-        "posts": [_post(reading, p) for p in posts],
-        "events": [_event(reading, e) for e in events if not e.declared_here],
-        "signals": [_signal(reading, s) for s in signals],
+        "names": _names(reading, known_labels(gazetteer), claims, zh),
+        "people": _new_entities(reading, "people", zh),
+        "organisations": _new_entities(reading, "organisations", zh),
+        "posts": [_post(reading, p, zh) for p in posts],
+        "events": [_event(reading, e, zh) for e in events if not e.declared_here],
+        "signals": [_signal(reading, s, zh) for s in signals],
     }
     return Draft(source.id, text_hash(source.text), {k: v for k, v in sections.items() if v})
 
@@ -303,7 +308,7 @@ def draft(source_id: str, project: Project) -> tuple[Path, Draft]:
     source = records.sources[source_id]
     gazetteer = build_gazetteer(records.records)
     result = draft_text(source, gazetteer, known_events(records.records, source_id))
-    result = without_curated(result, records.records)
+    result = restate_known_posts(without_curated(result, records.records), records.records)
     path = drafts_dir(project) / f"{source_id}.yaml"
     write_atomic(path, render_draft(result))
     return path, result

@@ -136,8 +136,9 @@ def _known(items: list[ReviewItem]) -> tuple[ReviewItem, ...]:
 
     New entities are never "known"; nor is an item the drafter left incomplete (``missing``),
     nor one with a guessed reference (a new ``role.<slug>`` concept the project does not
-    declare: accepted, it would fail the records check). An event with a new participant is not
-    known, nor are the signals whose occasion it is.
+    declare: accepted, it would fail the records check), nor an event restated because another
+    source declares one of the same date (that it is the same event is a guess). An event with
+    a new participant is not known, nor are the signals whose occasion it is.
     """
     draft_ids = {i.key for i in items if i.section != "names" and not _restates(i)}
     known: set[str] = set()
@@ -152,8 +153,8 @@ def _known(items: list[ReviewItem]) -> tuple[ReviewItem, ...]:
                 continue
             if isinstance(mark, Mapping) and GUESSED_REFERENCES & set(mark.get("guessed") or ()):
                 continue
-            if isinstance(mark, Mapping) and mark.get("needs"):
-                continue  # a v2 record (restatement, organisation as speaker): accept by hand
+            if isinstance(mark, Mapping) and mark.get("restates") and item.section == "events":
+                continue  # the same event as another source's, by its date: accept by hand
             if (_refs(item.item) & draft_ids) - {item.key} <= known:
                 known.add(item.key)
                 changed = True

@@ -1,0 +1,174 @@
+"""From ``draft`` to ``review`` without surprises: a post without a date is marked missing, a
+post the project states already is restated under its id, and Chinese words are tagged with the
+source's script. Made-up sentences and the multi fixture only: nothing is read from data/."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from policygraph.cli import app
+from policygraph.drafting.draft import Draft, draft_text
+from policygraph.drafting.gazetteer import Entry, Gazetteer
+from policygraph.drafting.language import chinese_tag, guess_language
+from policygraph.drafting.restated import restate_known_posts
+from policygraph.errors import Location
+from policygraph.project import Project
+from policygraph.records.model import Record, Source
+
+MULTI = Path(__file__).resolve().parent / "fixtures" / "multi"
+GAZETTEER = Gazetteer(
+    [
+        Entry("org-cb", "organisations", "中国人民银行", "gazetteer.label"),
+        Entry("org-cb", "organisations", "Central Bank of Examplia", "gazetteer.label"),
+        Entry("person-zhou-min", "people", "周敏", "gazetteer.label"),
+        Entry("person-zhou-min", "people", "Zhou Min", "gazetteer.label"),
+        Entry("role.governor", "concepts", "行长", "gazetteer.label"),
+        Entry("role.governor", "concepts", "governor", "gazetteer.label"),
+    ]
+)
+
+
+def source(text: str, language: str | None = "zh", published: str | None = None) -> Source:
+    path = Path("/nonexistent/s.txt")
+    return Source("s", "news-article", None, None, None, language, published, None, None, None,
+                  text, path, path)  # fmt: skip
+
+
+def posts(text: str, **kw: str | None) -> list[dict[str, object]]:
+    return draft_text(source(text, **kw), GAZETTEER).sections.get("posts", [])
+
+
+# -- a post's date -------------------------------------------------------------------------
+
+
+def test_a_post_the_text_gives_no_day_for_is_marked_missing() -> None:
+    (post,) = posts("中国人民银行行长周敏表示，将扩大试点。")
+    assert "observed_on" not in post
+    assert post["draft"]["missing"] == ["observed_on"]  # type: ignore[index]
+    (dated,) = posts("2026年3月10日，中国人民银行行长周敏表示，将扩大试点。")
+    assert str(dated["observed_on"]) == "2026-03-10" and "missing" not in dated["draft"]  # type: ignore[operator]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    shutil.copytree(MULTI, tmp_path / "p")
+    return Project(tmp_path / "p")
+
+
+def invoke(project: Project, *args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, [*args, "--project", str(project.root)])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def add_and_draft(project: Project, text: str, source_id: str) -> dict[str, object]:
+    path = project.root / "new.txt"
+    path.write_text(text, encoding="utf-8")
+    assert invoke(project, "add", str(path), "--id", source_id)[0] == 0
+    assert invoke(project, "draft", source_id)[0] == 0
+    drafted = project.data_dir / "drafts" / f"{source_id}.yaml"
+    doc = yaml.safe_load(drafted.read_text(encoding="utf-8"))
+    assert isinstance(doc, dict)
+    return doc
+
+
+def test_accept_all_known_leaves_a_new_post_without_a_date(project: Project) -> None:
+    doc = add_and_draft(project, "上海市国资委主任王治平表示，将推进区块链试点。\n", "zh-undated")
+    (post,) = doc["posts"]  # type: ignore[misc]
+    assert post["member"] == "person-wang-zhiping" and post["draft"]["missing"] == ["observed_on"]
+    code, _, err = invoke(project, "review", "zh-undated", "--accept-all-known")
+    assert code == 0, err
+    left = yaml.safe_load((project.data_dir / "drafts" / "zh-undated.yaml").read_text("utf-8"))
+    assert [p["id"] for p in left["posts"]] == [post["id"]]  # left for the reviewer
+    assert invoke(project, "validate")[0] == 0
+
+
+# -- known posts are restated --------------------------------------------------------------
+
+
+def test_a_known_post_is_restated_under_its_id(project: Project) -> None:
+    """He Qing as Director of Shanghai SASAC is a post the SASAC article states already (the
+    follow-up states another one, of August: two posts would leave the drafter unsure)."""
+    (project.records_dir / "fict-sasac-followup-2025-08.yaml").unlink()
+    doc = add_and_draft(project, "上海市国资委主任贺青表示，将推进区块链试点。\n", "zh-restates")
+    (post,) = doc["posts"]  # type: ignore[misc]
+    assert post["id"] == "post-he-qing-sasac-director"
+    assert set(post) == {"id", "stated_as", "quote", "draft"}  # this source's words only
+    assert post["stated_as"] == {"zh": "主任"} and post["draft"]["restates"] == post["id"]
+    assert "missing" not in post["draft"]  # the known post's statements give its date
+    code, _, err = invoke(project, "review", "zh-restates", "--accept-all-known")
+    assert code == 0, err
+    records = yaml.safe_load((project.records_dir / "zh-restates.yaml").read_text("utf-8"))
+    assert records["posts"] == [{k: v for k, v in post.items() if k != "draft"}]
+    assert invoke(project, "validate")[0] == 0
+
+
+def _post(pid: str, source_id: str, role: str = "role.governor") -> Record:
+    values = {"member": "person-zhou-min", "organisation": "org-cb", "role": role}
+    graph = "source" if source_id else "reference"
+    return Record("posts", pid, graph, source_id, values, Location(Path("r.yaml"), 1, 1))
+
+
+def _draft(item: dict[str, object]) -> Draft:
+    return Draft("s", "0" * 64, {"posts": [item]})
+
+
+DRAFTED = {
+    "id": "post-zhou-min-xing-zhang",
+    "member": "person-zhou-min",
+    "organisation": "org-cb",
+    "role": "role.governor",
+    "stated_as": {"zh": "行长"},
+    "quote": "中国人民银行行长周敏",
+    "draft": {"rule": "post.title", "confidence": 0.6, "missing": ["observed_on"]},
+}
+
+
+def test_restating_needs_one_known_post_with_the_same_member_organisation_and_role() -> None:
+    (same,) = restate_known_posts(_draft(DRAFTED), [_post("post-a", "other")]).sections["posts"]
+    assert same["id"] == "post-a" and "member" not in same and "role" not in same
+    other_role = [_post("post-a", "other", "role.deputy-governor")]
+    assert restate_known_posts(_draft(DRAFTED), other_role).sections["posts"] == [DRAFTED]
+    two = [_post("post-a", "other"), _post("post-b", "other")]  # which one? left as drafted
+    assert restate_known_posts(_draft(DRAFTED), two).sections["posts"] == [DRAFTED]
+    guessed = {**DRAFTED, "draft": {"rule": "post.title", "confidence": 0.4, "guessed": ["role"]}}
+    assert restate_known_posts(_draft(guessed), [_post("post-a", "other")]).sections["posts"]
+    mine = [_post("post-a", "s")]  # the source's own records state it already: nothing new
+    assert "posts" not in restate_known_posts(_draft(DRAFTED), mine).sections
+
+
+# -- language tags -------------------------------------------------------------------------
+
+
+def test_words_from_traditional_text_are_tagged_zh_hant() -> None:
+    text = "中國人民銀行行長周敏表示，將擴大試點。"
+    for language in ("zh", None, "zh-Hant"):
+        (post,) = posts(text, language=language)
+        assert post["stated_as"] == {"zh-Hant": "行長"}
+    (post,) = posts("中国人民银行行长周敏表示，将扩大试点。")
+    assert post["stated_as"] == {"zh": "行长"}
+    (post,) = posts("Zhou Min, governor of the Central Bank of Examplia, said so.", language="en")
+    assert post["stated_as"] == {"en": "governor"}
+    assert (
+        chinese_tag("zh-Hant", "中国") == "zh-Hant" and chinese_tag("zh-Hans", "中國銀行") == "zh"
+    )
+
+
+def test_the_language_of_a_text_is_told_from_its_script_when_plain() -> None:
+    assert guess_language("中國人民銀行週二表示，將擴大數字人民幣的試點範圍。") == "zh-Hant"
+    assert guess_language("中国人民银行周二表示，将扩大数字人民币的试点范围。") == "zh"
+    assert guess_language("The central bank said on Tuesday it would widen the pilot.") == "en"
+    assert guess_language("OK 好") is None  # too short to tell
+    assert guess_language("The 中国人民银行 said 数字人民币 pilots widen") is None  # mixed
+
+
+def test_no_item_is_marked_needs_format_v2(project: Project) -> None:
+    """Every project reads restatements and institutional speakers: the mark said nothing."""
+    (project.records_dir / "fict-mandate-recap-2025-09.yaml").unlink()
+    invoke(project, "draft", "fict-mandate-recap-2025-09")
+    text = (project.data_dir / "drafts" / "fict-mandate-recap-2025-09.yaml").read_text("utf-8")
+    assert "needs:" not in text and "format-v2" not in text
