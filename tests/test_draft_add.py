@@ -156,3 +156,48 @@ def test_html_in_its_declared_chinese_charset_is_archived_as_utf8(project: Proje
     text = done.text_path.read_text(encoding="utf-8")
     assert "示例人民银行行长潘功胜主持" in text
     assert done.meta["language"] == "zh"
+
+
+def test_a_byline_or_a_date_is_not_the_title(project: Project, tmp_path: Path) -> None:
+    from policygraph.drafting.archive import is_byline, title_of
+
+    text = "明報記者 邱潤青\n\n2025年8月9日\n消息人士透露，監管機構已發出窗口指導。其餘內容。\n"
+    assert title_of(text) == "消息人士透露，監管機構已發出窗口指導。其餘內容。"
+    paragraph = "Regulators met banks. " * 10
+    assert title_of(f"By Jane Doe\nAug 9, 2025 10:00 AM\n{paragraph}\n") == "Regulators met banks."
+    for line in ("鉅亨網編譯劉祥航 綜合報導", "By Jane Doe and John Roe, Reuters", "2025-08-09"):
+        assert is_byline(line), line
+    for line in ("By the end of the year, banks must comply", "China bans stablecoins"):
+        assert not is_byline(line), line
+    path = tmp_path / "mp.txt"
+    path.write_text(text, encoding="utf-8")
+    done = add(str(path), project)
+    assert done.id == "xiao-xi-ren-shi-tou-lu-jian-guan"  # from the title, not the byline
+
+
+def test_the_language_is_set_when_the_script_makes_it_plain(
+    project: Project, tmp_path: Path
+) -> None:
+    texts = {
+        "hant": (
+            "港府週二表示，將推出穩定幣發牌制度，並加強對虛擬資產交易平台的監管。\n",
+            "zh-Hant",
+        ),
+        "hans": ("港府周二表示，将推出稳定币发牌制度，并加强对虚拟资产交易平台的监管。\n", "zh"),
+        "en": ("The Hong Kong government said on Tuesday it would license stablecoins.\n", "en"),
+        "mixed": ("Stablecoin 稳定币 licence 发牌 regime HKMA 金管局 sandbox 沙盒 trial\n", None),
+    }
+    for name, (text, language) in texts.items():
+        path = tmp_path / f"{name}.txt"
+        path.write_text(text, encoding="utf-8")
+        assert add(str(path), project, source_id=name).meta["language"] == language, name
+    assert invoke(project, "validate")[0] == 0
+
+
+def test_the_next_step_says_to_fill_in_what_is_unknown(project: Project) -> None:
+    code, _, err = invoke(project, "add", str(DRAFT / "zh-notice.txt"), "--id", "zh-notice")
+    assert code == 0
+    assert "next: fill in published, " in err and "zh-notice.yaml where known" in err
+    assert "against the published date" in err and err.rstrip().endswith(
+        "policygraph draft zh-notice"
+    )

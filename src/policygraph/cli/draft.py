@@ -32,7 +32,20 @@ def add(
     done = add_source(target, project_of(project), source_id=source_id, timeout=timeout)
     typer.echo(f"wrote {done.text_path}")
     typer.echo(f"wrote {done.meta_path}")
-    typer.echo(f"next: policygraph draft {done.id}", err=True)
+    unknown = sorted((k for k, v in done.meta.items() if v is None), key=lambda k: k != "published")
+    if unknown:  # the dates the drafter resolves ("on Friday", 今年6月) need the publication date
+        why = (
+            ': the drafter reads "on Friday", "今年6月" against the published date'
+            if "published" in unknown
+            else ""
+        )
+        typer.echo(
+            f"next: fill in {', '.join(unknown)} in {done.meta_path} where known (they are ~)"
+            f"{why}; then policygraph draft {done.id}",
+            err=True,
+        )
+    else:
+        typer.echo(f"next: policygraph draft {done.id}", err=True)
 
 
 @app.command()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import re
@@ -14,6 +15,7 @@ import yaml
 from policygraph.atomic import write_all_atomic
 from policygraph.drafting.fetch import Fetched, decode_text, fetch_url, read_local
 from policygraph.drafting.html import PageMeta, extract_page
+from policygraph.drafting.language import guess_language
 from policygraph.errors import InputError
 from policygraph.project import Project
 from policygraph.records.fields import SLUG
@@ -70,13 +72,59 @@ def _existing(project: Project, text: str, url: str | None) -> str | None:
     return None
 
 
+#: A byline: who wrote, compiled or reported the text (明報記者 邱潤青, 鉅亨網編譯劉祥航 綜合報導,
+#: "Reuters reporter", "By Jane Doe"), on a short line of its own.
+BYLINE = re.compile(
+    r"記者|记者|編譯|编译|通訊員|通讯员|特約|特约|撰文|作者|綜合報導|综合报道|責任編輯|责任编辑"
+    r"|\b(?:reporters?|correspondents?|editors?|staff writer)\b|^文\s*[/／]",
+    re.IGNORECASE,
+)
+BY_NAME = re.compile(r"^(?:By|BY|by|Text by|Written by)\s+[A-Z][^\s,]*(?:\s+[A-Z][^\s,]*){0,3}"
+                     r"(?:\s*(?:,|and|&|\||/|-).*)?$")  # fmt: skip
+BYLINE_CHARS = 60
+#: What a line that is a date only is made of (a dateline "Aug 9, 2025 10:00 AM", 2025年8月9日).
+DATE_WORDS = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+    r"|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|\b(?:am|pm|gmt|utc|hkt|cst|bst|edt|est)\b"
+    r"|\b(?:published|updated|posted|on)\b|[0-9０-９]+|[年月日時时分秒號号]|星期.|[周週].",
+    re.IGNORECASE,
+)
+#: A first line longer than this is a paragraph: the title is its first sentence.
+TITLE_CHARS = 120
+SENTENCE = re.compile(r"(?<=[。！？])|(?<=[.!?])\s")
+
+
+def is_byline(line: str) -> bool:
+    """Whether a line of a plain text is a byline or a date only, not the title."""
+    if len(line) <= BYLINE_CHARS and (BYLINE.search(line) or BY_NAME.match(line)):
+        return True
+    rest = DATE_WORDS.sub("", line)
+    return any(c.isdigit() for c in line) and not any(c.isalpha() for c in rest)
+
+
+def title_of(text: str) -> str | None:
+    """The title of a plain text: its first line that is not a byline or a date, cut to its
+    first sentence when it is a paragraph."""
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or is_byline(line):
+            continue
+        if len(line) > TITLE_CHARS:
+            line = SENTENCE.split(line, maxsplit=1)[0].strip()
+        return line[:200]
+    return None
+
+
 def _page(fetched: Fetched, today: dt.date) -> tuple[str, PageMeta]:
     raw = decode_text(fetched)
     if fetched.is_html:
-        return extract_page(raw, fetched.origin, fetched.url)
-    text = raw  # archived as received
-    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    return text, PageMeta(title=first[:200] or None, url=fetched.url)
+        text, page = extract_page(raw, fetched.origin, fetched.url)
+    else:
+        text = raw  # archived as received
+        page = PageMeta(title=title_of(text), url=fetched.url)
+    if page.language is None:  # said by the text's script when it is plain
+        page = dataclasses.replace(page, language=guess_language(text))
+    return text, page
 
 
 def render_meta(meta: dict[str, str | None]) -> str:
