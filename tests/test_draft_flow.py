@@ -172,3 +172,36 @@ def test_no_item_is_marked_needs_format_v2(project: Project) -> None:
     invoke(project, "draft", "fict-mandate-recap-2025-09")
     text = (project.data_dir / "drafts" / "fict-mandate-recap-2025-09.yaml").read_text("utf-8")
     assert "needs:" not in text and "format-v2" not in text
+
+
+# -- draft --evaluate: rows by language and by source ---------------------------------------
+
+
+def test_evaluate_adds_rows_by_language_and_by_source(project: Project) -> None:
+    from policygraph.drafting.evaluate import Evaluation, Score
+    from policygraph.drafting.scoreboard import render_by_language, render_by_source
+
+    code, plain, _ = invoke(project, "draft", "--evaluate")
+    assert code == 0 and "**By language" in plain and "**By source" not in plain
+    code, out, _ = invoke(project, "draft", "--evaluate", "--by-source")
+    assert code == 0 and out.startswith(plain)  # the tables before are unchanged
+    rows = [line for line in out.split("**By source")[1].splitlines() if line.startswith("| f")]
+    assert {row.split(" | ")[0].strip("| ") for row in rows} == {
+        "ffc-sasac-crypto-study",
+        "fict-mandate-recap-2025-09",
+        "fict-sasac-followup-2025-08",
+    }
+    assert all(row.split(" | ")[1] == "en" for row in rows)
+    code, _, err = invoke(project, "draft", "fict-sasac-followup-2025-08", "--by-source")
+    assert code == 2 and "--by-source goes with --evaluate" in err
+
+    made = Evaluation()  # two made-up sources, one per language: each row is its own scores
+    for source_id, language, correct in (("a", "en", 1), ("b", "zh-Hant", 3)):
+        scores = {m: Score(4, correct, 4, correct) for m in made.scores}
+        part = Evaluation([source_id], scores, {source_id: scores}, {source_id: language[:2]})
+        part.tags[source_id] = language
+        made.merge(part)
+    by_language = render_by_language(made)
+    assert "| en | 1 | 0.25 / 0.25 |" in by_language and "| zh | 1 | 0.75 / 0.75 |" in by_language
+    assert "| all | 2 | 0.50 / 0.50 |" in by_language
+    assert "| b | zh-Hant | 0.75 / 0.75 |" in render_by_source(made)

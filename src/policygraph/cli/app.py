@@ -6,7 +6,8 @@ Exit codes (the same table is in README.md):
 0     success (``validate``: the data conforms; ``diff``: no difference)
 1     ``validate``: the data does not conform; ``diff``: the builds differ
 2     usage error: an unknown option, a missing argument (Typer's own)
-3     bad input: a malformed record or RDF file, a bad quote, a bad value
+3     bad input: a malformed record or RDF file, a bad quote, a bad value; ``review``:
+      accepted items that would make the data invalid (nothing is written)
 4     not found: unknown entity, named query, source, file; ambiguous name
 5     query error: SPARQL syntax, a refused update or SERVICE, a bad parameter
 6     a query ran past ``--timeout`` (or a remote endpoint did not answer in time)

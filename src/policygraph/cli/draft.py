@@ -55,15 +55,26 @@ def draft(
     evaluate: Annotated[
         bool, typer.Option("--evaluate", help="Measure drafts against curated sources instead.")
     ] = False,
+    by_source: Annotated[
+        bool, typer.Option("--by-source", help="With --evaluate: a row per source too.")
+    ] = False,
     project: ProjectOpt = None,
 ) -> None:
     """Draft a source's records into data/drafts/<id>.yaml, or --evaluate the drafter."""
     from policygraph.drafting.draft import draft as draft_source
-    from policygraph.drafting.evaluate import evaluate_project, render_report
 
     if evaluate:
-        typer.echo(render_report(evaluate_project(project_of(project))), nl=False)
+        from policygraph.drafting.evaluate import evaluate_project, render_report
+        from policygraph.drafting.scoreboard import render_by_language, render_by_source
+
+        measured = evaluate_project(project_of(project))
+        parts = [render_report(measured), render_by_language(measured)]
+        typer.echo(
+            "\n".join([*parts, *([render_by_source(measured)] if by_source else [])]), nl=False
+        )
         return
+    if by_source:
+        raise typer.BadParameter("--by-source goes with --evaluate")
     if source_id is None:
         raise typer.BadParameter("give a SOURCE-ID, or --evaluate")
     path, result = draft_source(source_id, project_of(project))

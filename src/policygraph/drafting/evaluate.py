@@ -64,6 +64,8 @@ class Evaluation:
     #: scores per source, and each source's language (``en``, ``zh``; ``?`` when unknown)
     per_source: dict[str, dict[str, Score]] = field(default_factory=dict)
     languages: dict[str, str] = field(default_factory=dict)
+    #: each source's language tag as its metadata gives it (``zh-Hant``)
+    tags: dict[str, str] = field(default_factory=dict)
 
     def merge(self, other: Evaluation) -> None:
         self.sources.extend(other.sources)
@@ -71,6 +73,7 @@ class Evaluation:
             self.scores[measure].add(score)
         self.per_source.update(other.per_source)
         self.languages.update(other.languages)
+        self.tags.update(other.tags)
 
     def only(self, language: str) -> Evaluation:
         """The evaluation of the sources in one language."""
@@ -88,6 +91,7 @@ class Evaluation:
             if source_id in source_ids:
                 part.sources.append(source_id)
                 part.languages[source_id] = self.languages[source_id]
+                part.tags[source_id] = self.tags.get(source_id, self.languages[source_id])
                 part.per_source[source_id] = self.per_source[source_id]
                 for measure, score in self.per_source[source_id].items():
                     part.scores[measure].add(score)
@@ -264,7 +268,8 @@ def evaluate(records: RecordSet, *, skip_texts: set[str] | None = None) -> Evalu
         result.sources.append(source_id)
         scores = evaluate_source(records, source_id)
         result.per_source[source_id] = scores
-        result.languages[source_id] = (records.sources[source_id].language or "?").split("-")[0]
+        result.tags[source_id] = records.sources[source_id].language or "?"
+        result.languages[source_id] = result.tags[source_id].split("-")[0]
         for measure, score in scores.items():
             result.scores[measure].add(score)
     return result
