@@ -142,3 +142,18 @@ def test_warnings_are_counted_apart_from_problems(multi: Project) -> None:
     result = CliRunner().invoke(app, ["validate", "--project", str(multi.root)])
     assert result.exit_code == 1 and len(result.stdout.splitlines()) == 2
     assert result.stderr.endswith("1 problem, 1 warning: the data does not conform\n")
+
+
+def test_the_shapes_say_what_a_post_without_a_date_lacks() -> None:
+    """Past the records check (a graph from elsewhere), SHACL names the fields too."""
+    from rdflib import Dataset, URIRef
+    from rdflib.namespace import ORG, RDF
+
+    from policygraph.shapes import validate_dataset
+
+    data = Dataset()
+    post = URIRef("https://w3id.org/policygraph/id/post-x")
+    data.graph(URIRef("urn:x:g")).add((post, RDF.type, ORG.Membership))
+    messages = [v.message for v in validate_dataset(data).violations]
+    assert any("observed_on" in m and "start" in m for m in messages), messages
+    assert not any("must conform to one or more shapes" in m for m in messages)

@@ -1,7 +1,9 @@
 """``review``: move accepted draft items into ``data/records/<id>.yaml``; drop rejected ones.
 
 A draft edited into invalid YAML, or drafted from a text that has changed since, is refused
-before anything is written; ``data/records/`` changes only in one atomic step.
+before anything is written, and so are accepted items that would make the project invalid
+(``admit``: the record file is checked in memory first); ``data/records/`` changes only in one
+atomic step.
 """
 
 from __future__ import annotations
