@@ -85,6 +85,13 @@ def test_accept_all_known_leaves_a_new_post_without_a_date(project: Project) -> 
     left = yaml.safe_load((project.data_dir / "drafts" / "zh-undated.yaml").read_text("utf-8"))
     assert [p["id"] for p in left["posts"]] == [post["id"]]  # left for the reviewer
     assert invoke(project, "validate")[0] == 0
+    walked = CliRunner().invoke(
+        app, ["review", "zh-undated", "--project", str(project.root)], input="s\n" * 9
+    )
+    assert walked.exit_code == 0, walked.stderr
+    assert (
+        "  missing: observed_on (fill in before accepting" in walked.stdout
+    )  # shown to the reviewer
 
 
 # -- known posts are restated --------------------------------------------------------------

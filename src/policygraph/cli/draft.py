@@ -125,6 +125,8 @@ Decisions = tuple[list[str], list[str], dict[str, str]]
 
 def _walk(loaded: "LoadedDraft") -> Decisions:
     """Ask about each item in turn: a(ccept), e(dit the id), r(eject), s(kip), q(uit)."""
+    from policygraph.drafting.review import item_notes
+
     accepted: list[str] = []
     rejected: list[str] = []
     renames: dict[str, str] = {}
@@ -133,6 +135,8 @@ def _walk(loaded: "LoadedDraft") -> Decisions:
             f"\n[{n}/{len(loaded.items)}] {item.section}: {item.key}  "
             f"({item.rule}, {item.confidence:.2f})"
         )
+        for note in item_notes(item):
+            typer.echo(f"  {note}")
         typer.echo(_show(loaded.text, item.quote))
         answer = typer.prompt("accept, edit id, reject, skip, quit? [a/e/r/s/q]", default="s")
         if answer == "q":

@@ -45,6 +45,24 @@ class ReviewItem:
     known: bool  # refers only to entities the project knows (no new candidate)
 
 
+def item_notes(item: ReviewItem) -> list[str]:
+    """What the draft mark says a reviewer should look at: fields left missing (the item would
+    not validate: fill them in the draft first), fields guessed, the record it restates."""
+    found = item.item.get("draft")
+    mark: Mapping[str, object] = found if isinstance(found, Mapping) else {}
+    notes = []
+    for key, why in (
+        ("missing", "fill in before accepting: without it the records do not validate"),
+        ("guessed", "placeholders: check them"),
+    ):
+        value = mark.get(key)
+        if isinstance(value, list) and value:
+            notes.append(f"{key}: {', '.join(str(v) for v in value)} ({why})")
+    if mark.get("restates"):
+        notes.append(f"restates: {mark['restates']} (stated by another source already)")
+    return notes
+
+
 @dataclass(frozen=True)
 class LoadedDraft:
     source_id: str
