@@ -14,13 +14,16 @@ DIRECTIVE = re.compile(
     r"\b(?:call(?:s|ed)? for|urg(?:es|ed|ing)|requir(?:es|ed|ing)|ask(?:s|ed)|"
     r"demand(?:s|ed)|told|announc(?:es|ed)|pledg(?:es|ed)|vow(?:s|ed)|instruct(?:s|ed)|"
     r"order(?:s|ed)|stress(?:es|ed)|emphasi[sz](?:es|ed)|set out|laid out|"
-    r"issued .{0,30}(?:mandate|directive|guideline|notice)s?|a command to|mandated|said)\b"
-    r"|要求|强调|提出|部署|宣布|号召|呼吁|承诺|指出|^坚持",
+    r"issued .{0,30}(?:mandate|directive|guideline|notice)s?|a command to|mandated|"
+    r"reaffirm(?:s|ed)|said|says)\b"
+    r"|要求|强调|提出|部署|宣布|号召|呼吁|承诺|指出|^坚持|表示|重申",
     re.I,
 )
 READING = re.compile(
-    r"\b(?:signals|signall?ed|signall?ing|indicates|suggests)\b|表明|意味着|释放|标志着", re.I
+    r"\b(?:signals|signall?ed|signall?ing|indicates|suggests)\b|表明|意味着|释放|标志着|认为", re.I
 )
+#: Cues that only report speech: a reading cue in the same sentence wins over them.
+SAYING = frozenset({"said", "says", "表示"})
 BULLET = re.compile(r"^[•\-*·\d.)\s]+")
 
 
@@ -74,7 +77,7 @@ def find_signals(reading: Reading, posts: list[Post], events: list[Event]) -> li
         body = fold(sent.text[lead.end() if lead else 0 :])  # 強調 is 强调; offsets kept
         directive = DIRECTIVE.search(body)
         interpretation = READING.search(body)
-        if directive and (interpretation is None or directive.group(0).lower() != "said"):
+        if directive and (interpretation is None or directive.group(0).lower() not in SAYING):
             interpretation = None  # "X said the meeting signals ...": a reading, not an order
         else:
             directive = None
