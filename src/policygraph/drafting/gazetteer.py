@@ -87,6 +87,20 @@ def common_noun(label: str) -> bool:
     return label.isascii() and len(label.split()) == 1 and label == label.lower()
 
 
+#: Words of an administrative level that English names of Chinese bodies often leave out
+#: ("CPC Examplia Committee" for "CPC Examplia Municipal Committee").
+LEVEL_WORDS = frozenset({"municipal", "provincial"})
+SHORT = "-short"
+
+
+def label_short(label: str) -> str:
+    """A Latin label without its level words, when three words or more are left: "Examplia
+    Municipal Financial Bureau" -> "Examplia Financial Bureau"."""
+    words = label.split()
+    kept = [w for w in words if w.lower() not in LEVEL_WORDS]
+    return " ".join(kept) if label.isascii() and len(words) > len(kept) >= 3 else ""
+
+
 QUALIFIER = re.compile(r"\s*[(（][^()（）]+[)）]\s*$")
 
 
@@ -118,6 +132,8 @@ def record_entries(record: Record, entity: str, section: str) -> Iterable[Entry]
             yield Entry(entity, section, text, rule)
             if head := label_head(text):
                 yield Entry(entity, section, head, f"{rule}-head")
+            if section == "organisations" and (short := label_short(text)):
+                yield Entry(entity, section, short, f"{rule}{SHORT}")
             if not (lang.startswith("zh") and has_cjk(text)):
                 continue
             if section == "people":
@@ -282,4 +298,15 @@ def build_gazetteer(records: Iterable[Record], *, skip: frozenset[str] = frozens
             if entity in sections and entity not in skip:
                 entries.extend(record_entries(record, entity, sections[entity]))
     derived = [Entry(e, s, name, GLOSSARY) for e, s, name in derived_names(entries)]
-    return Gazetteer([*entries, *derived])
+    return Gazetteer(_unshared_short([*entries, *derived]))
+
+
+def _unshared_short(entries: list[Entry]) -> list[Entry]:
+    """The entries without a shortened label that is another entity's label or shortened
+    label: leaving out "Municipal" must not make two bodies one."""
+    owners: dict[str, set[str]] = {}
+    for e in entries:
+        owners.setdefault(fold_label(e.label), set()).add(e.entity)
+    return [
+        e for e in entries if not e.rule.endswith(SHORT) or len(owners[fold_label(e.label)]) == 1
+    ]
