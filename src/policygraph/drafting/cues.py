@@ -97,7 +97,7 @@ def find_signals(reading: Reading, posts: list[Post], events: list[Event]) -> li
         if dates:  # "" when the sentence's own date is relative to an unknown publication date
             date: str | None = dates[0] or None
         else:
-            date = event.date if event else reading.date_before(start)
+            date = event.date if event and event.date else reading.date_before(start)
         topics = reading.concepts_in(start, sent.end, "topic.")
         main = reading.main_topic()
         if not topics and main:

@@ -165,7 +165,8 @@ def _event(reading: Reading, event: Event) -> Item:
     item: Item = {"id": event.id}
     if not event.restates:  # a restatement leaves the labels to the declaration (format v2)
         item.update({"types": [event.kind], "labels": {_lang(quote): quote[:90]}})
-    item["date"] = _day(event.date)
+    if event.date:  # a forum's edition restated without its day has none
+        item["date"] = _day(event.date)
     if event.organiser:
         item["organiser"] = event.organiser
     if event.topics:
@@ -240,6 +241,7 @@ def known_events(records: Iterable[Record], source_id: str) -> list[KnownEvent]:
             str(r.get("date")),
             str(r.get("organiser") or "") or None,
             here=r.source_id == source_id,
+            edition_of=str(r.get("edition_of") or "") or None,
         )  # fmt: skip
         for r in records
         if r.section == "events" and r.id and r.get("labels")
