@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from tests.test_draft_mentions import ORG, names, record
 
-from policygraph.drafting.gazetteer import build_gazetteer, label_short
+from policygraph.drafting.gazetteer import build_gazetteer, label_head, label_short
 
 
 @pytest.mark.parametrize(
@@ -43,3 +43,16 @@ def test_a_shortened_name_that_is_another_body_s_is_not_used() -> None:
     other = record(ORG, {"id": "org-other", "labels": {"en": "Examplia Trade Bureau"}}, "reference")
     found = names("The Examplia Trade Bureau said so.", build_gazetteer([city, other]))
     assert [n["entity"] for n in found] == ["org-other"]
+
+
+@pytest.mark.parametrize(
+    ("label", "head"),
+    [
+        ("payment service platform (Examplia Exchange)", "payment service platform"),
+        ("financial regulators (Examplia)", ""),  # a class of bodies without its qualifier
+        ("Examplia Regulators (mainland)", "Examplia Regulators"),  # a proper name stays
+        ("business process (Examplia)", "business process"),  # "ss" is no plural
+    ],
+)
+def test_a_plural_description_is_not_matched_without_its_qualifier(label: str, head: str) -> None:
+    assert label_head(label) == head

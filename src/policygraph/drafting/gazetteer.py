@@ -104,12 +104,21 @@ def label_short(label: str) -> str:
 QUALIFIER = re.compile(r"\s*[(（][^()（）]+[)）]\s*$")
 
 
+def _plural_description(name: str) -> bool:
+    """A lower-case name ending in a plural ("financial regulators"): without its qualifier
+    it names a class of bodies, any of them, not the one the label means."""
+    last = name.split()[-1] if name.split() else ""
+    return (
+        name.isascii() and name == name.lower() and last.endswith("s") and not last.endswith("ss")
+    )
+
+
 def label_head(label: str) -> str:
     """A label without its closing qualifier in parentheses, when what is left is still a name
     of two words or four Chinese characters: "blockchain service platform (Digital RMB
     International Operation Centre)" -> "blockchain service platform"."""
     head = QUALIFIER.sub("", label)
-    if head == label:
+    if head == label or _plural_description(head):
         return ""
     return head if len(head.split()) >= 2 or (has_cjk(head) and len(head) >= 4) else ""
 
