@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from tests.test_draft_rules_real import section
 
-from policygraph.drafting.places import in_dateline, in_noun_phrase, locative, proposed
+from policygraph.drafting.places import in_dateline, in_noun_phrase, locative, proposed, subject
 from policygraph.drafting.reading import Name
 
 PLACE = "Hangzhou"
@@ -142,3 +142,24 @@ def test_a_drafted_signal_names_the_place_only_where_it_is_a_location_or_concern
     assert section(text, "signals", language=language)  # the sentence is a drafted signal
     entities = {n["entity"] for n in section(text, "names", language=language)}
     assert ("place-hangzhou" in entities) is named
+
+
+@pytest.mark.parametrize(
+    ("text", "is_subject"),
+    [
+        ("杭州于本月正式实施新规。", True),
+        ("而杭州於本月正式實施新規。", True),  # traditional: 於 is 于
+        ("杭州正在寻求成为支付中心。", True),
+        ("杭州已经发布风险提示。", True),
+        ("杭州监管机构发布风险提示。", False),  # the place modifies the regulators
+        ("促使杭州、宁波等地发布提示。", False),
+        ("Hangzhou has issued a notice.", False),  # English: not read so (see docs/draft.md)
+    ],
+)
+def test_a_chinese_place_before_an_adverb_is_the_subject_of_its_clause(
+    text: str, is_subject: bool
+) -> None:
+    place = "Hangzhou" if text.isascii() else "杭州"
+    at = text.index(place)
+    assert subject(text, at + len(place)) is is_subject
+    assert proposed(text, _place(text, at, place), []) is is_subject

@@ -3,13 +3,15 @@
 Curators record a place where it is a location (an event's, a programme's) or a concern (a
 signal's). So a known place is proposed only where it can be one: named inside a drafted event
 or signal, or after a preposition of place anywhere ("centres in Beijing and Shanghai", 在香港: a
-location whatever the sentence is), never in a dateline ("HONG KONG, July 11 (Reuters) -",
-新华社北京9月25日电: where the report was filed), and not as a modifier inside a noun phrase that a
-determiner opens. A determiner does not take a bare place name as its noun: in "a Shanghai
-regulator", "its Hangzhou office", 一家上海券商, the place only says which regulator, office or
-broker is meant, and the phrase names that, not the place (the regulator, not Shanghai, said
-something). The place as the noun of its own phrase ("in Shanghai", "Shanghai said", "a Shanghai
-that ...", 在上海) is unchanged.
+location whatever the sentence is), or, in Chinese, as the subject of a clause an adverb opens
+(香港于本月实施: the place acts; the English counterpart, "Hong Kong has", was measured and
+left out: it added an unrecorded mention and found none), never in a dateline ("HONG KONG,
+July 11 (Reuters) -", 新华社北京9月25日电: where the report was filed), and not as a modifier
+inside a noun phrase that a determiner opens. A determiner does not take a bare place name as
+its noun: in "a Shanghai regulator", "its Hangzhou office", 一家上海券商, the place only says
+which regulator, office or broker is meant, and the phrase names that, not the place (the
+regulator, not Shanghai, said something). The place as the noun of its own phrase ("in
+Shanghai", "Shanghai said", "a Shanghai that ...", 在上海) is unchanged.
 
 "the" is left out of the determiners on purpose: some places' names take it ("the Netherlands
 said"), and a possessive place ("China's central bank") is kept, as it can be what a signal is
@@ -80,6 +82,16 @@ def locative(text: str, start: int) -> bool:
     return bool(_EN_LOCATIVE.search(before) or _ZH_LOCATIVE.search(fold(before)))
 
 
+#: A Chinese adverb of time or aspect right after the place: it opens the predicate, so the
+#: place is the subject of its clause (香港于本月实施, 杭州正在寻求, 北京已经发布).
+_ZH_PREDICATE = re.compile(r"(?:于|正在|正|将|已经|已|曾经|曾|仍|也|亦|近日|日前)")
+
+
+def subject(text: str, end: int) -> bool:
+    """Whether a Chinese place is the subject of a clause: an adverb follows it (香港于本月)."""
+    return bool(_ZH_PREDICATE.match(fold(text[end : end + 4])))
+
+
 def proposed(text: str, place: Name, claims: Sequence[tuple[int, int]]) -> bool:
     """Whether a known place named in ``text`` is proposed as a mention: inside a drafted
     event or signal (``claims``) or after a preposition of place, not in a dateline, not a
@@ -87,5 +99,5 @@ def proposed(text: str, place: Name, claims: Sequence[tuple[int, int]]) -> bool:
     if in_dateline(text, place.start, place.end):
         return False
     inside = any(s <= place.start < e for s, e in claims)
-    where = inside or locative(text, place.start)
+    where = inside or locative(text, place.start) or subject(text, place.end)
     return where and not in_noun_phrase(text, place.start, place.end)
