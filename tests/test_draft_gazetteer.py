@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from tests.test_draft_mentions import ORG, names, record
 
-from policygraph.drafting.gazetteer import build_gazetteer, label_head, label_short
+from policygraph.drafting.gazetteer import build_gazetteer
+from policygraph.drafting.variants import label_head, label_short
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ import ahocorasick
 from policygraph.drafting.glossary import RULE as GLOSSARY
 from policygraph.drafting.glossary import derived_names
 from policygraph.drafting.text import fold, fold_label, has_cjk, is_latin
+from policygraph.drafting.variants import SHORT, label_head, label_short
 from policygraph.drafting.wordsets import Key, WordSets, word_key
 from policygraph.records.model import Record
 
@@ -85,42 +86,6 @@ def common_noun(label: str) -> bool:
     """A one-word label in lower case ("leaders"): a common noun, not a name of something
     (concepts are matched by such words on purpose: "stablecoin")."""
     return label.isascii() and len(label.split()) == 1 and label == label.lower()
-
-
-#: Words of an administrative level that English names of Chinese bodies often leave out
-#: ("CPC Examplia Committee" for "CPC Examplia Municipal Committee").
-LEVEL_WORDS = frozenset({"municipal", "provincial"})
-SHORT = "-short"
-
-
-def label_short(label: str) -> str:
-    """A Latin label without its level words, when three words or more are left: "Examplia
-    Municipal Financial Bureau" -> "Examplia Financial Bureau"."""
-    words = label.split()
-    kept = [w for w in words if w.lower() not in LEVEL_WORDS]
-    return " ".join(kept) if label.isascii() and len(words) > len(kept) >= 3 else ""
-
-
-QUALIFIER = re.compile(r"\s*[(（][^()（）]+[)）]\s*$")
-
-
-def _plural_description(name: str) -> bool:
-    """A lower-case name ending in a plural ("financial regulators"): without its qualifier
-    it names a class of bodies, any of them, not the one the label means."""
-    last = name.split()[-1] if name.split() else ""
-    return (
-        name.isascii() and name == name.lower() and last.endswith("s") and not last.endswith("ss")
-    )
-
-
-def label_head(label: str) -> str:
-    """A label without its closing qualifier in parentheses, when what is left is still a name
-    of two words or four Chinese characters: "blockchain service platform (Digital RMB
-    International Operation Centre)" -> "blockchain service platform"."""
-    head = QUALIFIER.sub("", label)
-    if head == label or _plural_description(head):
-        return ""
-    return head if len(head.split()) >= 2 or (has_cjk(head) and len(head) >= 4) else ""
 
 
 def joined_pinyin(name: str) -> str:
