@@ -80,3 +80,15 @@ def test_two_bodies_joined_by_and_are_two_names(text: str, names: set[str] | Non
     if names is not None:
         assert orgs == names
     assert not any(" and " in o and o.endswith("Securities") for o in orgs)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("9月26日示例支付中心正式启用。", "示例支付中心"),
+        ("2025年示例研究院发布报告。", "示例研究院"),
+        ("示例日报研究中心发布报告。", "示例日报研究中心"),  # 日 after no digit: part of a name
+    ],
+)
+def test_a_chinese_name_does_not_start_with_the_end_of_a_date(text: str, name: str) -> None:
+    assert ("organisations", name) in _found(text)

@@ -152,6 +152,8 @@ def _zh_spans(text: str) -> list[tuple[int, int]]:
             at = surface.rfind(verb, 0, len(surface) - 1)
             cut = max(cut, at + len(verb) - 1 if at >= 0 else -1)
         start, end = m.start() + cut + 1, m.end()
+        if start > 0 and text[start] in "日月年号" and text[start - 1].isdigit():
+            start += 1  # 26日 + 某某中心: the end of a date, not of a name
         if spans and spans[-1][1] == start:  # 示例大学 + 金融研究院: one unit's name
             start = spans.pop()[0]
         if text[end : end + 2] in ZH_UNIT_SUFFIXES:  # 示例人民银行 + 党委
