@@ -5,7 +5,9 @@ nothing is read from data/."""
 from __future__ import annotations
 
 import pytest
-from tests.test_draft_rules_real import section
+from tests.test_draft_rules_real import gazetteer, section, source
+
+from policygraph.drafting.draft import draft_text
 
 
 @pytest.mark.parametrize(
@@ -43,3 +45,24 @@ def test_verbs_of_saying_and_opinion_are_cues(
 )
 def test_no_cue_no_signal(text: str, language: str) -> None:
     assert section(text, "signals", language=language) == []
+
+
+def _signal_dates(text: str, published: str) -> list[str]:
+    draft = draft_text(source(text, published, "en"), gazetteer())
+    return [str(s.get("date", "")) for s in draft.sections.get("signals", [])]
+
+
+def test_a_signal_is_not_dated_by_an_event_after_the_report() -> None:
+    text = (
+        "The payments forum will be held in Hangzhou on June 18, 2026, officials were told "
+        "on Friday.\nZhou Min said banks must widen payments."
+    )
+    # published Friday 29 May 2026: the forum was announced, nothing was said at it yet
+    assert _signal_dates(text, "2026-05-29") == ["2026-05-29", "2026-05-29"]
+
+
+def test_a_signal_after_the_event_it_was_said_at_takes_its_day() -> None:
+    text = (
+        "The payments forum was held in Hangzhou on June 18, 2026.\nZhou Min said banks must act."
+    )
+    assert _signal_dates(text, "2026-06-20") == ["2026-06-18"]

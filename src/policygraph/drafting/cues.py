@@ -70,8 +70,22 @@ def _issuer(
     return orgs[0] if orgs else None
 
 
+def _own_day(rule: str, surface: str) -> bool:
+    """A date right after the cue that is the day it was said: "said Thursday", "told on
+    Friday", "said on July 10" (not "said last month's plan ...")."""
+    return rule == "weekday-said" or surface.lower().startswith("on ")
+
+
+def _after(date: str, published: str) -> bool:
+    """A day after the report's publication: what is announced for it was not said on it."""
+    return bool(published) and len(date) == 10 and date > published
+
+
 def find_signals(reading: Reading, posts: list[Post], events: list[Event]) -> list[Signal]:
     found: list[Signal] = []
+    # an event after the report's publication was announced, not held: nothing was said at it
+    published = reading.published or ""
+    held = [e for e in events if not _after(e.date, published)]
     for sent in reading.sentences:
         lead = BULLET.match(sent.text)
         body = fold(sent.text[lead.end() if lead else 0 :])  # 強調 is 强调; offsets kept
@@ -86,18 +100,20 @@ def find_signals(reading: Reading, posts: list[Post], events: list[Event]) -> li
             continue
         start = sent.start + (lead.end() if lead else 0)
         names = reading.in_span(start, sent.end)
-        before = [e for e in events if e.start <= sent.start]
-        event = before[-1] if before else (events[0] if events else None)
+        before = [e for e in held if e.start <= sent.start]
+        event = before[-1] if before else (held[0] if held else None)
         speaker = _speaker(reading, names, start + cue.start(), start) if directive else None
         # a date after the cue tells what was said ("said that last month's plan..."), not when,
         # unless it is the cue's own day ("the bank said Thursday")
         at = start + cue.end()
-        said = [d for d in reading.dates_in(at, at + 2) if d.rule == "weekday-said"]
+        said = [d for d in reading.dates_in(at, at + 2) if _own_day(d.rule, d.surface)]
         dates = [d.value for d in reading.dates_in(start, start + cue.start()) + said]
+        dates = [d for d in dates if not _after(d, published)]
         if dates:  # "" when the sentence's own date is relative to an unknown publication date
             date: str | None = dates[0] or None
         else:
             date = event.date if event and event.date else reading.date_before(start)
+            date = None if date and _after(date, published) else date
         topics = reading.concepts_in(start, sent.end, "topic.")
         main = reading.main_topic()
         if not topics and main:
