@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from tests.test_draft_rules_real import section
 
-from policygraph.drafting.places import in_noun_phrase, proposed
+from policygraph.drafting.places import in_dateline, in_noun_phrase, locative, proposed, subject
 from policygraph.drafting.reading import Name
 
 PLACE = "Hangzhou"
@@ -66,16 +66,64 @@ def test_chinese_a_place_after_a_numeral_or_demonstrative_and_measure_word(
     assert _modifies(text, "杭州") is modifies
 
 
-def test_a_place_is_proposed_only_inside_a_claim_and_not_as_a_modifier() -> None:
-    text = "A Hangzhou regulator met banks in Hangzhou."
-    first, second = (
-        Name(i, i + len(PLACE), PLACE, "place-hangzhou", "places", True, "gazetteer.label", 0.9)
-        for i in (text.index(PLACE), text.rindex(PLACE))
+def _place(text: str, at: int, place: str = PLACE) -> Name:
+    return Name(
+        at, at + len(place), place, "place-hangzhou", "places", True, "gazetteer.label", 0.9
     )
+
+
+def test_a_place_is_proposed_inside_a_claim_and_not_as_a_modifier() -> None:
+    text = "A Hangzhou regulator met banks. Hangzhou grew."
+    first, second = _place(text, text.index(PLACE)), _place(text, text.rindex(PLACE))
     claims = [(0, len(text))]
     assert not proposed(text, first, claims)
     assert proposed(text, second, claims)
-    assert not proposed(text, second, [])
+    assert not proposed(text, second, [])  # outside a claim, and not a location
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "where"),
+    [
+        ("The lender opened two offices, in Ningbo and in Hangzhou.", PLACE, True),
+        ("A fund will be set up at Hangzhou next year.", PLACE, True),
+        ("Payments grew across\nHangzhou.", PLACE, True),
+        ("银行将在杭州设立办事处。", "杭州", True),
+        ("銀行將於杭州設立辦事處。", "杭州", True),  # traditional: 於 is 于
+        ("Hangzhou grew fast.", PLACE, False),
+        ("Banks within Hangzhou's reach", PLACE, True),
+        ("The plan of Hangzhou", PLACE, False),
+        ("杭州发展很快。", "杭州", False),
+        ("Linking Hangzhou", PLACE, False),  # "in" ends another word
+    ],
+)
+def test_a_place_after_a_preposition_of_place_is_a_location(
+    text: str, place: str, where: bool
+) -> None:
+    at = text.index(place)
+    assert locative(text, at) is where
+    assert proposed(text, _place(text, at, place), []) is where
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "dateline"),
+    [
+        ("By Jane Doe\n\nHANGZHOU, March 3 (Agency) - A lender said", "HANGZHOU", True),
+        ("HANGZHOU, Zhejiang, March 3 (Agency) - A lender said", "HANGZHOU", True),
+        ("HANGZHOU (Agency) - A lender said", "HANGZHOU", False),  # no comma: a headline word
+        ("新华社杭州3月3日电 一家银行表示", "杭州", True),
+        ("新華社杭州3月3日電 一家銀行表示", "杭州", True),
+        ("In HANGZHOU, March 3 was busy", "HANGZHOU", False),
+        ("Hangzhou, March 3 - a lender said", PLACE, False),  # not in capitals
+        ("会议在杭州3月3日举行", "杭州", False),
+    ],
+)
+def test_a_dateline_place_is_where_the_report_was_filed_not_a_mention(
+    text: str, place: str, dateline: bool
+) -> None:
+    at = text.index(place)
+    assert in_dateline(text, at, at + len(place)) is dateline
+    if dateline:
+        assert not proposed(text, _place(text, at, place), [(0, len(text))])
 
 
 @pytest.mark.parametrize(
@@ -94,3 +142,24 @@ def test_a_drafted_signal_names_the_place_only_where_it_is_a_location_or_concern
     assert section(text, "signals", language=language)  # the sentence is a drafted signal
     entities = {n["entity"] for n in section(text, "names", language=language)}
     assert ("place-hangzhou" in entities) is named
+
+
+@pytest.mark.parametrize(
+    ("text", "is_subject"),
+    [
+        ("杭州于本月正式实施新规。", True),
+        ("而杭州於本月正式實施新規。", True),  # traditional: 於 is 于
+        ("杭州正在寻求成为支付中心。", True),
+        ("杭州已经发布风险提示。", True),
+        ("杭州监管机构发布风险提示。", False),  # the place modifies the regulators
+        ("促使杭州、宁波等地发布提示。", False),
+        ("Hangzhou has issued a notice.", False),  # English: not read so (see docs/draft.md)
+    ],
+)
+def test_a_chinese_place_before_an_adverb_is_the_subject_of_its_clause(
+    text: str, is_subject: bool
+) -> None:
+    place = "Hangzhou" if text.isascii() else "杭州"
+    at = text.index(place)
+    assert subject(text, at + len(place)) is is_subject
+    assert proposed(text, _place(text, at, place), []) is is_subject

@@ -19,6 +19,7 @@ EN_ORG_SUFFIXES = (
 ZH_ORG_SUFFIXES = (
     "委员会", "研究院", "研究所", "研究中心", "银行", "集团", "中心", "公司", "协会", "交易所",
     "办公室", "大学", "学院", "基金", "管理局", "监管局", "总局", "证券", "部", "局", "委",
+    "事务所", "律师事务所",
 )  # fmt: skip
 EN_TITLES = (
     "Vice Premier", "Premier", "President", "Vice President", "Governor", "Deputy Governor",
@@ -31,7 +32,8 @@ ZH_TITLES = (
     "党委书记", "党组书记", "书记", "党委副书记", "副书记", "常务副主任", "常务副市长", "主任",
     "副主任", "行长", "副行长", "部长", "副部长", "局长", "副局长",
     "董事长", "总经理", "院长", "副院长", "所长", "市长", "副市长", "省长", "主席", "副主席",
-    "首席经济学家", "首席分析师", "组长", "教授", "总裁", "发言人",
+    "首席经济学家", "首席分析师", "组长", "教授", "总裁", "发言人", "创始人", "联合创始人",
+    "合伙人", "首席执行官", "经济学家", "分析师", "策略师",
 )  # fmt: skip
 _CAP = r"[A-Z][A-Za-z0-9&’'\-]*"
 _JOIN = r"(?:\s+(?:of|and|for|the|on|&)\s+|\s+)"
@@ -42,7 +44,8 @@ EN_ORG = re.compile(
 )
 ZH_ORG = re.compile(
     r"[\u4e00-\u9fff]{2,14}?(?:" + "|".join(sorted(ZH_ORG_SUFFIXES, key=len, reverse=True)) + ")"
-    r"(?!门|分|署|长|主任)"  # 部门 (a department, generic), 部分 (a part), 部署, 局长: not names
+    r"(?!门|分(?!析)|署|长|主任)"  # 部门 (a department, generic), 部分 (a part), 部署, 局长: not
+    # names; but 银行分析师 (the bank's analyst) is one
 )
 ZH_UNIT_SUFFIXES = ("党委", "党组")
 ZH_STOP = set("的在了是对及将由向从为把被于等并也都就还要会各与该届着据")
@@ -51,7 +54,8 @@ ZH_NOT_ORG = ("布局", "格局", "大局", "全局", "结局", "当局", "个�
 #: Verbs that end the text before a Chinese organisation name ("宣布成立区块链中心").
 ZH_VERBS = ("要求", "宣布", "成立", "召开", "强调", "提出", "部署", "推进", "加强", "指出", "表示",
             "表明", "认为", "会议", "主持", "举办", "设立", "组建", "发布", "印发", "支持", "标志",
-            "贯彻", "落实", "重塑", "推动", "建设", "打造", "参加", "出席")  # fmt: skip
+            "贯彻", "落实", "重塑", "推动", "建设", "打造", "参加", "出席", "构建", "围绕",
+            "引述", "援引", "报道", "估计", "透露")  # fmt: skip
 _NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}"
 _EN_TITLE = "|".join(re.escape(t) for t in sorted(EN_TITLES, key=len, reverse=True))
 EN_TITLED = re.compile(rf"\b(?P<title>{_EN_TITLE})\s+(?P<name>{_NAME})\b")
@@ -64,6 +68,17 @@ EN_APPOSED = re.compile(
 )
 _ZH_TITLE = "|".join(sorted(ZH_TITLES, key=len, reverse=True))
 ZH_TITLED = re.compile(rf"(?P<title>{_ZH_TITLE})(?P<name>[\u4e00-\u9fff]{{2,3}})")
+ZH_TITLED_LATIN = re.compile(rf"(?P<title>{_ZH_TITLE}) ?(?P<name>{_NAME})(?![A-Za-z])")
+#: Latin names in a Chinese text (read in simplified form): a body's name before a Chinese
+#: suffix ("OSL 集团"), or after the noun that says what it is ("数据服务提供商Chainalysis",
+#: "银行Example Bank"); a person's after a title ("分析师Jane Doe").
+_LATIN = r"[A-Z][A-Za-z0-9&.\-]*(?: [A-Z][A-Za-z0-9&.\-]*)*"
+ZH_LATIN_SUFFIXES = ("集团", "银行", "公司", "证券", "交易所", "基金", "研究院", "事务所")
+ZH_KINDS = ("公司", "机构", "提供商", "服务商", "供应商", "平台", "集团", "银行", "交易所", "基金")
+ZH_LATIN_ORG = re.compile(
+    rf"(?<![A-Za-z0-9])(?P<name>{_LATIN} ?(?:{'|'.join(ZH_LATIN_SUFFIXES)}))"
+    rf"|(?:{'|'.join(ZH_KINDS)})(?P<named>{_LATIN})(?![A-Za-z0-9])"
+)
 ZH_NAME_END = set("表指强要主出在说认提宣部介称对和与等及同则")
 NOT_NAMES = {"The", "This", "That", "Key", "Mandate", "Focus"}
 
@@ -82,24 +97,46 @@ class Candidate:
     zh: str = ""  # a person's Chinese name given beside a romanised one
 
 
+#: One body's name, whole: words then a suffix, then perhaps "of" and a name.
+EN_ORG_WHOLE = re.compile(
+    rf"(?:{_CAP}{_JOIN})*?(?:{_CAP}\s+)+(?:{_EN_SUFFIX})(?:\s+of\s+(?:the\s+)?{_CAP}(?:\s+{_CAP})*)?"
+)
+
+
+def _split_at_and(surface: str) -> list[tuple[int, str]]:
+    """Two bodies joined by "and" ("Bank of Examplia and Example Exchange Group") as two names,
+    each with its offset, when each part is a body's name whole. A name with "and" inside
+    stays one: "Policy and Industry Research Institute" (no body before "and"), "Supervision
+    and Administration Commission" (the part after "and" opens with a suffix word: two
+    words of one name's head joined)."""
+    for m in re.finditer(r"\s+and\s+", surface):
+        first, second = surface[: m.start()], surface[m.end() :]
+        opens_with_suffix = second.split()[0] in EN_ORG_SUFFIXES
+        if (
+            EN_ORG_WHOLE.fullmatch(first)
+            and EN_ORG_WHOLE.fullmatch(second)
+            and not opens_with_suffix
+        ):
+            return [(0, first), (m.end(), second)]
+    return [(0, surface)]
+
+
 def _en_orgs(text: str) -> list[Candidate]:
     found = []
     for m in EN_ORG.finditer(text):
-        surface = m.group(0).rstrip()
-        words = surface.split()
-        while words and words[0] in NOT_NAMES | {"The", "the"}:
-            words = words[1:]
-        if len(words) < 2:
-            continue
-        surface = " ".join(words)
-        start = text.find(surface, m.start())
-        if start < 0:
-            continue
-        found.append(
-            Candidate(
-                "organisations", start, start + len(surface), surface, "candidate.org-suffix", 0.6
-            )
-        )
+        for offset, part in _split_at_and(m.group(0).rstrip()):
+            words = part.split()
+            while words and words[0] in NOT_NAMES | {"The", "the"}:
+                words = words[1:]
+            if len(words) < 2:
+                continue
+            surface = " ".join(words)
+            start = text.find(surface, m.start() + offset)
+            if start >= 0:
+                end = start + len(surface)
+                found.append(
+                    Candidate("organisations", start, end, surface, "candidate.org-suffix", 0.6)
+                )
     return found
 
 
@@ -115,6 +152,8 @@ def _zh_spans(text: str) -> list[tuple[int, int]]:
             at = surface.rfind(verb, 0, len(surface) - 1)
             cut = max(cut, at + len(verb) - 1 if at >= 0 else -1)
         start, end = m.start() + cut + 1, m.end()
+        if start > 0 and text[start] in "日月年号" and text[start - 1].isdigit():
+            start += 1  # 26日 + 某某中心: the end of a date, not of a name
         if spans and spans[-1][1] == start:  # 示例大学 + 金融研究院: one unit's name
             start = spans.pop()[0]
         if text[end : end + 2] in ZH_UNIT_SUFFIXES:  # 示例人民银行 + 党委
@@ -123,12 +162,25 @@ def _zh_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _cased(text: str, folded: str) -> str:
+    """``folded`` with the text's own ASCII letters: Chinese read in simplified form, Latin
+    names keep their capitals (offsets are the text's)."""
+    return "".join(t if t.isascii() else f for t, f in zip(text, folded, strict=True))
+
+
 def _zh_orgs(text: str) -> list[Candidate]:
-    return [
+    folded = fold(text)
+    found = [
         Candidate("organisations", s, e, text[s:e], "candidate.org-suffix-zh", 0.5)
-        for s, e in _zh_spans(fold(text))
+        for s, e in _zh_spans(folded)
         if e - s >= 4
     ]
+    for m in ZH_LATIN_ORG.finditer(_cased(text, folded)):
+        group = "name" if m.group("name") else "named"
+        s, e = m.span(group)
+        if text[s:e].split()[0] not in NOT_NAMES:
+            found.append(Candidate("organisations", s, e, text[s:e], "candidate.org-latin-zh", 0.5))
+    return found
 
 
 def _zh_name(name: str) -> str:
@@ -178,8 +230,22 @@ def _people(text: str) -> list[Candidate]:
                 title=m.group("title"),
             )
         )
+    for m in ZH_TITLED_LATIN.finditer(_cased(text, fold(text))) if has_cjk(text) else ():
+        found.append(
+            Candidate(
+                "people",
+                m.start("name"),
+                m.end("name"),
+                m.group("name"),
+                "candidate.person-title-zh",
+                0.5,
+                title=m.group("title"),
+            )
+        )
     for m in ZH_TITLED.finditer(fold(text)):
         start = m.start("name")
+        if _zh_name(m.group("name")) in ZH_VERBS:
+            continue  # 分析师表示: the title's holder is not named
         name = text[start : start + len(_zh_name(m.group("name")))]
         found.append(
             Candidate(

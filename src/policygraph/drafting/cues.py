@@ -14,13 +14,16 @@ DIRECTIVE = re.compile(
     r"\b(?:call(?:s|ed)? for|urg(?:es|ed|ing)|requir(?:es|ed|ing)|ask(?:s|ed)|"
     r"demand(?:s|ed)|told|announc(?:es|ed)|pledg(?:es|ed)|vow(?:s|ed)|instruct(?:s|ed)|"
     r"order(?:s|ed)|stress(?:es|ed)|emphasi[sz](?:es|ed)|set out|laid out|"
-    r"issued .{0,30}(?:mandate|directive|guideline|notice)s?|a command to|mandated|said)\b"
-    r"|要求|强调|提出|部署|宣布|号召|呼吁|承诺|指出|^坚持",
+    r"issued .{0,30}(?:mandate|directive|guideline|notice)s?|a command to|mandated|"
+    r"reaffirm(?:s|ed)|said|says)\b"
+    r"|要求|强调|提出|部署|宣布|号召|呼吁|承诺|指出|^坚持|表示|重申",
     re.I,
 )
 READING = re.compile(
-    r"\b(?:signals|signall?ed|signall?ing|indicates|suggests)\b|表明|意味着|释放|标志着", re.I
+    r"\b(?:signals|signall?ed|signall?ing|indicates|suggests)\b|表明|意味着|释放|标志着|认为", re.I
 )
+#: Cues that only report speech: a reading cue in the same sentence wins over them.
+SAYING = frozenset({"said", "says", "表示"})
 BULLET = re.compile(r"^[•\-*·\d.)\s]+")
 
 
@@ -67,14 +70,28 @@ def _issuer(
     return orgs[0] if orgs else None
 
 
+def _own_day(rule: str, surface: str) -> bool:
+    """A date right after the cue that is the day it was said: "said Thursday", "told on
+    Friday", "said on July 10" (not "said last month's plan ...")."""
+    return rule == "weekday-said" or surface.lower().startswith("on ")
+
+
+def _after(date: str, published: str) -> bool:
+    """A day after the report's publication: what is announced for it was not said on it."""
+    return bool(published) and len(date) == 10 and date > published
+
+
 def find_signals(reading: Reading, posts: list[Post], events: list[Event]) -> list[Signal]:
     found: list[Signal] = []
+    # an event after the report's publication was announced, not held: nothing was said at it
+    published = reading.published or ""
+    held = [e for e in events if not _after(e.date, published)]
     for sent in reading.sentences:
         lead = BULLET.match(sent.text)
         body = fold(sent.text[lead.end() if lead else 0 :])  # 強調 is 强调; offsets kept
         directive = DIRECTIVE.search(body)
         interpretation = READING.search(body)
-        if directive and (interpretation is None or directive.group(0).lower() != "said"):
+        if directive and (interpretation is None or directive.group(0).lower() not in SAYING):
             interpretation = None  # "X said the meeting signals ...": a reading, not an order
         else:
             directive = None
@@ -83,18 +100,20 @@ def find_signals(reading: Reading, posts: list[Post], events: list[Event]) -> li
             continue
         start = sent.start + (lead.end() if lead else 0)
         names = reading.in_span(start, sent.end)
-        before = [e for e in events if e.start <= sent.start]
-        event = before[-1] if before else (events[0] if events else None)
+        before = [e for e in held if e.start <= sent.start]
+        event = before[-1] if before else (held[0] if held else None)
         speaker = _speaker(reading, names, start + cue.start(), start) if directive else None
         # a date after the cue tells what was said ("said that last month's plan..."), not when,
         # unless it is the cue's own day ("the bank said Thursday")
         at = start + cue.end()
-        said = [d for d in reading.dates_in(at, at + 2) if d.rule == "weekday-said"]
+        said = [d for d in reading.dates_in(at, at + 2) if _own_day(d.rule, d.surface)]
         dates = [d.value for d in reading.dates_in(start, start + cue.start()) + said]
+        dates = [d for d in dates if not _after(d, published)]
         if dates:  # "" when the sentence's own date is relative to an unknown publication date
             date: str | None = dates[0] or None
         else:
-            date = event.date if event else reading.date_before(start)
+            date = event.date if event and event.date else reading.date_before(start)
+            date = None if date and _after(date, published) else date
         topics = reading.concepts_in(start, sent.end, "topic.")
         main = reading.main_topic()
         if not topics and main:

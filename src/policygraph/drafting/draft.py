@@ -172,7 +172,8 @@ def _event(reading: Reading, event: Event, zh: str) -> Item:
     item: Item = {"id": event.id}
     if not event.restates:  # a restatement leaves the labels to the declaration
         item.update({"types": [event.kind], "labels": {_lang(quote, zh): quote[:90]}})
-    item["date"] = _day(event.date)
+    if event.date:  # a forum's edition restated without its day has none
+        item["date"] = _day(event.date)
     if event.organiser:
         item["organiser"] = event.organiser
     if event.topics:
@@ -244,6 +245,7 @@ def known_events(records: Iterable[Record], source_id: str) -> list[KnownEvent]:
             str(r.get("date")),
             str(r.get("organiser") or "") or None,
             here=r.source_id == source_id,
+            edition_of=str(r.get("edition_of") or "") or None,
         )  # fmt: skip
         for r in records
         if r.section == "events" and r.id and r.get("labels")

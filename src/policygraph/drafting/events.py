@@ -16,14 +16,23 @@ MEETING = re.compile(
 TYPES = (("study session", "study-session"), ("学习", "study-session"), ("speech", "speech"))
 #: Participation cues -> the participant role (prole.*), first match wins.
 ROLE_CUES = (
-    (re.compile(r"\b(?:chaired|presided|led)\s+by\b|\bchaired\b|主持", re.I), "prole.chair"),
+    (
+        re.compile(
+            r"\b(?:chaired|presided|led)\s+by\b|\b(?:co-?chair(?:s|ed)?|chairs|chaired|will\s+chair)\b"
+            r"|主持",
+            re.I,
+        ),
+        "prole.chair",
+    ),
     (re.compile(r"\bguidance\b|指导", re.I), "prole.guidance"),
     (
         re.compile(r"\b(?:expert|lecture|briefing|brought in)\b|讲座|授课|辅导", re.I),
         "prole.lecturer",
     ),
     (
-        re.compile(r"\b(?:spoke|speech|addressed|told)\b|讲话|致辞|会上(?:指出|表示|强调)", re.I),
+        re.compile(
+            r"\b(?:spoke|speech|addressed|told)\b|讲话|致辞|发言|演讲|会上(?:指出|表示|强调)", re.I
+        ),
         "prole.speaker",
     ),
     (re.compile(r"\b(?:attended|took part)\b|出席|参加", re.I), "prole.attendee"),
@@ -62,6 +71,7 @@ class KnownEvent:
     date: str
     organiser: str | None
     here: bool = False  # declared by the drafted source's own records
+    edition_of: str | None = None  # the forum it is an edition of
 
 
 def _organiser(names: list[Name]) -> str | None:
@@ -96,9 +106,45 @@ def find_events(reading: Reading, known: list[KnownEvent] | None = None) -> list
             event_id, days[0].value, kind, organiser, sent.start, sent.end, topics,
             restates=declared is not None, declared_here=bool(declared and declared.here),
         )  # fmt: skip
-    ordered = sorted(events.values(), key=lambda e: e.start)
+    ordered = sorted(
+        [*events.values(), *_editions(reading, known or [], events)], key=lambda e: e.start
+    )
     _participations(reading, ordered)
     return ordered
+
+
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _editions(reading: Reading, known: list[KnownEvent], dated: dict[str, Event]) -> list[Event]:
+    """Declared editions of a forum, restated where a sentence names the forum with no full
+    date but with the edition's year or month ("Financial Forum 2025", 今年6月在某论坛): the
+    one edition the project declares of that forum in that year or month. The restatement
+    carries no date: the text does not give the day."""
+    found: dict[str, Event] = {}
+    taken = {e.id for e in dated.values()}
+    for sent in reading.sentences:
+        if not MEETING.search(fold(sent.text)):
+            continue
+        dates = [d.value for d in reading.dates_in(sent.start, sent.end) if d.value]
+        if any(len(d) == 10 for d in dates):
+            continue  # a full date: the event is read by ``find_events``
+        periods = {*dates, *YEAR.findall(sent.text)}
+        names = reading.in_span(sent.start, sent.end)
+        forums = {n.id for n in names if n.section == "forums"}
+        editions = [
+            k for k in known
+            if k.edition_of in forums and any(k.date.startswith(p) for p in periods)
+        ]  # fmt: skip
+        if len(editions) != 1 or editions[0].id in taken | set(found):
+            continue
+        edition = editions[0]
+        found[edition.id] = Event(
+            edition.id, "", "meeting", None, sent.start, sent.end,
+            reading.concepts_in(sent.start, sent.end, "topic."),
+            restates=True, declared_here=edition.here,
+        )  # fmt: skip
+    return list(found.values())
 
 
 def _event_for(events: list[Event], offset: int) -> Event | None:

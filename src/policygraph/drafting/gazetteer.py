@@ -16,6 +16,7 @@ import ahocorasick
 from policygraph.drafting.glossary import RULE as GLOSSARY
 from policygraph.drafting.glossary import derived_names
 from policygraph.drafting.text import fold, fold_label, has_cjk, is_latin
+from policygraph.drafting.variants import SHORT, label_head, label_short
 from policygraph.drafting.wordsets import Key, WordSets, word_key
 from policygraph.records.model import Record
 
@@ -87,19 +88,6 @@ def common_noun(label: str) -> bool:
     return label.isascii() and len(label.split()) == 1 and label == label.lower()
 
 
-QUALIFIER = re.compile(r"\s*[(（][^()（）]+[)）]\s*$")
-
-
-def label_head(label: str) -> str:
-    """A label without its closing qualifier in parentheses, when what is left is still a name
-    of two words or four Chinese characters: "blockchain service platform (Digital RMB
-    International Operation Centre)" -> "blockchain service platform"."""
-    head = QUALIFIER.sub("", label)
-    if head == label:
-        return ""
-    return head if len(head.split()) >= 2 or (has_cjk(head) and len(head) >= 4) else ""
-
-
 def joined_pinyin(name: str) -> str:
     """The syllables of an all-Chinese name run together: 国泰海通 -> "guotaihaitong"."""
     from pypinyin import lazy_pinyin
@@ -118,6 +106,8 @@ def record_entries(record: Record, entity: str, section: str) -> Iterable[Entry]
             yield Entry(entity, section, text, rule)
             if head := label_head(text):
                 yield Entry(entity, section, head, f"{rule}-head")
+            if section == "organisations" and (short := label_short(text)):
+                yield Entry(entity, section, short, f"{rule}{SHORT}")
             if not (lang.startswith("zh") and has_cjk(text)):
                 continue
             if section == "people":
@@ -282,4 +272,15 @@ def build_gazetteer(records: Iterable[Record], *, skip: frozenset[str] = frozens
             if entity in sections and entity not in skip:
                 entries.extend(record_entries(record, entity, sections[entity]))
     derived = [Entry(e, s, name, GLOSSARY) for e, s, name in derived_names(entries)]
-    return Gazetteer([*entries, *derived])
+    return Gazetteer(_unshared_short([*entries, *derived]))
+
+
+def _unshared_short(entries: list[Entry]) -> list[Entry]:
+    """The entries without a shortened label that is another entity's label or shortened
+    label: leaving out "Municipal" must not make two bodies one."""
+    owners: dict[str, set[str]] = {}
+    for e in entries:
+        owners.setdefault(fold_label(e.label), set()).add(e.entity)
+    return [
+        e for e in entries if not e.rule.endswith(SHORT) or len(owners[fold_label(e.label)]) == 1
+    ]

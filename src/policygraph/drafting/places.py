@@ -1,12 +1,17 @@
 """Which named places a draft proposes as mentions of the place.
 
-Curators record a place where it is a location (an event's) or a concern (a signal's). So a
-known place is proposed only where it can be one: named inside a drafted event or signal, and
-not as a modifier inside a noun phrase that a determiner opens. A determiner does not take a
-bare place name as its noun: in "a Shanghai regulator", "its Hangzhou office", 一家上海券商,
-the place only says which regulator, office or broker is meant, and the phrase names that,
-not the place (the regulator, not Shanghai, said something). The place as the noun of its
-own phrase ("in Shanghai", "Shanghai said", "a Shanghai that ...", 在上海) is unchanged.
+Curators record a place where it is a location (an event's, a programme's) or a concern (a
+signal's). So a known place is proposed only where it can be one: named inside a drafted event
+or signal, or after a preposition of place anywhere ("centres in Beijing and Shanghai", 在香港: a
+location whatever the sentence is), or, in Chinese, as the subject of a clause an adverb opens
+(香港于本月实施: the place acts; the English counterpart, "Hong Kong has", was measured and
+left out: it added an unrecorded mention and found none), never in a dateline ("HONG KONG,
+July 11 (Reuters) -", 新华社北京9月25日电: where the report was filed), and not as a modifier
+inside a noun phrase that a determiner opens. A determiner does not take a bare place name as
+its noun: in "a Shanghai regulator", "its Hangzhou office", 一家上海券商, the place only says
+which regulator, office or broker is meant, and the phrase names that, not the place (the
+regulator, not Shanghai, said something). The place as the noun of its own phrase ("in
+Shanghai", "Shanghai said", "a Shanghai that ...", 在上海) is unchanged.
 
 "the" is left out of the determiners on purpose: some places' names take it ("the Netherlands
 said"), and a possessive place ("China's central bank") is kept, as it can be what a signal is
@@ -49,8 +54,50 @@ def in_noun_phrase(text: str, start: int, end: int) -> bool:
     return noun is not None and noun.group(1).lower() not in _EN_NOT_NOUNS
 
 
+#: A preposition of place right before the place: "in Beijing", "held at Shanghai", 在香港,
+#: 于北京 (read in simplified form).
+_EN_LOCATIVE = re.compile(r"(?:^|[^\w'’-])(?:in|at|across|throughout|within)\s+$", re.IGNORECASE)
+_ZH_LOCATIVE = re.compile(r"(?:在|于|赴|位于)$")
+#: A dateline: the place opens its line in capitals, then the date or the agency
+#: ("HONG KONG, July 11 (Reuters) -"); or after the agency, before the date and 电
+#: (新华社北京9月25日电).
+_EN_DATELINE = re.compile(r"(?:,\s*[A-Z][A-Za-z .'-]*)?,\s*(?:[A-Z][a-z]{2,}\.?\s+\d{1,2}\b|\()")
+_ZH_AGENCY = re.compile(r"\s*[\u4e00-\u9fff]{0,8}(?:社|网|报|台)$")
+_ZH_DATELINE = re.compile(r"\s*\d{1,2}月\d{1,2}日\s*[电讯]")
+
+
+def in_dateline(text: str, start: int, end: int) -> bool:
+    """Whether the place is a dateline's: where the report was filed, not a mention."""
+    before = text[text.rfind("\n", 0, start) + 1 : start]
+    after = text[end : end + 40]
+    surface = text[start:end]
+    if not before.strip() and surface.isupper() and _EN_DATELINE.match(after):
+        return True
+    return bool(_ZH_AGENCY.fullmatch(fold(before)) and _ZH_DATELINE.match(fold(after)))
+
+
+def locative(text: str, start: int) -> bool:
+    """Whether a preposition of place opens the place ("in Beijing", 在香港)."""
+    before = text[max(0, start - 12) : start]
+    return bool(_EN_LOCATIVE.search(before) or _ZH_LOCATIVE.search(fold(before)))
+
+
+#: A Chinese adverb of time or aspect right after the place: it opens the predicate, so the
+#: place is the subject of its clause (香港于本月实施, 杭州正在寻求, 北京已经发布).
+_ZH_PREDICATE = re.compile(r"(?:于|正在|正|将|已经|已|曾经|曾|仍|也|亦|近日|日前)")
+
+
+def subject(text: str, end: int) -> bool:
+    """Whether a Chinese place is the subject of a clause: an adverb follows it (香港于本月)."""
+    return bool(_ZH_PREDICATE.match(fold(text[end : end + 4])))
+
+
 def proposed(text: str, place: Name, claims: Sequence[tuple[int, int]]) -> bool:
     """Whether a known place named in ``text`` is proposed as a mention: inside a drafted
-    event or signal (``claims``), not a modifier in a noun phrase."""
+    event or signal (``claims``) or after a preposition of place, not in a dateline, not a
+    modifier in a noun phrase."""
+    if in_dateline(text, place.start, place.end):
+        return False
     inside = any(s <= place.start < e for s, e in claims)
-    return inside and not in_noun_phrase(text, place.start, place.end)
+    where = inside or locative(text, place.start) or subject(text, place.end)
+    return where and not in_noun_phrase(text, place.start, place.end)

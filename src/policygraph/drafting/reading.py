@@ -59,8 +59,8 @@ def _known_name(mention: Mention) -> Name:
     confidence = 0.95 if len(mention.entries) == 1 else 0.5
     if entry.rule in ("gazetteer.pinyin", "gazetteer.hidden"):
         confidence -= 0.1
-    elif entry.rule.endswith(("-head", "-loose", "-words", ".glossary")):
-        confidence -= 0.15  # no qualifier, a word more, reordered, translated
+    elif entry.rule.endswith(("-head", "-loose", "-words", "-short", ".glossary")):
+        confidence -= 0.15  # no qualifier, a word more, reordered, a level less, translated
     return Name(
         mention.start,
         mention.end,

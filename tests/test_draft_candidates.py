@@ -1,0 +1,94 @@
+"""New-entity candidates (``policygraph.drafting.candidates``). The names and sentences are
+made up for these tests (English, simplified and traditional Chinese); nothing is read from
+data/."""
+
+from __future__ import annotations
+
+import pytest
+
+from policygraph.drafting.candidates import find_candidates
+
+
+def _found(text: str) -> set[tuple[str, str]]:
+    return {(c.section, c.surface) for c in find_candidates(text, [])}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("监管部门支持示例市构建数字资产中心。", "数字资产中心"),
+        ("不少讨论亦围绕示例金融管理局展开。", "示例金融管理局"),
+        ("報道引述示例銀行分析師表示。", "示例銀行"),  # traditional: 引述 is a verb too
+        ("媒体援引示例研究所的报告。", "示例研究所"),
+    ],
+)
+def test_chinese_names_are_cut_at_verbs_before_them(text: str, name: str) -> None:
+    orgs = {s for k, s in _found(text) if k == "organisations"}
+    assert name in orgs
+    assert not any(len(o) > len(name) and o.endswith(name) for o in orgs)
+
+
+@pytest.mark.parametrize(
+    ("text", "org", "person"),
+    [
+        ("示例律师事务所创始人王小明认为，声明很清楚。", "示例律师事务所", "王小明"),
+        ("示例律師事務所合夥人陳大文表示。", "示例律師事務所", "陳大文"),
+    ],
+)
+def test_firms_and_founders_partners(text: str, org: str, person: str) -> None:
+    assert {("organisations", org), ("people", person)} <= _found(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("数据服务提供商Examplytics估计，交易仍然活跃。", ("organisations", "Examplytics")),
+        ("數字資產平台 ABC 集團下跌。", ("organisations", "ABC 集團")),
+        ("示例银行外汇策略师Jane Doe表示，市场平稳。", ("people", "Jane Doe")),
+        ("外匯策略師 Jane Doe 認為，市場平穩。", ("people", "Jane Doe")),
+    ],
+)
+def test_latin_names_in_a_chinese_text(text: str, expected: tuple[str, str]) -> None:
+    assert expected in _found(text)
+
+
+def test_latin_words_without_a_kind_or_title_are_not_names() -> None:
+    assert _found("他们使用API和Python处理数据。") == set()
+    assert ("organisations", "ID") not in _found("来源:示例研究院(ID: TOP_Lab)")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "officials from the Monetary Authority of Examplia and Example Exchange Group attended",
+            {"Monetary Authority of Examplia", "Example Exchange Group"},
+        ),
+        ("the Central Bank of Examplia and the Example Securities attended", None),
+        (
+            "the Example Policy and Industry Research Institute",
+            {"Example Policy and Industry Research Institute"},
+        ),
+        (
+            "the Examplia Assets Supervision and Administration Commission",
+            {"Examplia Assets Supervision and Administration Commission"},
+        ),
+    ],
+)
+def test_two_bodies_joined_by_and_are_two_names(text: str, names: set[str] | None) -> None:
+    orgs = {s for k, s in _found(text) if k == "organisations"}
+    if names is not None:
+        assert orgs == names
+    assert not any(" and " in o and o.endswith("Securities") for o in orgs)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("9月26日示例支付中心正式启用。", "示例支付中心"),
+        ("2025年示例研究院发布报告。", "示例研究院"),
+        ("示例日报研究中心发布报告。", "示例日报研究中心"),  # 日 after no digit: part of a name
+    ],
+)
+def test_a_chinese_name_does_not_start_with_the_end_of_a_date(text: str, name: str) -> None:
+    assert ("organisations", name) in _found(text)

@@ -1,0 +1,68 @@
+"""Which sentences are drafted as signals, and of which nature (``policygraph.drafting.cues``).
+The sentences are made up for these tests (English, simplified and traditional Chinese);
+nothing is read from data/."""
+
+from __future__ import annotations
+
+import pytest
+from tests.test_draft_rules_real import gazetteer, section, source
+
+from policygraph.drafting.draft import draft_text
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "nature", "speaker"),
+    [
+        # the present tense of "said", as features and analyses report speech
+        ("Zhou Min says banks must widen payments.", "en", "directive", "person-zhou-min"),
+        ("Zhou Min reaffirmed the ban on lending.", "en", "directive", "person-zhou-min"),
+        ("The People's Bank of China reaffirms its stance.", "en", "directive", "org-cb"),
+        ("周敏表示，银行将扩大支付试点。", "zh", "directive", "person-zhou-min"),
+        ("周敏表示，銀行將擴大支付試點。", "zh", "directive", "person-zhou-min"),  # traditional
+        ("周敏重申，银行不得放贷。", "zh", "directive", "person-zhou-min"),
+        # an opinion is a reading, as "suggests" is; it wins over a verb of saying
+        ("周敏认为，这份声明划出了一条红线。", "zh", "interpretation", None),
+        ("钱磊認為，這份聲明劃出了一條紅線。", "zh", "interpretation", None),
+        ("周敏表示，她认为试点将扩大。", "zh", "interpretation", None),
+        ("Zhou Min says the plan signals a shift.", "en", "interpretation", None),
+    ],
+)
+def test_verbs_of_saying_and_opinion_are_cues(
+    text: str, language: str, nature: str, speaker: str | None
+) -> None:
+    (signal,) = section(text, "signals", language=language)
+    assert signal["nature"] == f"nature.{nature}"
+    assert signal.get("speaker") == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Zhou Min's essays were read.", "en"),  # "says" inside a word is no cue
+        ("The reaffirmation ceremony was held.", "en"),
+        ("周敏出席了会议。", "zh"),
+    ],
+)
+def test_no_cue_no_signal(text: str, language: str) -> None:
+    assert section(text, "signals", language=language) == []
+
+
+def _signal_dates(text: str, published: str) -> list[str]:
+    draft = draft_text(source(text, published, "en"), gazetteer())
+    return [str(s.get("date", "")) for s in draft.sections.get("signals", [])]
+
+
+def test_a_signal_is_not_dated_by_an_event_after_the_report() -> None:
+    text = (
+        "The payments forum will be held in Hangzhou on June 18, 2026, officials were told "
+        "on Friday.\nZhou Min said banks must widen payments."
+    )
+    # published Friday 29 May 2026: the forum was announced, nothing was said at it yet
+    assert _signal_dates(text, "2026-05-29") == ["2026-05-29", "2026-05-29"]
+
+
+def test_a_signal_after_the_event_it_was_said_at_takes_its_day() -> None:
+    text = (
+        "The payments forum was held in Hangzhou on June 18, 2026.\nZhou Min said banks must act."
+    )
+    assert _signal_dates(text, "2026-06-20") == ["2026-06-18"]

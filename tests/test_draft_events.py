@@ -1,0 +1,71 @@
+"""Events and participations (``policygraph.drafting.events``). The forum, people and
+sentences are made up for these tests (English, simplified and traditional Chinese); nothing
+is read from data/."""
+
+from __future__ import annotations
+
+import pytest
+from tests.test_draft_rules_real import CENTRAL_BANK, PEOPLE, PLACES, source
+
+from policygraph.drafting.draft import Item, draft_text
+from policygraph.drafting.events import KnownEvent
+from policygraph.drafting.gazetteer import Entry, Gazetteer
+
+FORUM = [
+    Entry("forum-harbour", "forums", "Harbour Finance Forum", "gazetteer.label"),
+    Entry("forum-harbour", "forums", "海港金融论坛", "gazetteer.label"),
+    Entry("person-qian-lei", "people", "Qian Lei", "gazetteer.label"),
+]
+EDITIONS = [
+    KnownEvent("event-2025-06-18-harbour", "2025-06-18", None, edition_of="forum-harbour"),
+    KnownEvent("event-2024-06-19-harbour", "2024-06-19", None, edition_of="forum-harbour"),
+]
+
+
+def _events(text: str, language: str, published: str = "2025-08-09") -> list[Item]:
+    gazetteer = Gazetteer([*CENTRAL_BANK, *PEOPLE, *PLACES, *FORUM])
+    draft = draft_text(source(text, published, language), gazetteer, EDITIONS)
+    return draft.sections.get("events", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Zhou Min spoke at the Harbour Finance Forum 2025 in Hangzhou.", "en"),
+        ("Zhou Min gave a speech at the recent Harbour Finance Forum 2025.", "en"),
+        ("周敏今年6月在海港金融论坛发言。", "zh"),
+        ("周敏今年6月在海港金融論壇發言。", "zh"),  # traditional
+    ],
+)
+def test_a_forum_s_edition_is_restated_from_its_year_or_month(text: str, language: str) -> None:
+    (event,) = _events(text, language)
+    assert event["id"] == "event-2025-06-18-harbour"
+    assert "date" not in event  # the text does not give the day: none is written
+    assert event["draft"]["rule"] == "event.restatement"  # type: ignore[index]
+    assert [p["who"] for p in event["participants"]] == ["person-zhou-min"]  # type: ignore[union-attr]
+    assert event["participants"][0]["role"] == "prole.speaker"  # type: ignore[index]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zhou Min spoke at the Harbour Finance Forum.",  # no year: which edition?
+        "Zhou Min spoke at the Harbour Finance Forum 2023.",  # an edition the project lacks
+        "Zhou Min spoke at a forum in 2025.",  # no forum named
+    ],
+)
+def test_no_edition_is_guessed(text: str) -> None:
+    assert _events(text, "en") == []
+
+
+def test_co_chairs_of_a_dated_event_chair_it() -> None:
+    text = "Zhou Min and Qian Lei will co-chair the forum in Hangzhou on June 18, 2025."
+    (event,) = _events(text, "en")
+    roles = {p["who"]: p["role"] for p in event["participants"]}  # type: ignore[union-attr]
+    assert roles == {"person-zhou-min": "prole.chair", "person-qian-lei": "prole.chair"}
+
+
+def test_a_chair_as_a_noun_is_no_cue() -> None:
+    text = "Zhou Min, chair of the panel, attended the forum on June 18, 2025."
+    (event,) = _events(text, "en")
+    assert [p["role"] for p in event["participants"]] == ["prole.attendee"]  # type: ignore[index]
