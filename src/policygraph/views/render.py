@@ -22,6 +22,7 @@ from policygraph.views.model import ViewModel
 from policygraph.views.network import options, vis_asset
 from policygraph.views.select import search_keys
 
+VIEW_JS = "/* view.js */\n"  # where picture.js runs view.js
 PHYSICS_LIMIT = 300  # above this many nodes, positions are final and physics stays off
 
 #: Legend groups: colour and vis-network shape.
@@ -111,6 +112,17 @@ def page_data(
     }
 
 
+def view_script(physics: bool) -> str:
+    """The page's own script. A small view runs ``view.js``. A big one (positions laid out,
+    physics off) runs ``picture.js``, which draws a first picture of the graph from the data and
+    then runs ``view.js``, inserted in its place: small views keep their bytes."""
+    if physics:
+        return asset("view.js")
+    picture = asset("picture.js")
+    assert picture.count(VIEW_JS) == 1, "picture.js has one place for view.js"
+    return picture.replace(VIEW_JS, asset("view.js"))
+
+
 def render_data(data: dict[str, Any]) -> str:
     """The page of a view's data (``page_data``, or a pyvis ``Network``'s nodes, edges and
     options put in its place: ``views.network.network_data``)."""
@@ -119,7 +131,7 @@ def render_data(data: dict[str, Any]) -> str:
             title=str(data["title"]),
             body=asset("view.html"),
             data=data,
-            scripts=(vis_asset("vis-network.min.js"), asset("view.js")),
+            scripts=(vis_asset("vis-network.min.js"), view_script(bool(data["physics"]))),
             styles=(vis_asset("vis-network.css"), asset("view.css")),
             lang=str(data["lang"]),
         )
