@@ -87,8 +87,40 @@
         emitter.emit = emit;
       }
       this.moveTo({ position: frame.position, scale: frame.scale, animation: false });
+      measureVisibleNodeLabelsOnly(this);
       this.once("afterDrawing", function () { picture.remove(); });
     };
+  }
+
+  /* Without the fit, vis-network 9.1.2 measures every node label on the first draw instead: the
+   * shapes drawn with their label below them (dot, square, diamond...) call Label.getTextSize
+   * when sized and Label.calculateLabelSize before Label.draw, which then returns without drawing
+   * when the label's font size on screen is under scaling.label.drawThreshold - 1. At 10,000
+   * Chinese labels, with no CJK font installed, that is over a second. Skip exactly the labels of
+   * those shapes that Label.draw would not draw; they are measured when zoomed in to, as before
+   * (view.js does the same for edge labels). Shapes sized by their label (box, ellipse) keep
+   * measuring. A node's bounding box leaves out a label not yet measured. */
+  var LABEL_BELOW = { diamond: 1, dot: 1, hexagon: 1, square: 1, star: 1, triangle: 1, triangleDown: 1 };
+
+  function measureVisibleNodeLabelsOnly(network) {
+    var node = null;
+    for (var id in network.body.nodes) { node = network.body.nodes[id]; break; }
+    var proto = node && Object.getPrototypeOf(node.labelModule);
+    if (!proto || typeof proto.getTextSize !== "function" || proto.policygraphLabels) return;
+    var getTextSize = proto.getTextSize, calculateLabelSize = proto.calculateLabelSize;
+    function unseen(label) {
+      var o = label.elementOptions;
+      return Boolean(o.label && LABEL_BELOW[o.shape] &&
+        label.fontOptions.size * label.body.view.scale < o.scaling.label.drawThreshold - 1);
+    }
+    proto.getTextSize = function () {
+      if (!unseen(this)) return getTextSize.apply(this, arguments);
+      return { width: this.size.width, height: this.size.height, lineCount: this.lineCount };
+    };
+    proto.calculateLabelSize = function () {
+      if (!unseen(this)) calculateLabelSize.apply(this, arguments);
+    };
+    proto.policygraphLabels = true;
   }
 
   function view(JSON) {
