@@ -41,7 +41,8 @@
       "width:" + w + "px;height:" + h + "px";
     var ctx = canvas.getContext("2d");
     var s = f.scale * ratio;
-    ctx.setTransform(s, 0, 0, s, ratio * w / 2 - f.position.x * s, ratio * h / 2 - f.position.y * s);
+    ctx.setTransform(s, 0, 0, s, ratio * w / 2 - f.position.x * s,
+      ratio * h / 2 - f.position.y * s);
     var at = {};
     d.nodes.forEach(function (n) { at[n.id] = n; });
     ctx.beginPath();
@@ -100,7 +101,9 @@
    * those shapes that Label.draw would not draw; they are measured when zoomed in to, as before
    * (view.js does the same for edge labels). Shapes sized by their label (box, ellipse) keep
    * measuring. A node's bounding box leaves out a label not yet measured. */
-  var LABEL_BELOW = { diamond: 1, dot: 1, hexagon: 1, square: 1, star: 1, triangle: 1, triangleDown: 1 };
+  var LABEL_BELOW = {
+    diamond: 1, dot: 1, hexagon: 1, square: 1, star: 1, triangle: 1, triangleDown: 1
+  };
 
   function measureVisibleNodeLabelsOnly(network) {
     var node = null;
@@ -123,6 +126,8 @@
     proto.policygraphLabels = true;
   }
 
+  /* view.js, given a JSON whose parse returns the data parsed above: a 15 MB page is not
+   * parsed twice. */
   function view(JSON) {
 /* view.js */
   }
@@ -135,7 +140,7 @@
         var setData = vis.Network.prototype.setData;
         vis.Network.prototype.setData = framedSetData(setData);
         try {
-          view({ parse: function () { return data; } }); /* the data parsed above, not twice */
+          view({ parse: function () { return data; } });
         } finally {
           vis.Network.prototype.setData = setData;
         }

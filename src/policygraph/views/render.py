@@ -9,6 +9,10 @@ package (dual Apache-2.0/MIT) and policygraph's own script and style, in the she
 shares (``policygraph.page``: escaped JSON data, text by ``textContent`` only, a
 Content-Security-Policy allowing only the page's own scripts, by hash).
 
+A big view (positions laid out, physics off) first draws a plain picture of the graph from its
+data, framed as the network will be, while vis-network sets up its objects (more than a second
+at 10,000 nodes): ``view_script``, ``assets/picture.js``.
+
 pyvis's own HTML generation is not used: it loads bootstrap from a CDN, writes ``lib/`` into the
 working directory and inserts text unescaped.
 """
