@@ -275,6 +275,8 @@ def test_only_a_big_view_runs_the_first_picture(overview: str) -> None:
             assert scripts[1] == asset("view.js")
     head, tail = asset("picture.js").split("/* view.js */\n")
     assert big.count(head) == big.count(tail) == 1
+    for writes_text in ("fillText", "strokeText", "innerHTML", "insertAdjacentHTML", ".write("):
+        assert writes_text not in head + tail  # the picture draws no text from the data
 
 
 def test_a_plain_view_does_not_import_pyvis(sasac_project: Project, tmp_path: Path) -> None:

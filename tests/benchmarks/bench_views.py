@@ -2,7 +2,8 @@
 
 For 500, 2,000 and 10,000 nodes it reports the file size, the generation time (selection and
 layout included; for pyvis, building the ``Network`` and ``generate_html``), and the time until
-the view is drawn and still in headless Chromium (for pyvis: its ``stabilized`` event, capped).
+the view is drawn and still in headless Chromium (for pyvis: its ``stabilized`` event, capped),
+and until a big policygraph view's first picture is on screen.
 Writes the table of ``docs/bench-views.md`` (its ``##`` sections are kept). Run:
 ``python -m tests.benchmarks.bench_views [--no-pyvis] [SIZES...] [flat|dense|powerlaw...]``.
 """

@@ -43,11 +43,11 @@
     var s = f.scale * ratio;
     ctx.setTransform(s, 0, 0, s, ratio * w / 2 - f.position.x * s,
       ratio * h / 2 - f.position.y * s);
-    var at = {};
-    d.nodes.forEach(function (n) { at[n.id] = n; });
+    var at = new Map();
+    d.nodes.forEach(function (n) { at.set(n.id, n); });
     ctx.beginPath();
     d.edges.forEach(function (e) {
-      var a = at[e.from], b = at[e.to];
+      var a = at.get(e.from), b = at.get(e.to);
       if (!a || !b) return;
       ctx.moveTo(a.x, a.y);
       ctx.lineTo(b.x, b.y);
@@ -55,14 +55,14 @@
     ctx.lineWidth = Math.max(d.options.edges.width, 0.3 / f.scale);
     ctx.strokeStyle = d.options.edges.color.color;
     ctx.stroke();
-    var border = 0.5 / f.scale, byColour = {}, colours = [];
+    var border = 0.5 / f.scale, byColour = new Map();
     d.nodes.forEach(function (n) {
-      if (!byColour[n.color]) { byColour[n.color] = []; colours.push(n.color); }
-      byColour[n.color].push(n);
+      if (!byColour.has(n.color)) byColour.set(n.color, []);
+      byColour.get(n.color).push(n);
     });
-    colours.sort().forEach(function (colour) {
+    Array.from(byColour.keys()).sort().forEach(function (colour) {
       ctx.beginPath();
-      byColour[colour].forEach(function (n) {
+      byColour.get(colour).forEach(function (n) {
         var r = n.size + Math.min(n.size, border);
         ctx.moveTo(n.x + r, n.y);
         ctx.arc(n.x, n.y, r, 0, 2 * Math.PI);
