@@ -256,6 +256,29 @@ def test_a_big_scale_free_view_is_the_page_of_its_pyvis_network() -> None:
     assert any(tag == "zh" for tag, _, _ in view.data["cards"][hub["id"]]["labels"])
 
 
+def test_only_a_big_view_runs_the_first_picture(overview: str) -> None:
+    """A big view's own script is picture.js with view.js in its place, allowed by its hash like
+    every script; a small view's is view.js itself, as before the picture."""
+    from benchmarks.bench_views import synthetic_store
+    from policygraph.page import asset, script_hash
+
+    big = make_view(synthetic_store(400), title="400").html
+    for page, picture in ((big, True), (overview, False)):
+        scripts = re.findall(r"^<script>(.*?)</script>$", page, re.M | re.S)
+        assert len(scripts) == 2  # vis-network, the view
+        csp = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', page)
+        assert csp is not None and "'unsafe-inline'" not in csp.group(1).split("; ")[1]
+        assert all(script_hash(s) in csp.group(1) for s in scripts)
+        assert scripts[1].count(asset("view.js")) == 1
+        assert ("pg-picture" in scripts[1]) is picture
+        if not picture:
+            assert scripts[1] == asset("view.js")
+    head, tail = asset("picture.js").split("/* view.js */\n")
+    assert big.count(head) == big.count(tail) == 1
+    for writes_text in ("fillText", "strokeText", "innerHTML", "insertAdjacentHTML", ".write("):
+        assert writes_text not in head + tail  # the picture draws no text from the data
+
+
 def test_a_plain_view_does_not_import_pyvis(sasac_project: Project, tmp_path: Path) -> None:
     """pyvis (with IPython, jinja2, networkx) costs start-up time; only ``to_pyvis`` needs it."""
     script = (

@@ -169,3 +169,93 @@ def test_a_view_shows_in_a_notebook_frame(browser: Any, tmp_path: Path) -> None:
         assert requests == [notebook.as_uri()]  # the frame's page is inline (srcdoc)
     finally:
         page.close()
+
+
+#: Run in the page before its scripts: when the picture mark is set, keep what the picture
+#: shows (its canvas is removed once vis-network has drawn) at the first 200 nodes' places,
+#: placed by the frame the picture reports.
+PICTURE_PROBE = """
+new MutationObserver(function (records, observer) {
+  if (!document.body || !document.body.hasAttribute("data-picture")) return;
+  observer.disconnect();
+  var canvas = document.getElementById("pg-picture");
+  var ctx = canvas.getContext("2d"), ratio = window.devicePixelRatio;
+  var frame = window.policygraphPicture, box = canvas.getBoundingClientRect();
+  var net = document.getElementById("pg-network").getBoundingClientRect();
+  var data = JSON.parse(document.getElementById("pg-data").textContent);
+  function pixel(x, y) {
+    return Array.from(ctx.getImageData(Math.floor(x * ratio), Math.floor(y * ratio), 1, 1).data);
+  }
+  window.pgProbe = {
+    readyYet: document.body.hasAttribute("data-ready"),
+    box: [box.left - net.left, box.top - net.top, box.width, box.height, net.width, net.height],
+    size: [canvas.width, canvas.height], ratio: ratio, corner: pixel(2, 2),
+    nodes: data.nodes.slice(0, 200).map(function (n) {
+      var x = (n.x - frame.position.x) * frame.scale + box.width / 2;
+      var y = (n.y - frame.position.y) * frame.scale + box.height / 2;
+      return { id: n.id, color: n.color, x: x, y: y, pixel: pixel(x, y) };
+    })
+  };
+}).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-picture"] });
+"""
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
+
+
+@pytest.mark.parametrize("ratio", [1, 2])
+def test_a_big_view_shows_a_picture_first_framed_as_the_network(
+    browser: Any, tmp_path: Path, ratio: int
+) -> None:
+    """A big view (positions laid out) paints a plain picture before vis-network has built its
+    objects; the picture's dots are where the network then draws its nodes, at the device's
+    pixel ratio, and the picture is gone once the network is drawn."""
+    facts, model, _ = build_model(synthetic_store(2000))
+    path = tmp_path / "big.html"
+    path.write_text(render_model(facts, model, title="2,000 nodes"), encoding="utf-8")
+    page = browser.new_page(viewport={"width": 1280, "height": 800}, device_scale_factor=ratio)
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.add_init_script(PICTURE_PROBE)
+        page.goto(path.as_uri())
+        page.wait_for_selector('body[data-ready="1"]', state="attached", timeout=20000)
+        probe = page.evaluate("window.pgProbe")
+        picture_at, ready_at = page.evaluate(
+            "[window.policygraphPictureAt, window.policygraphReadyAt]"
+        )
+        assert not probe["readyYet"] and 0 < picture_at < ready_at
+        assert page.get_attribute("body", "data-picture") == "1"
+        left, top, width, height, net_width, net_height = probe["box"]
+        assert (left, top, width, height) == (0, 0, net_width, net_height)
+        assert probe["ratio"] == ratio
+        assert probe["size"] == [round(width * ratio), round(height * ratio)]
+        assert probe["corner"] == [0, 0, 0, 0]  # nothing drawn in the margin
+        nodes = probe["nodes"]
+        assert len(nodes) == 200
+        on_dot = [n for n in nodes if n["pixel"][:3] == list(_rgb(n["color"]))]
+        assert len(on_dot) >= 160, "most nodes are a dot of their colour in the picture"
+        assert all(n["pixel"][3] > 0 for n in nodes)
+        assert page.locator("#pg-picture").count() == 0  # gone once the network has drawn
+        where = page.evaluate(
+            """ids => { const net = window.policygraphNetwork, at = net.getPositions(ids);
+                        return ids.map(id => net.canvasToDOM(at[id])); }""",
+            [n["id"] for n in nodes],
+        )
+        for node, drawn in zip(nodes, where, strict=True):
+            assert abs(drawn["x"] - node["x"]) < 1 and abs(drawn["y"] - node["y"]) < 1, node
+        assert page.evaluate("window.policygraphNetwork.getScale()") == pytest.approx(
+            page.evaluate("window.policygraphPicture.scale")
+        )
+        page.fill("#pg-search", "Official 12")
+        page.wait_for_selector("#pg-hits li", timeout=5000)
+        assert errors == []
+    finally:
+        page.close()
+
+
+def test_a_small_view_draws_no_picture(sasac: Opened) -> None:
+    assert sasac.page.evaluate("window.policygraphPicture === undefined")
+    assert sasac.page.get_attribute("body", "data-picture") is None
+    assert sasac.page.locator("#pg-picture").count() == 0

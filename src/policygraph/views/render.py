@@ -9,6 +9,10 @@ package (dual Apache-2.0/MIT) and policygraph's own script and style, in the she
 shares (``policygraph.page``: escaped JSON data, text by ``textContent`` only, a
 Content-Security-Policy allowing only the page's own scripts, by hash).
 
+A big view (positions laid out, physics off) first draws a plain picture of the graph from its
+data, framed as the network will be, while vis-network sets up its objects (more than a second
+at 10,000 nodes): ``view_script``, ``assets/picture.js``.
+
 pyvis's own HTML generation is not used: it loads bootstrap from a CDN, writes ``lib/`` into the
 working directory and inserts text unescaped.
 """
@@ -22,6 +26,7 @@ from policygraph.views.model import ViewModel
 from policygraph.views.network import options, vis_asset
 from policygraph.views.select import search_keys
 
+VIEW_JS = "/* view.js */\n"  # where picture.js runs view.js
 PHYSICS_LIMIT = 300  # above this many nodes, positions are final and physics stays off
 
 #: Legend groups: colour and vis-network shape.
@@ -111,6 +116,17 @@ def page_data(
     }
 
 
+def view_script(physics: bool) -> str:
+    """The page's own script. A small view runs ``view.js``. A big one (positions laid out,
+    physics off) runs ``picture.js``, which draws a first picture of the graph from the data and
+    then runs ``view.js``, inserted in its place: small views keep their bytes."""
+    if physics:
+        return asset("view.js")
+    picture = asset("picture.js")
+    assert picture.count(VIEW_JS) == 1, "picture.js has one place for view.js"
+    return picture.replace(VIEW_JS, asset("view.js"))
+
+
 def render_data(data: dict[str, Any]) -> str:
     """The page of a view's data (``page_data``, or a pyvis ``Network``'s nodes, edges and
     options put in its place: ``views.network.network_data``)."""
@@ -119,7 +135,7 @@ def render_data(data: dict[str, Any]) -> str:
             title=str(data["title"]),
             body=asset("view.html"),
             data=data,
-            scripts=(vis_asset("vis-network.min.js"), asset("view.js")),
+            scripts=(vis_asset("vis-network.min.js"), view_script(bool(data["physics"]))),
             styles=(vis_asset("vis-network.css"), asset("view.css")),
             lang=str(data["lang"]),
         )
