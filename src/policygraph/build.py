@@ -136,55 +136,48 @@ def render_outputs(
     """Every file ``build`` writes to ``graph/``, as text; ``store`` is ``union_store(graphs)``
     when the caller has it already. TriG and Turtle are written by Oxigraph from sorted
     N-Quads, as ``export`` writes them (one writer: same store, same bytes); the pages and the
-    feed read the same store. ``documents``, when given, gets the text index's documents.
-
-    In a big project the work is shared with forked processes (``forkrun``): TriG is written
-    first, and if by then no other child of this process runs (a rebuild's SHACL check is over;
-    one from scratch is not, and more processes would only add their memory), the text
-    documents and Turtle are made here while one child makes JSON-LD, the timeline and the feed
-    and another the overview: about equal shares, more work than two cores have, so neither
-    waits for the other. Else JSON-LD alone goes to a child. Oxigraph's in-memory store runs
-    no thread, so a child may read it."""
+    feed read the same store. Where there is a second core and enough to do, JSON-LD is made
+    meanwhile in a forked process (``forkrun``), and so are the pages when no other child of
+    this process still runs once TriG and Turtle are written (a rebuild's SHACL check is over by
+    then; one from scratch is not, and a third process would only add its memory). Oxigraph's
+    in-memory store runs no thread, so a child may read it. ``documents``, when given, gets
+    the text index's documents, read here."""
 
     union = union_store(graphs) if store is None else store
 
-    def trig() -> dict[Path, str]:
-        return {project.trig_path: stream(union, "trig")[0].decode("utf-8")}
-
-    def texts_and_turtle() -> dict[Path, str]:  # first task: map_forked runs it here
-        if documents is not None:
-            documents.extend(read_documents(union))
-        return {project.turtle_path: stream(union, "turtle")[0].decode("utf-8")}
-
-    def jsonld_and_dated() -> dict[Path, str]:  # a child reads the store as it was at the fork
+    def exports() -> dict[Path, str]:
         return {
-            project.jsonld_path: to_jsonld(graphs),
-            project.timeline_path: render_dataset_timeline(union),
-            project.feed_path: render_feed(union),
+            project.trig_path: stream(union, "trig")[0].decode("utf-8"),
+            project.turtle_path: stream(union, "turtle")[0].decode("utf-8"),
         }
 
-    def overview() -> dict[Path, str]:
-        return {project.overview_path: render_overview(union)}
+    def texts() -> dict[Path, str]:  # first of the tasks below: map_forked runs it here
+        if documents is not None:
+            documents.extend(read_documents(union))
+        return {}
 
-    def jsonld() -> dict[Path, str]:
-        return {project.jsonld_path: to_jsonld(graphs)}
-
-    def here() -> dict[Path, str]:
-        return texts_and_turtle() | {
+    def pages() -> dict[Path, str]:  # a child reads the store as it was at the fork
+        return {
             project.timeline_path: render_dataset_timeline(union),
             project.overview_path: render_overview(union),
             project.feed_path: render_feed(union),
         }
 
-    outputs = trig()
+    def from_graphs() -> dict[Path, str]:
+        return {project.jsonld_path: to_jsonld(graphs)}
+
+    def here() -> dict[Path, str]:
+        return texts() | pages()
+
+    outputs = exports()
     if len(graphs) < FORK_MIN_QUADS:
-        parts = [here(), jsonld()]
-    elif spare_cores() > 0:  # no other child of this process runs
-        log.info("rendering in two processes of their own")
-        parts = map_forked(_call, [texts_and_turtle, jsonld_and_dated, overview])
+        parts = [here(), from_graphs()]
+    elif spare_cores() > 0:  # no other child of this process runs: the pages get their own
+        log.info("rendering the pages in a process of their own")
+        parts = map_forked(_call, [texts, from_graphs, pages])
     else:
         log.info("rendering the pages here: another process is still at work")
-        parts = map_forked(_call, [here, jsonld])
+        parts = map_forked(_call, [here, from_graphs])
     for part in parts:
         outputs.update(part)
     order = ("trig", "turtle", "jsonld", "timeline", "overview", "feed")
