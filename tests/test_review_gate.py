@@ -101,3 +101,45 @@ def test_the_api_refuses_the_same_way(project: Project) -> None:
         policygraph.review(SOURCE, project, accept=[post])
     assert caught.value.exit_code == 3 and len(caught.value.problems) == 1
     assert not (project.records_dir / f"{SOURCE}.yaml").exists()
+
+
+def test_the_walk_asks_again_about_refused_items_and_keeps_the_other_answers(
+    project: Project,
+) -> None:
+    from policygraph.drafting.review import load_draft
+
+    post = undated_post(project)
+    keys = [item.key for item in load_draft(SOURCE, project).items]
+    answers = ["a" if key in (post, "org-sh-sasac") else "s" for key in keys]
+    result = CliRunner().invoke(
+        app,
+        ["review", SOURCE, "--project", str(project.root)],
+        input="\n".join([*answers, "r"]) + "\n",  # then: reject the refused post
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "missing required field 'observed_on'" in result.stderr
+    assert "1 accepted item(s) would make the data invalid" in result.stderr
+    assert "accepted 1, rejected 1" in result.stdout
+    records = yaml.safe_load((project.records_dir / f"{SOURCE}.yaml").read_text("utf-8"))
+    assert post not in str(records) and "org-sh-sasac" in str(records)
+    assert post not in draft_path(project).read_text(encoding="utf-8")
+    assert invoke(project, "validate")[0] == 0
+
+
+def test_the_walk_accepting_a_refused_item_again_is_asked_again(project: Project) -> None:
+    from policygraph.drafting.review import load_draft
+
+    post = undated_post(project)
+    keys = [item.key for item in load_draft(SOURCE, project).items]
+    answers = ["a" if key == post else "s" for key in keys]
+    renamed = "post-he-qing-acting-director-2"  # a new id does not give it a date
+    result = CliRunner().invoke(
+        app,
+        ["review", SOURCE, "--project", str(project.root)],
+        input="\n".join([*answers, "e", renamed, "s"]) + "\n",
+    )
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.count("would make the data invalid") == 2
+    assert "accepted 0, rejected 0" in result.stdout
+    assert not (project.records_dir / f"{SOURCE}.yaml").exists()
+    assert renamed in draft_path(project).read_text(encoding="utf-8")  # the rename is kept

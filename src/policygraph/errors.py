@@ -6,6 +6,7 @@ in one place. Every error carries a message a person can act on and, where it he
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,12 +103,13 @@ class RefusedItems(PolicyGraphError):
     Exit code 3, like any bad input: each problem is one ``file:line:col: item: message`` line.
     """
 
-    def __init__(self, problems: list[str], *, hint: str) -> None:
+    def __init__(self, problems: list[str], *, hint: str, keys: Sequence[str] = ()) -> None:
         count = len(problems)
         noun = "problem" if count == 1 else "problems"
         lines = [*problems, f"{count} {noun} in the accepted items; nothing was written"]
         super().__init__("\n".join(lines), hint=hint)
         self.problems = problems
+        self.keys = tuple(keys)  # the draft items the problems were placed at
 
 
 class MissingDependencyError(PolicyGraphError):

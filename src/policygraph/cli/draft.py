@@ -3,15 +3,19 @@
 # No `from __future__ import annotations`: Typer reads these annotations on every start, and
 # as strings it compiles and evaluates each twice (tests/test_query_startup.py).
 
+from collections.abc import Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from policygraph.cli.app import app, reported
 from policygraph.cli.common import ProjectOpt, project_of
+from policygraph.textsafe import safe_text
 
 if TYPE_CHECKING:
     from policygraph.drafting.review import LoadedDraft
+    from policygraph.project import Project
 
 CONTEXT = 80  # characters of context shown on each side of a quote
 
@@ -113,9 +117,9 @@ def review(
     if accept or accept_all_known:
         keys = [i.key for i in loaded.items if accept_all_known and i.known]
         decisions: Decisions = ([*(accept or []), *keys], [], {})
+        path, moved = apply_review(loaded, where, *decisions)
     else:
-        decisions = _walk(loaded)
-    path, moved = apply_review(loaded, where, *decisions)
+        path, moved, decisions = _apply_walked(loaded, where, _walk(loaded))
     typer.echo(f"accepted {len(moved)}, rejected {len(decisions[1])}; records in {path}")
 
 
@@ -123,22 +127,56 @@ def review(
 Decisions = tuple[list[str], list[str], dict[str, str]]
 
 
-def _walk(loaded: "LoadedDraft") -> Decisions:
-    """Ask about each item in turn: a(ccept), e(dit the id), r(eject), s(kip), q(uit)."""
+def _apply_walked(
+    loaded: "LoadedDraft", where: "Project", decisions: Decisions
+) -> tuple[Path, list[str], Decisions]:
+    """``apply_review`` of the walk's answers, and the answers as they ended. When it refuses
+    items it can place in the draft, their problems are shown and only those items are asked
+    about again, the other answers kept, until what is accepted is valid; a refusal it cannot
+    place at an accepted item ends as ``apply_review``'s error does (exit 3, nothing written).
+    """
+    from policygraph.drafting.review import apply_review
+    from policygraph.errors import RefusedItems
+
+    while True:
+        try:
+            return (*apply_review(loaded, where, *decisions), decisions)
+        except RefusedItems as err:
+            asked = [k for k in err.keys if k in decisions[0]]
+            if not asked:
+                raise
+            typer.echo("\n" + safe_text("\n".join(err.problems)), err=True)
+            typer.echo(
+                f"{len(asked)} accepted item(s) would make the data invalid: edit the id, "
+                "reject or skip each (the other answers are kept)",
+                err=True,
+            )
+            accepted, rejected, renames = decisions
+            kept = [k for k in accepted if k not in asked]
+            again, refused, renamed = _walk(loaded, only=asked, choices="erq")
+            decisions = ([*kept, *again], [*rejected, *refused], {**renames, **renamed})
+
+
+def _walk(loaded: "LoadedDraft", only: Sequence[str] = (), choices: str = "aersq") -> Decisions:
+    """Ask about each item in turn (or about the items ``only`` names): a(ccept), e(dit the
+    id), r(eject), s(kip), q(uit), as ``choices`` allows; anything else skips."""
     from policygraph.drafting.review import item_notes
 
+    items = [i for i in loaded.items if not only or i.key in only]
+    names = {"a": "accept", "e": "edit id", "r": "reject", "s": "skip", "q": "quit"}
+    question = ", ".join(names[c] for c in choices) + f"? [{'/'.join(choices)}]"
     accepted: list[str] = []
     rejected: list[str] = []
     renames: dict[str, str] = {}
-    for n, item in enumerate(loaded.items, 1):
+    for n, item in enumerate(items, 1):
         typer.echo(
-            f"\n[{n}/{len(loaded.items)}] {item.section}: {item.key}  "
-            f"({item.rule}, {item.confidence:.2f})"
+            f"\n[{n}/{len(items)}] {item.section}: {item.key}  ({item.rule}, {item.confidence:.2f})"
         )
         for note in item_notes(item):
             typer.echo(f"  {note}")
         typer.echo(_show(loaded.text, item.quote))
-        answer = typer.prompt("accept, edit id, reject, skip, quit? [a/e/r/s/q]", default="s")
+        answer = typer.prompt(question, default="s")
+        answer = answer if answer in choices else "s"
         if answer == "q":
             break
         if answer == "e":

@@ -74,10 +74,13 @@ def refuse_invalid(
     drafted = {key: where for _, _, key, where in _item_spans(_read(draft_path), draft_path)}
     original = {new_id: old for old, new_id in renames.items()}
     lines = []
+    keys: list[str] = []
     for finding in new:
         here = finding.where is not None and finding.where.path == records_path
         key = _at_item(finding, written) if here else None
         place = drafted.get(original.get(key, key)) if key else None
+        if key is not None:
+            keys.append(original.get(key, key))
         if place is not None:
             lines.append(f"{place}: {finding.text}")
         elif here:
@@ -88,6 +91,7 @@ def refuse_invalid(
         lines,
         hint=f"fix these items in {shown(draft_path)}, or leave them out (accept the others with "
         "--accept ID), then review again",
+        keys=list(dict.fromkeys(keys)),
     )
 
 
