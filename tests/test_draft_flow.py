@@ -170,6 +170,15 @@ def test_the_language_of_a_text_is_told_from_its_script_when_plain() -> None:
     assert guess_language("中国人民银行周二表示，将扩大数字人民币的试点范围。") == "zh"
     assert guess_language("The central bank said on Tuesday it would widen the pilot.") == "en"
     assert guess_language("OK 好") is None  # too short to tell
+    # Latin script is not English
+    assert (
+        guess_language("Die Zentralbank teilte am Dienstag mit, sie werde den Versuch ausweiten.")
+        is None
+    )
+    assert (
+        guess_language("La banque centrale a annoncé mardi qu'elle élargirait le projet.") is None
+    )
+    assert guess_language("Zhongguo Renmin Yinhang Shuzi Renminbi Guoji Yunying Zhongxin") is None
     assert guess_language("The 中国人民银行 said 数字人民币 pilots widen") is None  # mixed
 
 

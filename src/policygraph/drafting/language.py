@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 #: Below this many letters and Han characters a text says too little to tell.
@@ -14,6 +15,42 @@ MIN_LETTERS = 20
 #: quotes Latin names; an English one gives the odd name in Chinese), English at most this one.
 ZH_SHARE, EN_SHARE = 0.6, 0.05
 TRADITIONAL_TAGS = ("zh-hant", "zh-tw", "zh-hk", "zh-mo")
+#: Latin script is not English: a text is taken for English only when at least this share of its
+#: words are English's commonest words (about a fifth of running English text; French, German or
+#: Spanish text has next to none of them, pinyin none; "a" is left out, as French writes it too).
+ENGLISH_WORDS = frozenset(
+    {
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "is",
+        "that",
+        "for",
+        "on",
+        "it",
+        "with",
+        "as",
+        "was",
+        "by",
+        "at",
+        "from",
+        "be",
+        "this",
+        "are",
+        "an",
+        "has",
+        "have",
+        "said",
+        "will",
+        "its",
+        "or",
+        "which",
+    }
+)
+EN_WORD_SHARE = 0.12
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=1)
@@ -40,7 +77,8 @@ def is_traditional(text: str) -> bool:
 
 
 def guess_language(text: str) -> str | None:
-    """``zh-Hant``, ``zh`` or ``en`` when the script makes it plain, else ``None``."""
+    """``zh-Hant``, ``zh`` or ``en`` when the text makes it plain (its script, and for English
+    its commonest words), else ``None``."""
     han = sum(1 for c in text if is_han(c))
     latin = sum(1 for c in text if c.isascii() and c.isalpha())
     if han + latin < MIN_LETTERS:
@@ -48,9 +86,14 @@ def guess_language(text: str) -> str | None:
     share = han / (han + latin)
     if share >= ZH_SHARE:
         return "zh-Hant" if is_traditional(text) else "zh"
-    if share <= EN_SHARE:
+    if share <= EN_SHARE and _english_share(text) >= EN_WORD_SHARE:
         return "en"
     return None
+
+
+def _english_share(text: str) -> float:
+    words = [w.lower() for w in _WORD.findall(text)]
+    return sum(1 for w in words if w in ENGLISH_WORDS) / len(words) if words else 0.0
 
 
 def chinese_tag(language: str | None, text: str) -> str:
