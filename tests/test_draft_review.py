@@ -90,7 +90,8 @@ def test_interactive_review_accepts_renames_and_rejects(project: Project) -> Non
     events = {str(e["id"]) for e in draft_doc(project).get("events", [])}  # type: ignore[union-attr]
     # the renamed signal's occasion is an event of the draft: accepted with it (not skipped)
     middle = ["a" if k in events else "s" for k in keys[2:-1]]
-    answers = ["a", "r", *middle, "e", "signal-2025-08-20-pilots"]
+    label = "Blockchain pilots in supply chain finance"  # e asks for the label after the id
+    answers = ["a", "r", *middle, "e", "signal-2025-08-20-pilots", label]
     code, out, err = invoke(project, "review", SOURCE, stdin="\n".join(answers) + "\n")
     assert code == 0, err
     assert f"[1/{len(keys)}] names: {keys[0]}" in out
@@ -98,6 +99,7 @@ def test_interactive_review_accepts_renames_and_rejects(project: Project) -> Non
     records = yaml.safe_load(records_path(project).read_text(encoding="utf-8"))
     assert records["names"][0]["entity"] == keys[0]
     assert records["signals"][0]["id"] == "signal-2025-08-20-pilots"
+    assert list(records["signals"][0]["labels"].values()) == [label]
     left = draft_doc(project)
     left_keys = {str(i.get("entity") or i.get("id")) for v in left.values() if isinstance(v, list)
                  for i in v}  # fmt: skip
@@ -268,3 +270,14 @@ def test_accept_all_known_leaves_a_post_whose_role_is_a_new_concept(project: Pro
     assert {p["id"] for p in guessed} <= {p["id"] for p in left}
     code, _, err = invoke(project, "validate")
     assert code == 0, err
+
+
+def test_python_api_relabels_an_accepted_item(project: Project) -> None:
+    policygraph.draft(SOURCE, project)
+    events = [i for i in load_draft(SOURCE, project).items if i.section == "events"]
+    new = next(i for i in events if isinstance(i.item.get("labels"), dict))
+    (language,) = new.item["labels"]
+    label = "Follow-up meeting on blockchain pilots"
+    policygraph.review(SOURCE, project, accept=[new.key], relabels={new.key: f" {label} "})
+    records = yaml.safe_load(records_path(project).read_text(encoding="utf-8"))
+    assert records["events"][0]["labels"] == {language: label}  # same language, trimmed

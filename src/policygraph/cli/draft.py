@@ -116,7 +116,7 @@ def review(
     loaded = load_draft(source_id, where)
     if accept or accept_all_known:
         keys = [i.key for i in loaded.items if accept_all_known and i.known]
-        decisions: Decisions = ([*(accept or []), *keys], [], {})
+        decisions: Decisions = ([*(accept or []), *keys], [], {}, {})
         path, moved = apply_review(loaded, where, *decisions)
     else:
         path, moved, decisions = _apply_walked(loaded, where, _walk(loaded))
@@ -124,7 +124,7 @@ def review(
 
 
 #: accepted keys, rejected keys, renames (old id -> new id)
-Decisions = tuple[list[str], list[str], dict[str, str]]
+Decisions = tuple[list[str], list[str], dict[str, str], dict[str, str]]
 
 
 def _apply_walked(
@@ -151,15 +151,21 @@ def _apply_walked(
                 "reject or skip each (the other answers are kept)",
                 err=True,
             )
-            accepted, rejected, renames = decisions
+            accepted, rejected, renames, relabels = decisions
             kept = [k for k in accepted if k not in asked]
-            again, refused, renamed = _walk(loaded, only=asked, choices="erq")
-            decisions = ([*kept, *again], [*rejected, *refused], {**renames, **renamed})
+            again, refused, renamed, relabelled = _walk(loaded, only=asked, choices="erq")
+            decisions = (
+                [*kept, *again],
+                [*rejected, *refused],
+                {**renames, **renamed},
+                {**relabels, **relabelled},
+            )
 
 
 def _walk(loaded: "LoadedDraft", only: Sequence[str] = (), choices: str = "aersq") -> Decisions:
     """Ask about each item in turn (or about the items ``only`` names): a(ccept), e(dit the
-    id), r(eject), s(kip), q(uit), as ``choices`` allows; anything else skips."""
+    id, and the label when it has one), r(eject), s(kip), q(uit), as ``choices`` allows;
+    anything else skips."""
     from policygraph.drafting.review import item_notes
 
     items = [i for i in loaded.items if not only or i.key in only]
@@ -168,6 +174,7 @@ def _walk(loaded: "LoadedDraft", only: Sequence[str] = (), choices: str = "aersq
     accepted: list[str] = []
     rejected: list[str] = []
     renames: dict[str, str] = {}
+    relabels: dict[str, str] = {}
     for n, item in enumerate(items, 1):
         typer.echo(
             f"\n[{n}/{len(items)}] {item.section}: {item.key}  ({item.rule}, {item.confidence:.2f})"
@@ -181,8 +188,19 @@ def _walk(loaded: "LoadedDraft", only: Sequence[str] = (), choices: str = "aersq
             break
         if answer == "e":
             renames[item.key] = typer.prompt("new id", default=item.key)
+            label = _label(item.item)
+            if label is not None:
+                relabels[item.key] = typer.prompt("label", default=label)
         if answer in ("a", "e"):
             accepted.append(item.key)
         elif answer == "r":
             rejected.append(item.key)
-    return accepted, rejected, renames
+    return accepted, rejected, renames, relabels
+
+
+def _label(item: object) -> str | None:
+    """The label a draft item gives (its first), which ``e`` lets the reviewer change."""
+    labels = item.get("labels") if isinstance(item, dict) else None
+    if isinstance(labels, dict) and labels:
+        return str(next(iter(labels.values())))
+    return None

@@ -218,6 +218,15 @@ def _rename(value: object, renames: Mapping[str, str]) -> object:
     return renames.get(value, value) if isinstance(value, str) else value
 
 
+def _relabel(item: dict[str, object], label: str) -> dict[str, object]:
+    """``item`` with ``label`` as its label, in the language of the label it had (the first)."""
+    labels = item.get("labels")
+    if not isinstance(labels, Mapping) or not labels or not label.strip():
+        return item
+    language = next(iter(labels))
+    return {**item, "labels": {**labels, language: label.strip()}}
+
+
 def _records_text(path: Path, source_id: str, additions: dict[str, list[Item]]) -> str:
     """The record file with ``additions``: appended as text when it exists (comments kept)."""
     if not path.exists():
@@ -242,8 +251,10 @@ def apply_review(
     accepted: Sequence[str],
     rejected: Sequence[str] = (),
     renames: Mapping[str, str] | None = None,
+    relabels: Mapping[str, str] | None = None,
 ) -> tuple[Path, list[str]]:
-    """Accept and reject items by key; write the records file and the rest of the draft."""
+    """Accept and reject items by key; write the records file and the rest of the draft.
+    ``relabels`` gives an accepted item's label anew, in the language the draft gave it."""
     renames = dict(renames or {})
     keys = {i.key for i in draft.items}
     unknown = [k for k in [*accepted, *rejected] if k not in keys]
@@ -259,6 +270,8 @@ def apply_review(
     for item in draft.items:
         if item.key in accepted:
             clean = _rename(strip_draft(item.item), renames)
+            if isinstance(clean, dict) and item.key in (relabels or {}):
+                clean = _relabel(clean, (relabels or {})[item.key])
             if isinstance(clean, dict):
                 additions.setdefault(item.section, []).append(clean)
             moved.append(renames.get(item.key, item.key))
@@ -290,8 +303,11 @@ def review(
     accept_all_known: bool = False,
     reject: Sequence[str] = (),
     renames: Mapping[str, str] | None = None,
+    relabels: Mapping[str, str] | None = None,
 ) -> tuple[Path, list[str]]:
-    """Non-interactive review: accept (and rename) or reject items of a source's draft."""
+    """Non-interactive review: accept (and rename or relabel) or reject items of a source's
+    draft; ``renames`` and ``relabels`` are keyed by the draft's ids."""
     loaded = load_draft(source_id, project)
     accepted = [*accept, *(i.key for i in loaded.items if accept_all_known and i.known)]
-    return apply_review(loaded, project, list(dict.fromkeys(accepted)), reject, renames)
+    unique = list(dict.fromkeys(accepted))
+    return apply_review(loaded, project, unique, reject, renames, relabels)
