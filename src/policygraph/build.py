@@ -132,6 +132,7 @@ def render_outputs(
     *,
     store: MemoryStore | None = None,
     documents: list[Document] | None = None,
+    cache_dir: Path | None = None,
 ) -> dict[Path, str]:
     """Every file ``build`` writes to ``graph/``, as text; ``store`` is ``union_store(graphs)``
     when the caller has it already. TriG and Turtle are written by Oxigraph from sorted
@@ -141,7 +142,8 @@ def render_outputs(
     this process still runs once TriG and Turtle are written (a rebuild's SHACL check is over by
     then; one from scratch is not, and a third process would only add its memory). Oxigraph's
     in-memory store runs no thread, so a child may read it. ``documents``, when given, gets
-    the text index's documents, read here."""
+    the text index's documents, read here; ``cache_dir``, when given, keeps each named graph's
+    JSON-LD for the next build (``export.jsonld``)."""
 
     union = union_store(graphs) if store is None else store
 
@@ -164,7 +166,7 @@ def render_outputs(
         }
 
     def from_graphs() -> dict[Path, str]:
-        return {project.jsonld_path: to_jsonld(graphs)}
+        return {project.jsonld_path: to_jsonld(graphs, cache_dir)}
 
     def here() -> dict[Path, str]:
         return texts() | pages()
@@ -221,7 +223,9 @@ def _checked_and_written(
     def render() -> dict[Path, str]:
         made.append(union_store(graphs))  # made once for every file, and the text index
         # the text index's documents are published with the files
-        return render_outputs(project, graphs, store=made[0], documents=documents)
+        return render_outputs(
+            project, graphs, store=made[0], documents=documents, cache_dir=project.build_cache_dir
+        )
 
     outputs: dict[Path, str] = {}
     if write and len(graphs) >= FORK_MIN_QUADS:

@@ -10,17 +10,20 @@ prefixed property name, so nothing is lost. The context is embedded, so the file
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.namespace import RDF
 from rdflib.term import Node
 
+from policygraph.checkedjson import read_checked, write_checked
 from policygraph.export.rdf import default_graph
 from policygraph.graphset import GraphSet
 from policygraph.namespaces import PREFIXES
@@ -141,9 +144,13 @@ def _nodes(triples: Iterable[tuple[Node, Node, Node]]) -> list[dict[str, Json]]:
     return [_node(subject, by_subject[subject]) for subject in subjects]
 
 
-def to_jsonld(data: Dataset | GraphSet) -> str:
+def to_jsonld(data: Dataset | GraphSet, cache_dir: Path | None = None) -> str:
     """Compacted JSON-LD of a dataset (or the build's graphs) with its named graphs,
-    byte-stable."""
+    byte-stable. With ``cache_dir`` (the project's build cache), the text of each named graph of
+    the build's graphs is kept there, keyed by what the graph holds, and made again only for
+    graphs that changed: the document is the same, byte for byte."""
+    if isinstance(data, GraphSet) and cache_dir is not None:
+        return _cached_document(data, cache_dir / CACHE_NAME)
     if isinstance(data, GraphSet):
         items: list[Json] = []
         graphs: list[tuple[URIRef, Iterable[tuple[Node, Node, Node]]]] = list(data.named())
@@ -151,6 +158,62 @@ def to_jsonld(data: Dataset | GraphSet) -> str:
         items = _nodes(default_graph(data))
         graphs = list(named_graphs(data))
     for iri, triples in graphs:
-        items.append({"@id": compact(str(iri)), "@graph": _nodes(triples)})
+        items.append(_graph_item(iri, triples))
     document = {"@context": context(), "@graph": items}
     return json.dumps(document, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def _graph_item(iri: Node, triples: Iterable[tuple[Node, Node, Node]]) -> dict[str, Json]:
+    return {"@id": compact(str(iri)), "@graph": _nodes(triples)}
+
+
+CACHE_NAME = "jsonld-graphs.json"
+
+
+@cache
+def _cache_format() -> str:
+    """The cache's format: this module's code and the context it writes with."""
+    code = Path(__file__).read_bytes() + packaged("schema/context.jsonld").read_bytes()
+    return "policygraph-jsonld-graphs:" + hashlib.sha256(code).hexdigest()[:16]
+
+
+def _graph_key(iri: Node, triples: Iterable[tuple[Node, Node, Node]]) -> str:
+    """A digest of a named graph: its name and every term of its triples (sorted: a graph's
+    triples are a set, whose order changes from one process to the next)."""
+    parts = []
+    for s, p, o in triples:
+        if isinstance(o, Literal):
+            parts.append(f"{type(s).__name__}{s}\x00{p}\x00L{o}\x00{o.language}\x00{o.datatype}")
+        else:
+            parts.append(f"{type(s).__name__}{s}\x00{p}\x00{type(o).__name__}{o}")
+    parts.sort()
+    text = f"{iri}\x02" + "\x01".join(parts)
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def _block(item: dict[str, Json]) -> str:
+    """A graph's object as ``json.dumps(document, indent=2)`` writes it inside ``@graph``."""
+    return "    " + json.dumps(item, indent=2, sort_keys=True, ensure_ascii=False).replace(
+        "\n", "\n    "
+    )
+
+
+def _cached_document(graphs: GraphSet, path: Path) -> str:
+    """``to_jsonld(graphs)``, from the blocks of the graphs that did not change."""
+    found = read_checked(path, _cache_format())
+    known: dict[str, Json] = found if isinstance(found, dict) else {}
+    used: dict[str, str] = {}
+    blocks = []
+    for iri, triples in graphs.named():
+        key = _graph_key(iri, triples)
+        block = known.get(key)
+        if not isinstance(block, str):
+            block = _block(_graph_item(iri, triples))
+        used[key] = block
+        blocks.append(block)
+    if used != known:  # only what this build used is kept
+        write_checked(path, _cache_format(), used)
+    head = json.dumps(context(), indent=2, sort_keys=True, ensure_ascii=False)
+    body = ",\n".join(blocks)
+    graph = f"[\n{body}\n  ]" if blocks else "[]"
+    return '{\n  "@context": ' + head.replace("\n", "\n  ") + f',\n  "@graph": {graph}\n}}\n'
