@@ -66,3 +66,23 @@ def test_a_signal_after_the_event_it_was_said_at_takes_its_day() -> None:
         "The payments forum was held in Hangzhou on June 18, 2026.\nZhou Min said banks must act."
     )
     assert _signal_dates(text, "2026-06-20") == ["2026-06-18"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "quote"),
+    [
+        # a number that begins the sentence is part of it, not a list item's mark
+        ("9月24日，某中心业务平台推介会举行，标志着该中心正式投入运营。", "zh", "9月24日，"),
+        ("3.5% growth signals a shift, Zhou Min said.", "en", "3.5% growth"),
+        # a list item's mark is not quoted
+        ("1. Zhou Min urged banks to widen payments.", "en", "Zhou Min urged"),
+        ("(2) Zhou Min urged banks to widen payments.", "en", "Zhou Min urged"),
+        ("3、周敏要求银行扩大支付试点。", "zh", "周敏要求"),
+        ("• Zhou Min urged banks to widen payments.", "en", "Zhou Min urged"),
+    ],
+)
+def test_a_signal_quote_keeps_a_leading_number_and_drops_a_bullet(
+    text: str, language: str, quote: str
+) -> None:
+    (signal,) = section(text, "signals", language=language)
+    assert str(signal["quote"]).startswith(quote)

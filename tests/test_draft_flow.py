@@ -80,8 +80,9 @@ def test_accept_all_known_leaves_a_new_post_without_a_date(project: Project) -> 
     doc = add_and_draft(project, "上海市国资委主任王治平表示，将推进区块链试点。\n", "zh-undated")
     (post,) = doc["posts"]  # type: ignore[misc]
     assert post["member"] == "person-wang-zhiping" and post["draft"]["missing"] == ["observed_on"]
-    code, _, err = invoke(project, "review", "zh-undated", "--accept-all-known")
+    code, out, err = invoke(project, "review", "zh-undated", "--accept-all-known")
     assert code == 0, err
+    assert "item(s) left in " in out and "policygraph review zh-undated" in out  # says so
     left = yaml.safe_load((project.data_dir / "drafts" / "zh-undated.yaml").read_text("utf-8"))
     assert [p["id"] for p in left["posts"]] == [post["id"]]  # left for the reviewer
     assert invoke(project, "validate")[0] == 0
@@ -90,8 +91,21 @@ def test_accept_all_known_leaves_a_new_post_without_a_date(project: Project) -> 
     )
     assert walked.exit_code == 0, walked.stderr
     assert (
-        "  missing: observed_on (fill in before accepting" in walked.stdout
+        "  missing: observed_on (fill in, in the draft file, before accepting" in walked.stdout
     )  # shown to the reviewer
+    # filled in by hand in the draft: no longer missing, and accepted as it is
+    path = project.data_dir / "drafts" / "zh-undated.yaml"
+    path.write_text(
+        path.read_text("utf-8").replace(
+            f"- id: {post['id']}\n", f"- id: {post['id']}\n  observed_on: 2025-08\n", 1
+        ),
+        encoding="utf-8",
+    )
+    walked = CliRunner().invoke(
+        app, ["review", "zh-undated", "--project", str(project.root)], input="a\n" + "s\n" * 9
+    )
+    assert walked.exit_code == 0, walked.stderr
+    assert "missing: observed_on" not in walked.stdout and "accepted 1" in walked.stdout
 
 
 # -- known posts are restated --------------------------------------------------------------

@@ -119,6 +119,7 @@ def test_the_walk_asks_again_about_refused_items_and_keeps_the_other_answers(
     assert result.exit_code == 0, result.stderr
     assert "missing required field 'observed_on'" in result.stderr
     assert "1 accepted item(s) would make the data invalid" in result.stderr
+    assert "edit id, reject, skip, quit? [e/r/s/q] [s]" in result.stdout  # the default offered
     assert "accepted 1, rejected 1" in result.stdout
     records = yaml.safe_load((project.records_dir / f"{SOURCE}.yaml").read_text("utf-8"))
     assert post not in str(records) and "org-sh-sasac" in str(records)
@@ -143,3 +144,24 @@ def test_the_walk_accepting_a_refused_item_again_is_asked_again(project: Project
     assert "accepted 0, rejected 0" in result.stdout
     assert not (project.records_dir / f"{SOURCE}.yaml").exists()
     assert renamed in draft_path(project).read_text(encoding="utf-8")  # the rename is kept
+
+
+def test_each_refused_item_is_shown_at_its_own_line(project: Project, tmp_path: Path) -> None:
+    text = tmp_path / "three.txt"
+    text.write_text(
+        "某中心在上海运营\n\n周敏表示，银行将扩大支付试点。\n钱磊要求，银行不得放贷。\n"
+        "王芳强调，平台须加强监管。\n",
+        encoding="utf-8",
+    )
+    assert invoke(project, "add", str(text), "--id", "three")[0] == 0
+    assert invoke(project, "draft", "three")[0] == 0
+    drafted = (project.data_dir / "drafts" / "three.yaml").read_text("utf-8").splitlines()
+    signals = [line.removeprefix("- id: ") for line in drafted if line.startswith("- id: signal")]
+    assert len(signals) == 3
+    accepted = [arg for key in signals for arg in ("--accept", key)]
+    code, _, err = invoke(project, "review", "three", *accepted)
+    assert code == 3
+    lines = [x.removeprefix("policygraph: error: ") for x in err.splitlines() if "drafts/" in x]
+    for key in signals:
+        row = next(int(x.split(":")[1]) for x in lines if f": {key}: " in x)
+        assert drafted[row - 1] == f"- id: {key}"  # at its own item, not the one before

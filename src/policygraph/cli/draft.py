@@ -11,6 +11,7 @@ import typer
 
 from policygraph.cli.app import app, reported
 from policygraph.cli.common import ProjectOpt, project_of
+from policygraph.errors import shown
 from policygraph.textsafe import safe_text
 
 if TYPE_CHECKING:
@@ -121,6 +122,9 @@ def review(
     else:
         path, moved, decisions = _apply_walked(loaded, where, _walk(loaded))
     typer.echo(f"accepted {len(moved)}, rejected {len(decisions[1])}; records in {path}")
+    left = len(loaded.items) - len(moved) - len(decisions[1])
+    if left > 0:
+        typer.echo(f"{left} item(s) left in {shown(loaded.path)}: policygraph review {source_id}")
 
 
 #: accepted keys, rejected keys, renames (old id -> new id)
@@ -153,7 +157,7 @@ def _apply_walked(
             )
             accepted, rejected, renames, relabels = decisions
             kept = [k for k in accepted if k not in asked]
-            again, refused, renamed, relabelled = _walk(loaded, only=asked, choices="erq")
+            again, refused, renamed, relabelled = _walk(loaded, only=asked, choices="ersq")
             decisions = (
                 [*kept, *again],
                 [*rejected, *refused],

@@ -40,7 +40,10 @@ def _item_spans(text: str, path: Path) -> list[tuple[int, int, str, Location]]:
             if isinstance(value, yaml.ScalarNode):
                 start, end = node.start_mark, node.end_mark
                 where = Location(path, start.line + 1, start.column + 1)
-                spans.append((start.line + 1, end.line + 1, str(value.value), where))
+                # a block mapping ends where the next item begins: at column 0 of its line,
+                # which is not the item's own (both items would hold that line)
+                last = end.line if end.column == 0 else end.line + 1
+                spans.append((start.line + 1, max(last, start.line + 1), str(value.value), where))
     return spans
 
 

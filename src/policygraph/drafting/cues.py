@@ -24,7 +24,9 @@ READING = re.compile(
 )
 #: Cues that only report speech: a reading cue in the same sentence wins over them.
 SAYING = frozenset({"said", "says", "表示"})
-BULLET = re.compile(r"^[•\-*·\d.)\s]+")
+#: A list item's mark: a bullet, or a number with its "." ")" "、" ("1. ", "(2) ", "3、"), never a
+#: number that begins the sentence ("9月24日", "3.5% growth", "2025 saw").
+BULLET = re.compile(r"^\s*(?:[•\-*·]+|\(?\d{1,3}[.)、](?!\d))\s*")
 
 
 @dataclass(frozen=True)

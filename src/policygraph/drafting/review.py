@@ -52,12 +52,15 @@ def item_notes(item: ReviewItem) -> list[str]:
     mark: Mapping[str, object] = found if isinstance(found, Mapping) else {}
     notes = []
     for key, why in (
-        ("missing", "fill in before accepting: without it the records do not validate"),
+        ("missing", "fill in, in the draft file, before accepting: the records need it"),
         ("guessed", "placeholders: check them"),
     ):
         value = mark.get(key)
-        if isinstance(value, list) and value:
-            notes.append(f"{key}: {', '.join(str(v) for v in value)} ({why})")
+        fields = [str(v) for v in value] if isinstance(value, list) else []
+        if key == "missing":  # what the reviewer has filled in since is no longer missing
+            fields = [f for f in fields if item.item.get(f) in (None, "", [], {})]
+        if fields:
+            notes.append(f"{key}: {', '.join(fields)} ({why})")
     if mark.get("restates"):
         notes.append(f"restates: {mark['restates']} (stated by another source already)")
     return notes
