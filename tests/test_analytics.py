@@ -169,3 +169,10 @@ def test_support_of_one_entitys_facts(multi_project: Project) -> None:
     assert all(r["subject"] == str(MANDATE_2) for r in rows)
     unknown = runner.invoke(app, ["support", "Nobody Atall", "--project", str(multi_project.root)])
     assert unknown.exit_code == 4
+
+
+def test_rank_text_of_a_node_without_an_entity_class_has_no_empty_types() -> None:
+    from policygraph.analytics.rank import Ranked
+
+    rows = [Ranked("https://w3id.org/policygraph/kos/topic.stablecoin", "stablecoin", (), 0.5)]
+    assert render_rank(rows, "pagerank").splitlines()[1].endswith("(kos:topic.stablecoin)")

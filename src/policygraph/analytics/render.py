@@ -49,10 +49,8 @@ def render_stats(result: Stats) -> str:
 def render_rank(rows: Sequence[Ranked], measure: str) -> str:
     lines = [f"{'#':>3}  {measure:>11}  entity"]
     for number, row in enumerate(rows, start=1):
-        kinds = ", ".join(row.types)
-        lines.append(
-            f"{number:>3}  {row.score:>11g}  {row.label}  ({short_name(row.iri)}; {kinds})"
-        )
+        kinds = f"; {', '.join(row.types)}" if row.types else ""  # a concept has no entity class
+        lines.append(f"{number:>3}  {row.score:>11g}  {row.label}  ({short_name(row.iri)}{kinds})")
     return "\n".join(lines) + "\n"
 
 
