@@ -71,19 +71,27 @@ def test_same_inputs_give_the_same_bytes(sasac_project: Project, built: BuildRes
         assert first[path] == second[path], f"{path.name} differs between two builds"
 
 
-@pytest.mark.parametrize("spare", [0, 1], ids=["pages-here", "pages-forked"])
+@pytest.mark.parametrize(
+    ("spare", "cached"),
+    [(0, False), (1, False), (1, True)],
+    ids=["pages-here", "pages-forked", "pages-split"],
+)
 def test_outputs_made_in_several_processes_are_those_of_one(
     sasac_project: Project,
     built: BuildResult,
     monkeypatch: pytest.MonkeyPatch,
     caplog: pytest.LogCaptureFixture,
+    tmp_path: Path,
     spare: int,
+    cached: bool,
 ) -> None:
     alone, documents = render_outputs(sasac_project, built.graphs), list[Document]()
     monkeypatch.setattr("policygraph.build.FORK_MIN_QUADS", 0)  # JSON-LD forked, and the
     monkeypatch.setattr("policygraph.build.spare_cores", lambda: spare)  # pages when spare
+    cache = tmp_path if cached else None  # with JSON-LD's cache, the pages in two processes
     with caplog.at_level(logging.INFO, logger="policygraph.forkrun"):
-        assert render_outputs(sasac_project, built.graphs, documents=documents) == alone
+        made = render_outputs(sasac_project, built.graphs, documents=documents, cache_dir=cache)
+        assert made == alone
     assert "forked run failed" not in caplog.text  # each child answered (no rerun here)
     assert documents == read_documents(union_store(built.graphs))
 

@@ -143,7 +143,8 @@ def render_outputs(
     then; one from scratch is not, and a third process would only add its memory). Oxigraph's
     in-memory store runs no thread, so a child may read it. ``documents``, when given, gets
     the text index's documents, read here; ``cache_dir``, when given, keeps each named graph's
-    JSON-LD for the next build (``export.jsonld``)."""
+    JSON-LD for the next build (``export.jsonld``), and then, JSON-LD being cheap, the timeline
+    and the feed go with it and the overview has a process of its own."""
 
     union = union_store(graphs) if store is None else store
 
@@ -171,9 +172,21 @@ def render_outputs(
     def here() -> dict[Path, str]:
         return texts() | pages()
 
+    def jsonld_and_dated() -> dict[Path, str]:  # JSON-LD from the cache is the lighter share
+        return from_graphs() | {
+            project.timeline_path: render_dataset_timeline(union),
+            project.feed_path: render_feed(union),
+        }
+
+    def overview() -> dict[Path, str]:
+        return {project.overview_path: render_overview(union)}
+
     outputs = exports()
     if len(graphs) < FORK_MIN_QUADS:
         parts = [here(), from_graphs()]
+    elif spare_cores() > 0 and cache_dir is not None:  # JSON-LD is cheap: the pages split
+        log.info("rendering the pages in two processes of their own")
+        parts = map_forked(_call, [texts, jsonld_and_dated, overview])
     elif spare_cores() > 0:  # no other child of this process runs: the pages get their own
         log.info("rendering the pages in a process of their own")
         parts = map_forked(_call, [texts, from_graphs, pages])
