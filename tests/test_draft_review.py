@@ -18,12 +18,16 @@ MULTI = Path(__file__).resolve().parent / "fixtures" / "multi"
 SOURCE = "fict-sasac-followup-2025-08"
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Project:
+def without_records(tmp_path: Path) -> Project:
     """The multi fixture with the follow-up source's curated records taken out."""
     shutil.copytree(MULTI, tmp_path / "p")
     (tmp_path / "p" / "data" / "records" / f"{SOURCE}.yaml").unlink()
     return Project(tmp_path / "p")
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    return without_records(tmp_path)
 
 
 def invoke(project: Project, *args: str, stdin: str | None = None) -> tuple[int, str, str]:

@@ -2,31 +2,20 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 import yaml
+from tests.test_draft_review import SOURCE, invoke, without_records
 from typer.testing import CliRunner
 
 from policygraph.cli import app
 from policygraph.project import Project
 
-MULTI = Path(__file__).resolve().parent / "fixtures" / "multi"
-SOURCE = "fict-sasac-followup-2025-08"
-
 
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
-    """The multi fixture with the follow-up source's curated records taken out."""
-    shutil.copytree(MULTI, tmp_path / "p")
-    (tmp_path / "p" / "data" / "records" / f"{SOURCE}.yaml").unlink()
-    return Project(tmp_path / "p")
-
-
-def invoke(project: Project, *args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, [*args, "--project", str(project.root)])
-    return result.exit_code, result.stdout, result.stderr
+    return without_records(tmp_path)
 
 
 def draft_path(project: Project) -> Path:
@@ -146,15 +135,11 @@ def test_the_walk_accepting_a_refused_item_again_is_asked_again(project: Project
     assert renamed in draft_path(project).read_text(encoding="utf-8")  # the rename is kept
 
 
-def test_each_refused_item_is_shown_at_its_own_line(project: Project, tmp_path: Path) -> None:
-    text = tmp_path / "three.txt"
-    text.write_text(
-        "某中心在上海运营\n\n周敏表示，银行将扩大支付试点。\n钱磊要求，银行不得放贷。\n"
-        "王芳强调，平台须加强监管。\n",
-        encoding="utf-8",
-    )
-    assert invoke(project, "add", str(text), "--id", "three")[0] == 0
-    assert invoke(project, "draft", "three")[0] == 0
+def test_each_refused_item_is_shown_at_its_own_line(project: Project) -> None:
+    from tests.test_draft_flow import add_and_draft
+
+    said = "周敏表示，银行将扩大支付试点。\n钱磊要求，银行不得放贷。\n王芳强调，平台须加强监管。\n"
+    add_and_draft(project, "某中心在上海运营\n\n" + said, "three")
     drafted = (project.data_dir / "drafts" / "three.yaml").read_text("utf-8").splitlines()
     signals = [line.removeprefix("- id: ") for line in drafted if line.startswith("- id: signal")]
     assert len(signals) == 3

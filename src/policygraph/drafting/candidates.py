@@ -6,6 +6,7 @@ Each candidate keeps its exact span; the drafter quotes the sentence that names 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from policygraph.drafting.text import fold, has_cjk
@@ -187,6 +188,22 @@ def _zh_name(name: str) -> str:
     return name[:2] if len(name) == 3 and name[2] in ZH_NAME_END else name
 
 
+def _titled(matches: Iterable[re.Match[str]], rule: str, confidence: float) -> list[Candidate]:
+    """A person for each match of a pattern with a ``name`` and its ``title``."""
+    return [
+        Candidate(
+            "people",
+            m.start("name"),
+            m.end("name"),
+            m.group("name"),
+            rule,
+            confidence,
+            title=m.group("title"),
+        )
+        for m in matches
+    ]
+
+
 def _people(text: str) -> list[Candidate]:
     found = []
     for m in EN_WITH_ZH.finditer(text):
@@ -218,30 +235,10 @@ def _people(text: str) -> list[Candidate]:
                     title=m.group("title"),
                 )
             )
-    for m in EN_APPOSED.finditer(text):
-        found.append(
-            Candidate(
-                "people",
-                m.start("name"),
-                m.end("name"),
-                m.group("name"),
-                "candidate.person-apposition",
-                0.6,
-                title=m.group("title"),
-            )
-        )
-    for m in ZH_TITLED_LATIN.finditer(_cased(text, fold(text))) if has_cjk(text) else ():
-        found.append(
-            Candidate(
-                "people",
-                m.start("name"),
-                m.end("name"),
-                m.group("name"),
-                "candidate.person-title-zh",
-                0.5,
-                title=m.group("title"),
-            )
-        )
+    found += _titled(EN_APPOSED.finditer(text), "candidate.person-apposition", 0.6)
+    if has_cjk(text):
+        latin = ZH_TITLED_LATIN.finditer(_cased(text, fold(text)))
+        found += _titled(latin, "candidate.person-title-zh", 0.5)
     for m in ZH_TITLED.finditer(fold(text)):
         start = m.start("name")
         if _zh_name(m.group("name")) in ZH_VERBS:
