@@ -86,3 +86,19 @@ def test_a_signal_quote_keeps_a_leading_number_and_drops_a_bullet(
 ) -> None:
     (signal,) = section(text, "signals", language=language)
     assert str(signal["quote"]).startswith(quote)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        # where it was said may stand between the verb and the day
+        ("Eddie Yue said in a statement on Wednesday that banks must act.", "2025-07-23"),
+        ("Eddie Yue told reporters at a briefing on Friday that banks must act.", "2025-07-18"),
+        # a day further on, or after "that", is what was said, not when: the day before it dates it
+        ("Eddie Yue said in a statement that rules from Wednesday must hold.", "2025-07-20"),
+        ("Eddie Yue said the ordinance, in force on Friday, must hold.", "2025-07-20"),
+    ],
+)
+def test_the_day_a_thing_was_said_may_follow_where(sentence: str, day: str) -> None:
+    text = "The bank set out its plan on July 20, 2025.\n" + sentence
+    assert _signal_dates(text, "2025-07-24")[-1] == day

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from policygraph.drafting.dates import DateMention
 from policygraph.drafting.events import Event
 from policygraph.drafting.posts import Post
 from policygraph.drafting.reading import Name, Reading
@@ -72,6 +73,22 @@ def _issuer(
     return orgs[0] if orgs else None
 
 
+#: What may stand between a verb of saying and the day it was said: where, or in what
+#: ("said in a statement on Wednesday", "told reporters at a briefing on Friday").
+SAID_WHERE = re.compile(
+    r"\s+(?:\w+\s+)?(?:in|at|during)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,3}$"
+)
+
+
+def _said_on(reading: Reading, at: int) -> list[DateMention]:
+    """The date right after a cue that ends at ``at``, or after where it was said."""
+    right = reading.dates_in(at, at + 2)
+    if right:
+        return right
+    near = reading.dates_in(at, at + 60)
+    return [d for d in near[:1] if SAID_WHERE.fullmatch(reading.text[at : d.start])]
+
+
 def _own_day(rule: str, surface: str) -> bool:
     """A date right after the cue that is the day it was said: "said Thursday", "told on
     Friday", "said on July 10" (not "said last month's plan ...")."""
@@ -108,7 +125,7 @@ def find_signals(reading: Reading, posts: list[Post], events: list[Event]) -> li
         # a date after the cue tells what was said ("said that last month's plan..."), not when,
         # unless it is the cue's own day ("the bank said Thursday")
         at = start + cue.end()
-        said = [d for d in reading.dates_in(at, at + 2) if _own_day(d.rule, d.surface)]
+        said = [d for d in _said_on(reading, at) if _own_day(d.rule, d.surface)]
         dates = [d.value for d in reading.dates_in(start, start + cue.start()) + said]
         dates = [d for d in dates if not _after(d, published)]
         if dates:  # "" when the sentence's own date is relative to an unknown publication date
