@@ -102,3 +102,26 @@ def test_a_signal_quote_keeps_a_leading_number_and_drops_a_bullet(
 def test_the_day_a_thing_was_said_may_follow_where(sentence: str, day: str) -> None:
     text = "The bank set out its plan on July 20, 2025.\n" + sentence
     assert _signal_dates(text, "2025-07-24")[-1] == day
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # a pronoun stands for the last person named: after what was said, or opening the sentence
+        ("Zhou Min opened the meeting on Monday. Banks must widen payments, he said.", "en"),
+        ("周敏周一出席会议。他表示，银行将扩大支付试点。", "zh"),
+        ("周敏周一出席会议。她强调，银行不得放贷。", "zh"),
+        # the speaker named right after the verb
+        ('Zhou Min opened the meeting on Monday. "Banks must act," said Zhou Min.', "en"),
+    ],
+)
+def test_the_speaker_may_be_a_pronoun_or_follow_the_verb(text: str, language: str) -> None:
+    (signal,) = section(text, "signals", language=language)
+    assert signal.get("speaker") == "person-zhou-min"
+
+
+def test_they_is_not_the_last_person_named() -> None:
+    (signal,) = section(
+        "周敏周一出席会议。他们表示，银行将扩大支付试点。", "signals", language="zh"
+    )
+    assert signal.get("speaker") is None

@@ -48,12 +48,24 @@ class Signal:
     speaker_is_organisation: bool = False
 
 
-def _speaker(reading: Reading, names: list[Name], cue_at: int, start: int) -> Name | None:
+#: A pronoun for the last person named, before a verb of saying: opening the sentence ("He
+#: said", 他表示, 她强调; not 他们, they) or after what was said (", he said").
+PRONOUN = re.compile(r"^(?:He|She)\b|^[他她](?!们|們)|[,，]\s*(?:he|she)\s+$")
+
+
+def _speaker(reading: Reading, names: list[Name], cue: tuple[int, int], start: int) -> Name | None:
+    """Who spoke: the last person named before the cue, the last one before the sentence when
+    a pronoun stands for them, a person right after the cue ("said Zhou Min"), else the last
+    organisation before the cue."""
+    cue_at, cue_end = cue
     people = [n for n in names if n.section == "people" and n.start < cue_at]
     if people:
         return people[-1]
-    if re.match(r"^(?:He|She)\b", reading.text[start:cue_at]):
+    if PRONOUN.search(reading.text[start:cue_at]):
         return reading.last_person_before(start)
+    after = [n for n in names if n.section == "people" and cue_end <= n.start <= cue_end + 1]
+    if after:
+        return after[0]
     orgs = [n for n in names if n.section == "organisations" and n.start < cue_at]
     return orgs[-1] if orgs else None
 
@@ -121,7 +133,8 @@ def find_signals(reading: Reading, posts: list[Post], events: list[Event]) -> li
         names = reading.in_span(start, sent.end)
         before = [e for e in held if e.start <= sent.start]
         event = before[-1] if before else (held[0] if held else None)
-        speaker = _speaker(reading, names, start + cue.start(), start) if directive else None
+        spoken = (start + cue.start(), start + cue.end())
+        speaker = _speaker(reading, names, spoken, start) if directive else None
         # a date after the cue tells what was said ("said that last month's plan..."), not when,
         # unless it is the cue's own day ("the bank said Thursday")
         at = start + cue.end()
