@@ -20,6 +20,14 @@ from policygraph.drafting.draft import draft_text
         ("周敏表示，银行将扩大支付试点。", "zh", "directive", "person-zhou-min"),
         ("周敏表示，銀行將擴大支付試點。", "zh", "directive", "person-zhou-min"),  # traditional
         ("周敏重申，银行不得放贷。", "zh", "directive", "person-zhou-min"),
+        (
+            "Zhou Min explained that banks must widen payments.",
+            "en",
+            "directive",
+            "person-zhou-min",
+        ),
+        ("周敏希望银行扩大支付试点。", "zh", "directive", "person-zhou-min"),  # a wish, an aim
+        ("Zhou Min explained that the plan signals a shift.", "en", "interpretation", None),
         # an opinion is a reading, as "suggests" is; it wins over a verb of saying
         ("周敏认为，这份声明划出了一条红线。", "zh", "interpretation", None),
         ("钱磊認為，這份聲明劃出了一條紅線。", "zh", "interpretation", None),
