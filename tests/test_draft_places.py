@@ -6,7 +6,14 @@ from __future__ import annotations
 import pytest
 from tests.test_draft_rules_real import section
 
-from policygraph.drafting.places import in_dateline, in_noun_phrase, locative, proposed, subject
+from policygraph.drafting.places import (
+    agency_in_dateline,
+    in_dateline,
+    in_noun_phrase,
+    locative,
+    proposed,
+    subject,
+)
 from policygraph.drafting.reading import Name
 
 PLACE = "Hangzhou"
@@ -163,3 +170,24 @@ def test_a_chinese_place_before_an_adverb_is_the_subject_of_its_clause(
     at = text.index(place)
     assert subject(text, at + len(place)) is is_subject
     assert proposed(text, _place(text, at, place), []) is is_subject
+
+
+@pytest.mark.parametrize(
+    ("text", "agency", "filed"),
+    [
+        ("新华社香港7月23日电(记者刘英伦)香港《稳定币条例》将于8月1日生效。", "新华社", True),
+        ("新華社北京9月25日電 數字人民幣國際運營中心正式運營。", "新華社", True),
+        ("HONG KONG, July 23 (Xinhua) -- The HKMA said on Wednesday ...", "Xinhua", True),
+        ("展示的數字人民幣標誌。（新華社）\n下一段。", "新華社", True),  # a picture's credit
+        ("A Shanghai exhibit. (Reuters)", "Reuters", True),
+        # named in what is reported: a mention
+        ("据新华社报道，香港将实施稳定币条例。", "新华社", False),
+        ("Xinhua reported that the HKMA would act (as expected).", "Xinhua", False),
+        ("The agency (Xinhua) said it would report more.", "Xinhua", False),
+    ],
+)
+def test_a_wire_agency_filing_the_report_is_not_a_mention(
+    text: str, agency: str, filed: bool
+) -> None:
+    start = text.index(agency)
+    assert agency_in_dateline(text, start, start + len(agency)) is filed

@@ -99,6 +99,8 @@ def _names(
     for name in reading.names:
         if name.section == "places" and not places.proposed(reading.text, name, claims):
             continue
+        if name.section == ORGS and places.agency_in_dateline(reading.text, name.start, name.end):
+            continue  # who filed the report
         if any(s <= name.start and name.end <= e and e - s > name.end - name.start
                for s, e in new_orgs):  # fmt: skip
             continue  # part of a new body's name: its place or its parent, said in passing
