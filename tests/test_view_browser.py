@@ -259,3 +259,47 @@ def test_a_small_view_draws_no_picture(sasac: Opened) -> None:
     assert sasac.page.evaluate("window.policygraphPicture === undefined")
     assert sasac.page.get_attribute("body", "data-picture") is None
     assert sasac.page.locator("#pg-picture").count() == 0
+
+
+def test_a_fitted_view_keeps_its_biggest_labels_readable(browser: Any, tmp_path: Path) -> None:
+    """A graph of a few hundred nodes is fitted at a scale where vis-network draws no label; the
+    twelve biggest nodes get a font that is at least 11 px on screen, the others keep theirs."""
+    facts, model, _ = build_model(synthetic_store(250))
+    path = tmp_path / "mid.html"
+    path.write_text(render_model(facts, model, title="250 nodes"), encoding="utf-8")
+    opened = Opened(browser, path)
+    try:
+        found = opened.page.evaluate(
+            """() => { const n = window.policygraphNetwork;
+                       const ids = Object.keys(n.body.nodes);
+                       return { scale: n.getScale(), nodes: ids.map(id => [id,
+                         n.body.nodes[id].options.size, n.body.nodes[id].options.font.size]) }; }"""
+        )
+        scale, nodes = found["scale"], found["nodes"]
+        assert 14 * scale < 11, "the view must be one whose labels vis-network would not draw"
+        nodes.sort(key=lambda n: (-n[1], n[0]))
+        hubs, rest = nodes[:12], nodes[12:]
+        assert all(font * scale >= 11 and font * scale < 12.5 for _, _, font in hubs)
+        assert {font for _, _, font in rest} == {14}
+        drawn = """ids => ids.map(id =>
+            window.policygraphNetwork.body.nodes[id].labelModule.size.width > 0)"""
+        assert set(opened.page.evaluate(drawn, [n[0] for n in hubs])) == {True}
+    finally:
+        opened.page.close()
+
+
+def test_a_view_readable_as_fitted_keeps_every_font(browser: Any, tmp_path: Path) -> None:
+    facts, model, _ = build_model(synthetic_store(8))
+    path = tmp_path / "small.html"
+    path.write_text(render_model(facts, model, title="8 nodes"), encoding="utf-8")
+    opened = Opened(browser, path)
+    try:
+        scale = opened.page.evaluate("window.policygraphNetwork.getScale()")
+        fonts = opened.page.evaluate(
+            """() => Object.values(window.policygraphNetwork.body.nodes)
+                     .map(n => n.options.font.size)"""
+        )
+        assert 14 * scale >= 11, f"fitted at {scale:.2f}: its labels are readable as they are"
+        assert set(fonts) == {14}
+    finally:
+        opened.page.close()

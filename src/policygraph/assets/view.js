@@ -50,6 +50,21 @@
     proto.policygraphLabels = true;
   }
 
+  /* Fitted to a graph of a hundred nodes or more, vis-network draws no label at all (14 px
+   * times a scale under 0.36 is below its 5 px threshold). The biggest nodes (the most
+   * connected) keep their labels readable at that scale, so the picture has its landmarks;
+   * every other label appears when zoomed in to, as before. */
+  var HUBS = 12, READABLE_PX = 11;
+  function labelHubs(scale) {
+    var base = (options.nodes && options.nodes.font && options.nodes.font.size) || 14;
+    if (!(scale > 0) || base * scale >= READABLE_PX) return;
+    var size = Math.ceil(READABLE_PX / scale);
+    var biggest = data.nodes.slice().sort(function (a, b) {
+      return (b.size || 0) - (a.size || 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    }).slice(0, HUBS);
+    nodes.update(biggest.map(function (n) { return { id: n.id, font: { size: size } }; }));
+  }
+
   function ready() {
     if (window.policygraphReady) return;
     window.policygraphReady = true;
@@ -62,6 +77,7 @@
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({ physics: { enabled: false } });
       network.fit({ animation: false });
+      labelHubs(network.getScale());
       network.once("afterDrawing", ready);
       network.redraw();
     });
