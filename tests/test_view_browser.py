@@ -284,6 +284,15 @@ def test_a_fitted_view_keeps_its_biggest_labels_readable(browser: Any, tmp_path:
         drawn = """ids => ids.map(id =>
             window.policygraphNetwork.body.nodes[id].labelModule.size.width > 0)"""
         assert set(opened.page.evaluate(drawn, [n[0] for n in hubs])) == {True}
+        fonts = (
+            """ids => ids.map(id => window.policygraphNetwork.body.nodes[id].options.font.size)"""
+        )
+        zoom = """s => { const n = window.policygraphNetwork;
+                         n.moveTo({scale: s, animation: false}); n.redraw(); }"""
+        opened.page.evaluate(zoom, 1.0)  # zoomed in: the landmarks are ordinary labels again
+        opened.page.wait_for_function(f"({fonts})({[n[0] for n in hubs]!r}).every(f => f === 14)")
+        opened.page.evaluate(zoom, scale)  # and out again: landmarks
+        opened.page.wait_for_function(f"({fonts})({[n[0] for n in hubs]!r}).every(f => f > 14)")
     finally:
         opened.page.close()
 

@@ -50,19 +50,26 @@
     proto.policygraphLabels = true;
   }
 
-  /* Fitted to a graph of a hundred nodes or more, vis-network draws no label at all (14 px
-   * times a scale under 0.36 is below its 5 px threshold). The biggest nodes (the most
-   * connected) keep their labels readable at that scale, so the picture has its landmarks;
-   * every other label appears when zoomed in to, as before. */
+  /* Fitted to a graph of a hundred nodes or more, vis-network draws labels of a few pixels or
+   * none at all (14 px times a scale under 0.36 is below its 5 px threshold). The biggest nodes
+   * (the most connected) keep their labels at least 11 px on screen, whatever the zoom, so the
+   * picture has its landmarks; zoomed in to where 14 px is readable, they are 14 px like every
+   * other label. Checked before each drawing; changed only when off by more than a sixth. */
   var HUBS = 12, READABLE_PX = 11;
+  var hubs = data.nodes.slice().sort(function (a, b) {
+    return (b.size || 0) - (a.size || 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  }).slice(0, HUBS);
+  var baseFont = (options.nodes && options.nodes.font && options.nodes.font.size) || 14;
+  var hubFont = baseFont;
   function labelHubs(scale) {
-    var base = (options.nodes && options.nodes.font && options.nodes.font.size) || 14;
-    if (!(scale > 0) || base * scale >= READABLE_PX) return;
-    var size = Math.ceil(READABLE_PX / scale);
-    var biggest = data.nodes.slice().sort(function (a, b) {
-      return (b.size || 0) - (a.size || 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-    }).slice(0, HUBS);
-    nodes.update(biggest.map(function (n) { return { id: n.id, font: { size: size } }; }));
+    if (!(scale > 0)) return;
+    var wanted = baseFont * scale >= READABLE_PX ? baseFont : Math.ceil(READABLE_PX / scale);
+    if (Math.abs(wanted - hubFont) <= hubFont / 6) return;
+    hubFont = wanted;
+    nodes.update(hubs.map(function (n) { return { id: n.id, font: { size: wanted } }; }));
+  }
+  if (!big) {
+    network.on("beforeDrawing", function () { labelHubs(network.getScale()); });
   }
 
   function ready() {
