@@ -261,13 +261,17 @@ def test_a_small_view_draws_no_picture(sasac: Opened) -> None:
     assert sasac.page.locator("#pg-picture").count() == 0
 
 
+def _synthetic_view(browser: Any, tmp_path: Path, size: int) -> Opened:
+    facts, model, _ = build_model(synthetic_store(size))
+    path = tmp_path / f"view-{size}.html"
+    path.write_text(render_model(facts, model, title=f"{size} nodes"), encoding="utf-8")
+    return Opened(browser, path)
+
+
 def test_a_fitted_view_keeps_its_biggest_labels_readable(browser: Any, tmp_path: Path) -> None:
     """A graph of a few hundred nodes is fitted at a scale where vis-network draws no label; the
     twelve biggest nodes get a font that is at least 11 px on screen, the others keep theirs."""
-    facts, model, _ = build_model(synthetic_store(250))
-    path = tmp_path / "mid.html"
-    path.write_text(render_model(facts, model, title="250 nodes"), encoding="utf-8")
-    opened = Opened(browser, path)
+    opened = _synthetic_view(browser, tmp_path, 250)
     try:
         found = opened.page.evaluate(
             """() => { const n = window.policygraphNetwork;
@@ -298,10 +302,7 @@ def test_a_fitted_view_keeps_its_biggest_labels_readable(browser: Any, tmp_path:
 
 
 def test_a_view_readable_as_fitted_keeps_every_font(browser: Any, tmp_path: Path) -> None:
-    facts, model, _ = build_model(synthetic_store(8))
-    path = tmp_path / "small.html"
-    path.write_text(render_model(facts, model, title="8 nodes"), encoding="utf-8")
-    opened = Opened(browser, path)
+    opened = _synthetic_view(browser, tmp_path, 8)
     try:
         scale = opened.page.evaluate("window.policygraphNetwork.getScale()")
         fonts = opened.page.evaluate(
