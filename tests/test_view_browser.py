@@ -293,8 +293,13 @@ def test_a_fitted_view_keeps_its_biggest_labels_readable(browser: Any, tmp_path:
         )
         zoom = """s => { const n = window.policygraphNetwork;
                          n.moveTo({scale: s, animation: false}); n.redraw(); }"""
+        wraps = """ids => ids.map(id =>
+            window.policygraphNetwork.body.nodes[id].options.widthConstraint.maximum || 0)"""
+        widths = opened.page.evaluate(wraps, [n[0] for n in hubs])
+        assert all(155 <= w * scale <= 165 for w in widths)  # long names wrap at about 160 px
         opened.page.evaluate(zoom, 1.0)  # zoomed in: the landmarks are ordinary labels again
         opened.page.wait_for_function(f"({fonts})({[n[0] for n in hubs]!r}).every(f => f === 14)")
+        assert set(opened.page.evaluate(wraps, [n[0] for n in hubs])) == {0}
         opened.page.evaluate(zoom, scale)  # and out again: landmarks
         opened.page.wait_for_function(f"({fonts})({[n[0] for n in hubs]!r}).every(f => f > 14)")
     finally:

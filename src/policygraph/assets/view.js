@@ -66,7 +66,11 @@
     var wanted = baseFont * scale >= READABLE_PX ? baseFont : Math.ceil(READABLE_PX / scale);
     if (Math.abs(wanted - hubFont) <= hubFont / 6) return;
     hubFont = wanted;
-    nodes.update(hubs.map(function (n) { return { id: n.id, font: { size: wanted } }; }));
+    /* a landmark's label wraps at about 160 px on screen, so long names do not cross the view */
+    var wrap = wanted === baseFont ? false : { maximum: Math.ceil(160 / scale) };
+    nodes.update(hubs.map(function (n) {
+      return { id: n.id, font: { size: wanted }, widthConstraint: wrap };
+    }));
   }
   if (!big) {
     network.on("beforeDrawing", function () { labelHubs(network.getScale()); });
