@@ -201,3 +201,14 @@ def test_the_next_step_says_to_fill_in_what_is_unknown(project: Project) -> None
     assert "against the published date" in err and err.rstrip().endswith(
         "policygraph draft zh-notice"
     )
+
+
+def test_add_prints_paths_relative_to_the_working_directory(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(project.root)
+    code, out, err = invoke(project, "add", str(DRAFT / "zh-notice.txt"), "--id", "zh-notice")
+    assert code == 0
+    assert "wrote data/sources/zh-notice.txt" in out and "wrote data/sources/zh-notice.yaml" in out
+    assert " in data/sources/zh-notice.yaml where known" in err
+    assert str(project.root) not in out + err

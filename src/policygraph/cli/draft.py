@@ -35,8 +35,8 @@ def add(
     from policygraph.drafting.archive import add as add_source
 
     done = add_source(target, project_of(project), source_id=source_id, timeout=timeout)
-    typer.echo(f"wrote {done.text_path}")
-    typer.echo(f"wrote {done.meta_path}")
+    typer.echo(f"wrote {shown(done.text_path)}")
+    typer.echo(f"wrote {shown(done.meta_path)}")
     unknown = sorted((k for k, v in done.meta.items() if v is None), key=lambda k: k != "published")
     if unknown:  # the dates the drafter resolves ("on Friday", 今年6月) need the publication date
         why = (
@@ -44,8 +44,9 @@ def add(
             if "published" in unknown
             else ""
         )
+        where = shown(done.meta_path)
         typer.echo(
-            f"next: fill in {', '.join(unknown)} in {done.meta_path} where known (they are ~)"
+            f"next: fill in {', '.join(unknown)} in {where} where known (they are ~)"
             f"{why}; then policygraph draft {done.id}",
             err=True,
         )
