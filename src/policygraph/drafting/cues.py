@@ -45,7 +45,6 @@ class Signal:
     end: int
     rule: str
     confidence: float
-    speaker_is_organisation: bool = False
 
 
 #: A pronoun for the last person named, before a verb of saying: opening the sentence ("He
@@ -166,7 +165,6 @@ def find_signals(reading: Reading, posts: list[Post], events: list[Event]) -> li
                 end=sent.end,
                 rule=f"cue.{slug(cue.group(0), 3)}" if cue.group(0).isascii() else "cue.zh",
                 confidence=0.6 if speaker or not directive else 0.4,
-                speaker_is_organisation=speaker is not None and speaker.section == "organisations",
             )
         )
     return found

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from policygraph.drafting.dates import AGENCY, DATELINE
 from policygraph.drafting.reading import Name
 from policygraph.drafting.text import fold
 
@@ -76,28 +77,23 @@ def in_dateline(text: str, start: int, end: int) -> bool:
     return bool(_ZH_AGENCY.fullmatch(fold(before)) and _ZH_DATELINE.match(fold(after)))
 
 
-#: What follows a wire agency that opens a dateline: (its place,) the date and 电, or, in
-#: English, the closing parenthesis and the dash ("HONG KONG, July 23 (Xinhua) --").
-_ZH_AFTER_AGENCY = re.compile(r"\s*[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日\s*[电讯]")
-_EN_AFTER_AGENCY = re.compile(r"\)\s*[-–—]")
-_EN_BEFORE_AGENCY = re.compile(r"^\s*[A-Z][A-Z .'-]*(?:,\s*[A-Z][A-Za-z .'-]*)?,\s*.{0,20}\($")
-
-
+#: After a wire agency that opens a Chinese dateline: its place, then the date and 电.
+_ZH_AFTER_AGENCY = re.compile(r"\s*[\u4e00-\u9fff]{0,8}" + _ZH_DATELINE.pattern)
 #: A credit: the body alone in parentheses that end the line (a photo's "（新華社）", "(Reuters)").
 _CREDIT_AFTER = re.compile(r"[)）][ \t]*(?:\n|$)")
 
 
 def agency_in_dateline(text: str, start: int, end: int) -> bool:
     """Whether a body is the wire agency of a dateline (新华社香港7月23日电, "HONG KONG, July 23
-    (Xinhua) --") or a credit at the end of a line ("（新華社）"): who filed the report or the
-    picture, not a body it reports on."""
-    before = text[text.rfind("\n", 0, start) + 1 : start]
-    after = text[end : end + 40]
-    if not before.strip() and _ZH_AFTER_AGENCY.match(fold(after)):
+    (Xinhua) --", read as ``dates`` reads a dateline) or a credit at the end of a line
+    ("（新華社）"): who filed the report or the picture, not a body it reports on."""
+    line = text.rfind("\n", 0, start) + 1
+    before = text[line:start]
+    if not before.strip() and _ZH_AFTER_AGENCY.match(fold(text[end : end + 40])):
         return True
-    if before.endswith(("(", "（")) and _CREDIT_AFTER.match(after):
+    if before.endswith(("(", "（")) and _CREDIT_AFTER.match(text, end):
         return True
-    return bool(_EN_BEFORE_AGENCY.match(before) and _EN_AFTER_AGENCY.match(after))
+    return bool(before.endswith("(") and DATELINE.match(before) and AGENCY.match(text, start - 1))
 
 
 def locative(text: str, start: int) -> bool:
