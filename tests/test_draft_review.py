@@ -285,3 +285,11 @@ def test_python_api_relabels_an_accepted_item(project: Project) -> None:
     policygraph.review(SOURCE, project, accept=[new.key], relabels={new.key: f" {label} "})
     records = yaml.safe_load(records_path(project).read_text(encoding="utf-8"))
     assert records["events"][0]["labels"] == {language: label}  # same language, trimmed
+
+
+def test_no_draft_names_the_draft_relative_to_the_working_directory(
+    project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(project.root)
+    code, _, err = invoke(project, "review", SOURCE)
+    assert code == 4 and f"error: data/drafts/{SOURCE}.yaml: no draft" in err

@@ -20,7 +20,7 @@ from policygraph.drafting.admit import refuse_invalid
 from policygraph.drafting.append import append_items
 from policygraph.drafting.archive import text_hash
 from policygraph.drafting.draft import DRAFT_HEAD, SECTION_ORDER, drafts_dir
-from policygraph.errors import InputError, Location, NotFoundError
+from policygraph.errors import InputError, Location, NotFoundError, shown
 from policygraph.project import Project
 from policygraph.records.sources import load_source
 
@@ -80,7 +80,7 @@ def _load_yaml(path: Path) -> object:
         return yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError as err:
         raise NotFoundError(
-            f"{path}: no draft", hint="run `policygraph draft SOURCE-ID` first"
+            f"{shown(path)}: no draft", hint="run `policygraph draft SOURCE-ID` first"
         ) from err
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark
