@@ -243,3 +243,49 @@ def test_a_descriptive_alias_allows_one_more_word_a_name_does_not() -> None:
         ("six new measures", "gazetteer.alt-loose"),
         ("six measures", "gazetteer.alt"),
     ]
+
+
+def _city_records() -> list[Record]:
+    city = record("places", {"id": "place-hangzhou", "labels": {"en": "Hangzhou", "zh": "杭州"}})
+    government = record("organisations", {
+        "id": "org-hz-government", "location": "place-hangzhou",
+        "labels": {"en": "Hangzhou Municipal People's Government", "zh": "杭州市人民政府"}})
+    committee = record("organisations", {
+        "id": "org-hz-party", "labels": {"en": "CPC Hangzhou Municipal Committee", "zh": "中共杭州市委"},
+        "alt_labels": {"zh": ("杭州市委",)}})
+    # a body of the city that is not its government: located there too, and never a mayor's
+    bureau = record("organisations", {
+        "id": "org-hz-bureau", "location": "place-hangzhou",
+        "labels": {"en": "Hangzhou Finance Bureau", "zh": "杭州市财政局"}})
+    people = [record("people", {"id": "person-zhou-min", "labels": {"zh": "周敏", "en": "Zhou Min"}})]
+    return [city, government, committee, bureau, *people]  # fmt: skip
+
+
+def test_a_mayors_title_names_the_government_of_the_place_before_it() -> None:
+    known = build_gazetteer(_city_records())
+    assert known.governments == {"place-hangzhou": "org-hz-government"}
+    for text, language in (
+        ("杭州市委常委、常务副市长周敏出席并致辞。", "zh"),  # the place is that of 杭州市委
+        ("Hangzhou Mayor Zhou Min attended the meeting.", "en"),
+    ):
+        posts_ = draft_text(source(text, language=language), known).sections["posts"]
+        assert [(p["member"], p["organisation"]) for p in posts_] == [
+            ("person-zhou-min", "org-hz-government")
+        ], text
+
+
+def test_a_title_that_is_not_a_mayors_does_not_borrow_the_government() -> None:
+    known = build_gazetteer(_city_records())
+    text = "杭州市委常委、秘书长周敏出席。"  # 秘书长 is no head of government
+    assert draft_text(source(text), known).sections.get("posts", []) == []
+
+
+def test_a_descriptive_label_before_a_proper_name_is_that_names_apposition() -> None:
+    platform = record("programmes", {
+        "id": "prog-asset-platform", "labels": {"en": "digital asset platform", "zh": "數字資產平台"}})
+    known = build_gazetteer([platform])  # fmt: skip
+    for text in ("數字資產平台 OSL 集團股價下跌。", "Shares of the digital asset platform OSL Group fell."):
+        assert draft_text(source(text), known).sections.get("names", []) == [], text
+    text = "The bank will run a digital asset platform, officials said."
+    (name,) = draft_text(source(text, language="en"), known).sections["names"]
+    assert name["entity"] == "prog-asset-platform"

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from tests.benchmarks.bench_draft import CORPORA
 
 from policygraph.build import load_project
-from policygraph.drafting.evaluate import Evaluation, evaluate, leave_one_out
+from policygraph.drafting.evaluate import Evaluation, drafted_mentions, evaluate, leave_one_out
 from policygraph.drafting.gold import series
 from policygraph.drafting.reading import read_text
 from policygraph.drafting.text import fold
@@ -52,11 +52,16 @@ def report_source(records: RecordSet, source_id: str) -> list[str]:
     reading = read_text(source.text, source.published, gazetteer)
     folded = fold(source.text)
     lines: list[str] = []
-    for entity, item in sorted(names.items()):
+    in_roles = (drafted_mentions(draft) & (set(entities) - left.own)) - set(names)
+    for entity in sorted(set(names) | in_roles):
         kind = "ok" if entity in curated else "PARENT" if entity in parents else "FP"
+        item = names.get(entity)
+        if item is None:
+            lines.append(f"  {kind:6} {entity:45} (referred to by a drafted post, event or signal)")
+            continue
         rule = item["draft"]["rule"] if isinstance(item["draft"], dict) else "?"
         lines.append(f"  {kind:6} {entity:45} {item['quote']!r} ({rule})")
-    for entity in sorted(curated - set(names)):
+    for entity in sorted(curated - set(names) - in_roles):
         labels = _label_texts(records, entity)
         known = [n.surface for n in reading.names if n.id == entity]
         present = [x for x in labels if fold(x) in folded]

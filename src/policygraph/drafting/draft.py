@@ -265,7 +265,7 @@ def draft_text(
         for e in es
         if e.entity.startswith("role.")
     }
-    posts = find_posts(reading, roles)
+    posts = find_posts(reading, roles, gazetteer)
     events = find_events(reading, events_known)
     signals = find_signals(reading, posts, events)
     claims = [(e.start, e.end) for e in events] + [(s.start, s.end) for s in signals]

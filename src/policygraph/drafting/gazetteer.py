@@ -120,7 +120,11 @@ def record_entries(record: Record, entity: str, section: str) -> Iterable[Entry]
 class Gazetteer:
     """Every known label of a project, compiled into one Aho-Corasick automaton."""
 
-    def __init__(self, entries: Iterable[Entry]) -> None:
+    def __init__(
+        self, entries: Iterable[Entry], *, governments: Mapping[str, str] | None = None
+    ) -> None:
+        #: place id -> the organisation that is its government (``governments_of``)
+        self.governments = dict(governments or {})
         self.patterns: dict[str, list[Entry]] = {}
         self.joined: dict[str, list[Entry]] = {}
         for entry in entries:
@@ -272,7 +276,24 @@ def build_gazetteer(records: Iterable[Record], *, skip: frozenset[str] = frozens
             if entity in sections and entity not in skip:
                 entries.extend(record_entries(record, entity, sections[entity]))
     derived = [Entry(e, s, name, GLOSSARY) for e, s, name in derived_names(entries)]
-    return Gazetteer(_unshared_short([*entries, *derived]))
+    return Gazetteer(_unshared_short([*entries, *derived]), governments=governments_of(records))
+
+
+GOVERNMENT_ENDINGS = ("政府", "government")
+
+
+def governments_of(records: Iterable[Record]) -> dict[str, str]:
+    """Each place's government: the one organisation located there whose label ends in
+    "government" or 政府 ("Shanghai Municipal People's Government", 上海市人民政府), the body a
+    mayor's title names although the text does not ("上海市常务副市长", "Shanghai Mayor")."""
+    found: dict[str, set[str]] = {}
+    for record in records:
+        place = record.get("location") if record.section == "organisations" else None
+        labels = [fold_label(text) for _, text in _label_values(record.values, "labels")]
+        labels += [fold_label(text) for _, text in _label_values(record.values, "alt_labels")]
+        if record.id and place and any(x.endswith(GOVERNMENT_ENDINGS) for x in labels):
+            found.setdefault(str(place), set()).add(record.id)
+    return {place: next(iter(ids)) for place, ids in found.items() if len(ids) == 1}
 
 
 def _unshared_short(entries: list[Entry]) -> list[Entry]:

@@ -6,11 +6,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
 from policygraph.drafting.candidates import EN_TITLES, ZH_TITLES
+from policygraph.drafting.gazetteer import Gazetteer
 from policygraph.drafting.reading import Name, Reading
 from policygraph.drafting.text import fold, fold_label, slug
 
@@ -123,7 +124,41 @@ def _chains(
     return chains
 
 
-def find_posts(reading: Reading, roles: dict[str, str]) -> list[Post]:
+#: Titles that name their body by the place before them: a mayor heads the city's government.
+HEADS_OF_GOVERNMENT = frozenset(
+    {"市长", "副市长", "常务副市长", "代市长", "省长", "副省长", "常务副省长", "mayor", "vice mayor",
+     "deputy mayor", "executive vice mayor", "acting mayor"}
+)  # fmt: skip
+#: Between a place (or a body named by its place: 上海市委) and the mayor's title after it.
+PLACE_GAP = re.compile(r"^[^,.;:，。；：()（）]{0,4}$")
+
+
+def _government(
+    reading: Reading, gazetteer: Gazetteer | None, title: str, sent_start: int, first: int
+) -> Name | None:
+    """The government a head-of-government title names by the place written before it
+    ("Shanghai Mayor", "上海市委常委、常务副市长": the place of 上海市委), as a name spanning
+    that place; ``None`` when the project knows no single government of it."""
+    if gazetteer is None or fold_label(title) not in HEADS_OF_GOVERNMENT:
+        return None
+    before = [n for n in reading.names if sent_start <= n.end <= first and n.known]
+    if not before or not PLACE_GAP.match(reading.text[before[-1].end : first]):
+        return None
+    name = before[-1]
+    if name.section == "places":
+        place = name.id
+    else:
+        inner = [m for m in gazetteer.find(name.surface, skip=name.id) if m.section == "places"]
+        if not inner or inner[0].start != 0:
+            return None
+        place = inner[0].entity
+    government = gazetteer.governments.get(place)
+    return replace(name, id=government, section="organisations") if government else None
+
+
+def find_posts(
+    reading: Reading, roles: dict[str, str], gazetteer: Gazetteer | None = None
+) -> list[Post]:
     found: dict[tuple[str, str], Post] = {}
     folded = fold(reading.text)  # 行長 is 行长; offsets kept
     spans = [(n.start, n.end) for n in reading.names if n.section == "organisations"]
@@ -132,8 +167,11 @@ def find_posts(reading: Reading, roles: dict[str, str]) -> list[Post]:
             first, last = chain[0][0], chain[-1][1]
             for t_start, t_end in chain:
                 member = _member(reading, sent.start, first, last)
-                org = _organisation(reading, t_start, t_end, sent.end) or _organisation(
-                    reading, first, t_end, sent.end
+                title = reading.text[t_start:t_end]
+                org = (
+                    _organisation(reading, t_start, t_end, sent.end)
+                    or _government(reading, gazetteer, title, sent.start, first)
+                    or _organisation(reading, first, t_end, sent.end)
                 )
                 if member is not None and org is not None:
                     title = (reading.text[t_start:t_end], sent.start, t_start)

@@ -228,6 +228,21 @@ def _short_named(text: str, names: list[Name]) -> list[Name]:
     ]  # fmt: skip
 
 
+#: A capitalised word or an acronym: the proper name a descriptive phrase can stand before.
+PROPER_AFTER = re.compile(r"\s?[A-Z][A-Za-z0-9]*\b")
+
+
+def _descriptors(text: str, names: list[Name]) -> list[Name]:
+    """Known programmes and audiences named by a descriptive label that stands before another
+    name as its apposition ("數字資產平台 OSL 集團", "the digital asset platform OSL"): the
+    phrase describes that name, not the programme."""
+    return [
+        n
+        for n in names
+        if n.known and n.section in ("programmes", "audiences") and PROPER_AFTER.match(text, n.end)
+    ]
+
+
 def read_text(text: str, published: str | None, gazetteer: Gazetteer) -> Reading:
     mentions = gazetteer.find(text)
     names = [_known_name(m) for m in mentions if m.section in ENTITY_SECTIONS]
@@ -242,6 +257,8 @@ def read_text(text: str, published: str | None, gazetteer: Gazetteer) -> Reading
         names.append(name)
         previous = name
     names = _compose(names, gazetteer)
+    descriptors = _descriptors(text, names)
+    names = [n for n in names if n not in descriptors]
     names.extend(_short_named(text, names))
     names.extend(_surnames(text, names))
     names.sort(key=lambda n: (n.start, n.end))
