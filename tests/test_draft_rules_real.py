@@ -247,18 +247,33 @@ def test_a_descriptive_alias_allows_one_more_word_a_name_does_not() -> None:
 
 def _city_records() -> list[Record]:
     city = record("places", {"id": "place-hangzhou", "labels": {"en": "Hangzhou", "zh": "杭州"}})
-    government = record("organisations", {
-        "id": "org-hz-government", "location": "place-hangzhou",
-        "labels": {"en": "Hangzhou Municipal People's Government", "zh": "杭州市人民政府"}})
-    committee = record("organisations", {
-        "id": "org-hz-party", "labels": {"en": "CPC Hangzhou Municipal Committee", "zh": "中共杭州市委"},
-        "alt_labels": {"zh": ("杭州市委",)}})
+    government = record(
+        "organisations",
+        {
+            "id": "org-hz-government",
+            "location": "place-hangzhou",
+            "labels": {"en": "Hangzhou Municipal People's Government", "zh": "杭州市人民政府"},
+        },
+    )
+    committee = record(
+        "organisations",
+        {
+            "id": "org-hz-party",
+            "alt_labels": {"zh": ("杭州市委",)},
+            "labels": {"en": "CPC Hangzhou Municipal Committee", "zh": "中共杭州市委"},
+        },
+    )
     # a body of the city that is not its government: located there too, and never a mayor's
-    bureau = record("organisations", {
-        "id": "org-hz-bureau", "location": "place-hangzhou",
-        "labels": {"en": "Hangzhou Finance Bureau", "zh": "杭州市财政局"}})
-    people = [record("people", {"id": "person-zhou-min", "labels": {"zh": "周敏", "en": "Zhou Min"}})]
-    return [city, government, committee, bureau, *people]  # fmt: skip
+    bureau = record(
+        "organisations",
+        {
+            "id": "org-hz-bureau",
+            "location": "place-hangzhou",
+            "labels": {"en": "Hangzhou Finance Bureau", "zh": "杭州市财政局"},
+        },
+    )
+    zhou = record("people", {"id": "person-zhou-min", "labels": {"zh": "周敏", "en": "Zhou Min"}})
+    return [city, government, committee, bureau, zhou]  # fmt: skip
 
 
 def test_a_mayors_title_names_the_government_of_the_place_before_it() -> None:
@@ -281,10 +296,16 @@ def test_a_title_that_is_not_a_mayors_does_not_borrow_the_government() -> None:
 
 
 def test_a_descriptive_label_before_a_proper_name_is_that_names_apposition() -> None:
-    platform = record("programmes", {
-        "id": "prog-asset-platform", "labels": {"en": "digital asset platform", "zh": "數字資產平台"}})
+    platform = record(
+        "programmes",
+        {
+            "id": "prog-asset-platform",
+            "labels": {"en": "digital asset platform", "zh": "數字資產平台"},
+        },
+    )
     known = build_gazetteer([platform])  # fmt: skip
-    for text in ("數字資產平台 OSL 集團股價下跌。", "Shares of the digital asset platform OSL Group fell."):
+    for text in ("數字資產平台 OSL 集團股價下跌。",
+                 "Shares of the digital asset platform OSL Group fell."):  # fmt: skip
         assert draft_text(source(text), known).sections.get("names", []) == [], text
     text = "The bank will run a digital asset platform, officials said."
     (name,) = draft_text(source(text, language="en"), known).sections["names"]

@@ -48,6 +48,20 @@ SIGNAL_CONCEPTS = {
 }
 
 
+#: How a post's fields become RDF: its class, and the predicate of each field (the records
+#: check reads the shapes' rules on posts through it, ``records.alternatives``).
+POST_CLASS = ORG.Membership
+POST_FIELDS: tuple[tuple[str, URIRef], ...] = (
+    ("member", ORG.member),
+    ("organisation", ORG.organization),
+    ("role", ORG.role),
+    ("observed_on", PG.observedOn),
+    ("start", SCHEMA.startDate),
+    ("end", SCHEMA.endDate),
+)
+_POST_DATES = POST_FIELDS[3:]
+
+
 def post_quads(record: Record, g: URIRef, lang: str | None) -> Iterator[Quad]:
     node = entity(record.id)
     yield node, RDF.type, ORG.Membership, g
@@ -57,11 +71,7 @@ def post_quads(record: Record, g: URIRef, lang: str | None) -> Iterator[Quad]:
         yield node, ORG.organization, entity(str(record.get("organisation"))), g
     if record.get("role"):
         yield node, ORG.role, concept(str(record.get("role"))), g
-    for key, prop in (
-        ("observed_on", PG.observedOn),
-        ("start", SCHEMA.startDate),
-        ("end", SCHEMA.endDate),
-    ):
+    for key, prop in _POST_DATES:
         if record.get(key) is not None:
             yield node, prop, date(record.get(key)), g
     yield from lang_texts(node, PG.statedAs, record.get("stated_as"), g)

@@ -16,8 +16,8 @@ from collections.abc import Callable
 from tests.benchmarks.bench_draft import CORPORA
 
 from policygraph.build import load_project
-from policygraph.drafting.evaluate import Evaluation, drafted_mentions, evaluate, leave_one_out
-from policygraph.drafting.gold import series
+from policygraph.drafting.evaluate import Evaluation, evaluate, leave_one_out
+from policygraph.drafting.gold import drafted_mentions, series
 from policygraph.drafting.reading import read_text
 from policygraph.drafting.text import fold
 from policygraph.project import Project
@@ -52,7 +52,7 @@ def report_source(records: RecordSet, source_id: str) -> list[str]:
     reading = read_text(source.text, source.published, gazetteer)
     folded = fold(source.text)
     lines: list[str] = []
-    in_roles = (drafted_mentions(draft) & (set(entities) - left.own)) - set(names)
+    in_roles = (drafted_mentions(draft.sections) & (set(entities) - left.own)) - set(names)
     for entity in sorted(set(names) | in_roles):
         kind = "ok" if entity in curated else "PARENT" if entity in parents else "FP"
         item = names.get(entity)

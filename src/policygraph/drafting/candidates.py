@@ -25,7 +25,8 @@ ZH_ORG_SUFFIXES = (
 EN_TITLES = (
     "Vice Premier", "Premier", "President", "Vice President", "Governor", "Deputy Governor",
     "Minister", "Vice Minister", "Secretary", "Party Secretary", "Director", "Deputy Director",
-    "Chairman", "Chairwoman", "Chair", "Mayor", "Vice Mayor", "Executive Vice Mayor", "Commissioner", "Ambassador",
+    "Chairman", "Chairwoman", "Chair", "Mayor", "Vice Mayor", "Executive Vice Mayor",
+    "Commissioner", "Ambassador",
     "Professor", "Prof.", "Dr.", "Dr", "Chief Executive", "CEO", "Spokesperson", "Spokesman",
     "General Manager", "Head", "Chief",
 )  # fmt: skip

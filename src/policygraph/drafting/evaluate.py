@@ -17,7 +17,7 @@ from policygraph.drafting.curated import many as _many
 from policygraph.drafting.curated import participants as _participants
 from policygraph.drafting.draft import Draft, Item, draft_text, known_events
 from policygraph.drafting.gazetteer import Gazetteer, build_gazetteer, person_pinyin
-from policygraph.drafting.gold import ENTITY_SECTIONS, REF_FIELDS, mentions, posts, series
+from policygraph.drafting.gold import ENTITY_SECTIONS, drafted_mentions, mentions, posts, series
 from policygraph.drafting.text import fold_label
 from policygraph.project import Project
 from policygraph.records.model import Record, RecordSet
@@ -133,20 +133,6 @@ def _labels(record: Record) -> set[str]:
     return found
 
 
-def drafted_mentions(draft: Draft) -> set[str]:
-    """The ids a draft refers to in any role, as ``gold.mentions`` reads curated records: its
-    names' entities, and the members, organisations, issuers, speakers, organisers and
-    participants of its posts, signals and events (a drafted post "上海市常务副市长吴伟"
-    mentions the municipal government)."""
-    found = {str(i["entity"]) for i in draft.sections.get("names", [])}
-    for section, items in draft.sections.items():
-        fields = REF_FIELDS.get(section, ()) if section != "names" else ()
-        for item in items:
-            found.update(str(v) for name in fields for v in _many(item.get(name)) if v)
-            found.update(str(p["who"]) for p in _participant_items(item) if p.get("who"))
-    return found
-
-
 def _participant_items(event: Item) -> list[Item]:
     found = event.get("participants")
     return [p for p in found if isinstance(p, dict)] if isinstance(found, list) else []
@@ -238,7 +224,7 @@ def evaluate_source(records: RecordSet, source_id: str) -> dict[str, Score]:
         for k in ("date", "observed_on")
     ]
     gold_dates = [r.get(k) for r in mine for k in ("date", "observed_on")]
-    drafted = drafted_mentions(draft) & (set(entities) - own)
+    drafted = drafted_mentions(draft.sections) & (set(entities) - own)
     return {
         "known mentions": _mention_score(
             drafted,

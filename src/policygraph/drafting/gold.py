@@ -78,3 +78,20 @@ def series(mine: list[Record], records: Iterable[Record]) -> set[str]:
         for r in records
         if r.section == "events" and r.id in events and r.get("edition_of")
     }
+
+
+def drafted_mentions(sections: Mapping[str, list[dict[str, object]]]) -> set[str]:
+    """The ids a draft (its sections of items) refers to in any role, as ``mentions`` reads
+    curated records: its names' entities, and the members, organisations, issuers, speakers,
+    organisers and participants of its posts, signals and events (a drafted post
+    "上海市常务副市长吴伟" mentions the municipal government)."""
+    found = {str(i["entity"]) for i in sections.get("names", [])}
+    for section, items in sections.items():
+        fields = REF_FIELDS.get(section, ()) if section != "names" else ()
+        for item in items:
+            found.update(str(v) for name in fields for v in _values(item.get(name)) if v)
+            parts = item.get("participants")
+            for part in parts if isinstance(parts, list) else ():
+                if isinstance(part, dict) and part.get("who"):
+                    found.add(str(part["who"]))
+    return found

@@ -126,8 +126,8 @@ def _chains(
 
 #: Titles that name their body by the place before them: a mayor heads the city's government.
 HEADS_OF_GOVERNMENT = frozenset(
-    {"市长", "副市长", "常务副市长", "代市长", "省长", "副省长", "常务副省长", "mayor", "vice mayor",
-     "deputy mayor", "executive vice mayor", "acting mayor"}
+    {"市长", "副市长", "常务副市长", "代市长", "省长", "副省长", "常务副省长", "mayor",
+     "vice mayor", "deputy mayor", "executive vice mayor", "acting mayor"}
 )  # fmt: skip
 #: Between a place (or a body named by its place: 上海市委) and the mayor's title after it.
 PLACE_GAP = re.compile(r"^[^,.;:，。；：()（）]{0,4}$")
@@ -167,15 +167,14 @@ def find_posts(
             first, last = chain[0][0], chain[-1][1]
             for t_start, t_end in chain:
                 member = _member(reading, sent.start, first, last)
-                title = reading.text[t_start:t_end]
+                words = reading.text[t_start:t_end]
                 org = (
                     _organisation(reading, t_start, t_end, sent.end)
-                    or _government(reading, gazetteer, title, sent.start, first)
+                    or _government(reading, gazetteer, words, sent.start, first)
                     or _organisation(reading, first, t_end, sent.end)
                 )
                 if member is not None and org is not None:
-                    title = (reading.text[t_start:t_end], sent.start, t_start)
-                    _add(found, member, org, title, roles)
+                    _add(found, member, org, (words, sent.start, t_start), roles)
     return list(found.values())
 
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from policygraph.errors import Location
+from policygraph.records.alternatives import required_alternatives
 from policygraph.records.model import Record
 from policygraph.records.spec import SECTIONS
 
@@ -194,12 +195,6 @@ def _merged(declaration: Record, group: list[Record]) -> dict[str, object]:
     return merged
 
 
-#: Fields of which a record needs one or the other, across its statements (the shapes' sh:or).
-ONE_OF: dict[str, tuple[str, str, str]] = {
-    "posts": ("observed_on", "start", "a post needs the day a source saw it held, or its start"),
-}
-
-
 def _required(rid: str, declaration: Record, group: list[Record], out: Statements) -> None:
     given = {name for record in group for name in (*record.values, *record.field_where)}
     for spec in SECTIONS[declaration.section].fields:
@@ -211,17 +206,17 @@ def _required(rid: str, declaration: Record, group: list[Record], out: Statement
                     f"missing required field {spec.name!r} (no statement of this id gives it)",
                 )
             )
-    if declaration.section in ONE_OF:
-        one, other, why = ONE_OF[declaration.section]
-        if one not in given and other not in given:
-            out.problems.append(
-                (
-                    declaration.where,
-                    rid,
-                    f"missing required field {one!r} (or {other!r}): {why}; no statement of "
-                    "this id gives either",
-                )
+    one_of = required_alternatives().get(declaration.section)
+    if one_of is not None and not given & set(one_of.fields):
+        first, *others = one_of.fields
+        out.problems.append(
+            (
+                declaration.where,
+                rid,
+                f"missing required field {first!r} (or {', '.join(map(repr, others))}): "
+                f"{one_of.message}; no statement of this id gives either",
             )
+        )
 
 
 def _conflicts(rid: str, group: list[Record], out: Statements) -> None:
