@@ -310,3 +310,38 @@ def test_a_descriptive_label_before_a_proper_name_is_that_names_apposition() -> 
     text = "The bank will run a digital asset platform, officials said."
     (name,) = draft_text(source(text, language="en"), known).sections["names"]
     assert name["entity"] == "prog-asset-platform"
+
+
+def test_the_citys_mayor_is_the_mayor_of_the_city_last_named() -> None:
+    known = build_gazetteer(_city_records())
+    text = "It opened in Hangzhou. It will help, said the city's executive vice-mayor Zhou Min."
+    (post,) = draft_text(source(text, language="en"), known).sections["posts"]
+    assert (post["member"], post["organisation"]) == ("person-zhou-min", "org-hz-government")
+    assert post["stated_as"] == {"en": "executive vice-mayor"}
+
+
+def test_a_country_named_in_passing_is_not_proposed() -> None:
+    country = record("places", {"id": "place-examplia", "types": ("country",),
+                                "labels": {"en": "Examplia", "zh": "示例国"}})  # fmt: skip
+    city = record("places", {"id": "place-hangzhou", "labels": {"en": "Hangzhou"}})
+    known = build_gazetteer([country, city])
+    text = "Stablecoins dominate over-the-counter trading in Examplia, officials in Hangzhou said."
+    names = draft_text(source(text, language="en"), known).sections["names"]
+    assert [n["entity"] for n in names] == ["place-hangzhou"]
+
+
+def test_the_currencys_english_names_are_one_word_in_a_described_name() -> None:
+    centre = record("programmes", {"id": "prog-centre", "labels": {
+        "en": "Digital RMB International Operation Centre"}})  # fmt: skip
+    known = build_gazetteer([centre])
+    for text in ("the digital yuan international operation center opened",
+                 "the international operation centre for digital renminbi opened"):  # fmt: skip
+        assert [m.entity for m in known.find(text)] == ["prog-centre"], text
+
+
+def test_a_chinese_body_is_found_by_the_short_form_of_its_name() -> None:
+    bureau = record("organisations", {"id": "org-fx", "labels": {"zh": "国家外汇管理局"}})
+    market = record("organisations", {"id": "org-market", "labels": {"zh": "國家市場監督管理總局"}})
+    known = build_gazetteer([bureau, market])
+    found = [(m.surface, m.entity) for m in known.find("國家外匯局、国家市场监管总局出席会议。")]
+    assert found == [("國家外匯局", "org-fx"), ("国家市场监管总局", "org-market")]

@@ -83,11 +83,14 @@ def _quote(reading: Reading, start: int, end: int) -> str:
 
 
 def _names(
-    reading: Reading, labels: dict[str, set[str]], claims: list[tuple[int, int]], zh: str
+    reading: Reading, gazetteer: Gazetteer, claims: list[tuple[int, int]], zh: str
 ) -> list[Item]:
     """One names item per known entity: its new spellings as alt labels, else its first name.
 
-    A place only where it can be a location or a concern (``places.proposed``)."""
+    A place only where it can be a location or a concern (``places.proposed``); a country
+    never: in passing ("在中國場外交易中", "in China where crypto ...") it is a setting, which
+    curators do not record, and where a drafted item has it as a location that item says so."""
+    labels = known_labels(gazetteer)
     mentions: dict[str, list[Name]] = {}
     # English candidates are capitalised names; Chinese ones are guessed from a suffix and are
     # often common nouns (上海国际金融中心, where 上海 is what the sentence is about)
@@ -97,7 +100,9 @@ def _names(
         if not n.known and n.section == ORGS and not has_cjk(n.surface)
     ]
     for name in reading.names:
-        if name.section == "places" and not places.proposed(reading.text, name, claims):
+        if name.section == "places" and (
+            name.id in gazetteer.countries or not places.proposed(reading.text, name, claims)
+        ):
             continue
         if name.section == ORGS and places.agency_in_dateline(reading.text, name.start, name.end):
             continue  # who filed the report
@@ -271,7 +276,7 @@ def draft_text(
     claims = [(e.start, e.end) for e in events] + [(s.start, s.end) for s in signals]
     zh = chinese_tag(source.language, source.text)
     sections: dict[str, list[Item]] = {
-        "names": _names(reading, known_labels(gazetteer), claims, zh),
+        "names": _names(reading, gazetteer, claims, zh),
         "people": _new_entities(reading, "people", zh),
         "organisations": _new_entities(reading, "organisations", zh),
         "posts": [_post(reading, p, zh) for p in posts],

@@ -121,10 +121,16 @@ class Gazetteer:
     """Every known label of a project, compiled into one Aho-Corasick automaton."""
 
     def __init__(
-        self, entries: Iterable[Entry], *, governments: Mapping[str, str] | None = None
+        self,
+        entries: Iterable[Entry],
+        *,
+        governments: Mapping[str, str] | None = None,
+        countries: Iterable[str] = (),
     ) -> None:
         #: place id -> the organisation that is its government (``governments_of``)
         self.governments = dict(governments or {})
+        #: the places typed ``country``
+        self.countries = frozenset(countries)
         self.patterns: dict[str, list[Entry]] = {}
         self.joined: dict[str, list[Entry]] = {}
         for entry in entries:
@@ -264,6 +270,7 @@ def build_gazetteer(records: Iterable[Record], *, skip: frozenset[str] = frozens
 
     ``skip`` leaves out entities (the leave-one-out evaluation hides a source's own entities).
     """
+    records = list(records)
     entries: list[Entry] = []
     sections: dict[str, str] = {
         r.id: r.section for r in records if r.section in NAMED_SECTIONS and r.id
@@ -276,10 +283,21 @@ def build_gazetteer(records: Iterable[Record], *, skip: frozenset[str] = frozens
             if entity in sections and entity not in skip:
                 entries.extend(record_entries(record, entity, sections[entity]))
     derived = [Entry(e, s, name, GLOSSARY) for e, s, name in derived_names(entries)]
-    return Gazetteer(_unshared_short([*entries, *derived]), governments=governments_of(records))
+    countries = {
+        r.id for r in records if r.section == "places" and "country" in _many(r.get("types"))
+    }
+    return Gazetteer(
+        _unshared_short([*entries, *derived]),
+        governments=governments_of(records),
+        countries=countries,
+    )
 
 
 GOVERNMENT_ENDINGS = ("政府", "government")
+
+
+def _many(value: object) -> tuple[object, ...]:
+    return tuple(value) if isinstance(value, tuple | list) else (value,) if value else ()
 
 
 def governments_of(records: Iterable[Record]) -> dict[str, str]:

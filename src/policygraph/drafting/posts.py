@@ -15,7 +15,10 @@ from policygraph.drafting.gazetteer import Gazetteer
 from policygraph.drafting.reading import Name, Reading
 from policygraph.drafting.text import fold, fold_label, slug
 
-_EN = "|".join(re.escape(t) for t in sorted(EN_TITLES, key=len, reverse=True))
+#: English titles, their words joined by a space or a hyphen ("vice-mayor").
+_EN = "|".join(
+    r"[\s-]".join(map(re.escape, t.split())) for t in sorted(EN_TITLES, key=len, reverse=True)
+)
 TITLE = re.compile(
     r"\b(?:chief|senior|deputy|head|lead)\s+(?:[a-z]+\s+){0,2}"
     r"(?:analyst|economist|officer|researcher|fellow)\b"
@@ -131,6 +134,8 @@ HEADS_OF_GOVERNMENT = frozenset(
 )  # fmt: skip
 #: Between a place (or a body named by its place: 上海市委) and the mayor's title after it.
 PLACE_GAP = re.compile(r"^[^,.;:，。；：()（）]{0,4}$")
+#: "the city's executive vice-mayor", 该市市长: the city the text last named.
+THE_CITY = re.compile(r"(?:\bthe\s+city(?:’|')s|该市|本市)\s*$", re.IGNORECASE)
 
 
 def _government(
@@ -139,8 +144,11 @@ def _government(
     """The government a head-of-government title names by the place written before it
     ("Shanghai Mayor", "上海市委常委、常务副市长": the place of 上海市委), as a name spanning
     that place; ``None`` when the project knows no single government of it."""
-    if gazetteer is None or fold_label(title) not in HEADS_OF_GOVERNMENT:
+    if gazetteer is None or fold_label(title).replace("-", " ") not in HEADS_OF_GOVERNMENT:
         return None
+    if THE_CITY.search(fold(reading.text[max(0, first - 16) : first])):
+        seats = [n for n in reading.names if n.end <= first and n.id in gazetteer.governments]
+        return replace(seats[-1], id=gazetteer.governments[seats[-1].id]) if seats else None
     before = [n for n in reading.names if sent_start <= n.end <= first and n.known]
     if not before or not PLACE_GAP.match(reading.text[before[-1].end : first]):
         return None

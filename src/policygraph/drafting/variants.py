@@ -1,16 +1,18 @@
 """Variants of a known label that the gazetteer also matches, at lower confidence.
 
 A label without its closing qualifier in parentheses ("blockchain service platform (Digital RMB
-International Operation Centre)" -> "blockchain service platform"), and an English body's name
+International Operation Centre)" -> "blockchain service platform"), an English body's name
 without its administrative level word ("CPC Examplia Municipal Committee" -> "CPC Examplia
-Committee"), which English reports often leave out.
+Committee"), which English reports often leave out, and a Chinese body's name in the usual
+short form of its words (国家外汇管理局 -> 国家外汇局, 国家市场监督管理总局 -> 国家市场监管总局,
+国家发展和改革委员会 -> 国家发展改革委).
 """
 
 from __future__ import annotations
 
 import re
 
-from policygraph.drafting.text import has_cjk
+from policygraph.drafting.text import fold, has_cjk
 
 #: Words of an administrative level that English names of Chinese bodies often leave out
 #: ("CPC Examplia Committee" for "CPC Examplia Municipal Committee").
@@ -18,9 +20,24 @@ LEVEL_WORDS = frozenset({"municipal", "provincial"})
 SHORT = "-short"
 
 
+#: Words of Chinese bodies' names and their usual short forms, applied in this order.
+ZH_SHORTENINGS = (
+    ("监督管理", "监管"),
+    ("管理局", "局"),
+    ("发展和改革", "发展改革"),
+    ("委员会", "委"),
+)
+
+
 def label_short(label: str) -> str:
     """A Latin label without its level words, when three words or more are left: "Examplia
-    Municipal Financial Bureau" -> "Examplia Financial Bureau"."""
+    Municipal Financial Bureau" -> "Examplia Financial Bureau"; a Chinese one in the short
+    form of its words (``ZH_SHORTENINGS``), when five characters or more are left."""
+    if has_cjk(label):
+        short = fold(label)  # in simplified characters, as the gazetteer's keys are
+        for long, brief in ZH_SHORTENINGS:
+            short = short.replace(long, brief)
+        return short if short != fold(label) and len(short) >= 5 else ""
     words = label.split()
     kept = [w for w in words if w.lower() not in LEVEL_WORDS]
     return " ".join(kept) if label.isascii() and len(words) > len(kept) >= 3 else ""

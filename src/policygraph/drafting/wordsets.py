@@ -4,7 +4,9 @@ A body that is not yet a proper name is described in many ways: "digital RMB int
 operations center" and "international operations center for the digital RMB" are one thing.
 A label of three words or more (small words aside) is matched by any run of the text made of
 exactly its words, in any order, with small words between them; words are compared in American
-spelling ("operations centre" = "operations center"), plurals kept.
+spelling ("operations centre" = "operations center"), plurals kept, and the Chinese currency's
+English names as one ("digital yuan" = "digital RMB" = "digital renminbi"). "under" is a small
+word: a body "under" another is the body "of" it.
 """
 
 from __future__ import annotations
@@ -12,8 +14,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-SMALL = frozenset({"the", "of", "for", "a", "an", "and", "on", "in", "to"})
-SPELLING = {"centre": "center", "programme": "program", "organisation": "organization"}
+SMALL = frozenset({"the", "of", "for", "a", "an", "and", "on", "in", "to", "under"})
+SPELLING = {
+    "centre": "center",
+    "programme": "program",
+    "organisation": "organization",
+    "yuan": "rmb",
+    "renminbi": "rmb",
+}
 MIN_WORDS = 3
 WORD = re.compile(r"[a-z0-9]+(?:'s)?")
 #: What may stand between two words of one name: spaces, a hyphen.
