@@ -113,7 +113,7 @@ def test_an_english_title_keeps_its_qualifier() -> None:
     assert guessed_role("Deputy Governor") == "role.deputy-governor"
 
 
-def test_a_known_name_inside_a_new_bodys_name_is_not_proposed() -> None:
+def test_a_place_inside_a_new_bodys_name_is_not_proposed_its_parent_is() -> None:
     known = build_gazetteer([
         _reference(ORG, {"id": "org-city-pc", "labels": {"en": "City Party Committee"}}),
         _reference("places", {"id": "place-harbour", "labels": {"en": "Harbour", "zh": "海港"}}),
@@ -123,10 +123,14 @@ def test_a_known_name_inside_a_new_bodys_name_is_not_proposed() -> None:
         "Lu Fang, Head of the Second Inspection Group of the City Party Committee, urged "
         "the Harbour Office of the Coin Exchange Commission’s Board to act in Harbour."
     )
-    found = {n["entity"] for n in names(text, known)}
-    # the committee and the first Harbour are parts of new bodies' names; Harbour at the end
-    # is where they act
-    assert found == {"person-lu-fang", "place-harbour"}
+    found = {n["entity"]: n["quote"] for n in names(text, known)}
+    # the first Harbour is part of a new body's name, said in passing; Harbour at the end is
+    # where they act; the committee is the inspection group's parent, which the text states
+    assert found == {
+        "person-lu-fang": "Lu Fang",
+        "place-harbour": "Harbour",
+        "org-city-pc": "City Party Committee",
+    }
     alone = names("Lu Fang said the City Party Committee urged banks in Harbour to act.", known)
     assert "org-city-pc" in {n["entity"] for n in alone}
     # a Chinese candidate is guessed from a suffix: 海港 inside 海港国际金融中心 stays a mention

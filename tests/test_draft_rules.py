@@ -174,8 +174,9 @@ def test_a_known_organisation_under_a_composed_name_is_not_new() -> None:
     text = "On May 5, 2025, the Party Committee of EXM held a meeting."
     result = draft_text(source(text), Gazetteer([ministry, short, committee]))
     assert "organisations" not in result.sections  # no new organisation proposed
-    (name,) = result.sections["names"]
-    assert name["entity"] == "org-ministry-pc"
+    name, parent = result.sections["names"]
+    assert (name["entity"], parent["entity"]) == ("org-ministry-pc", "org-ministry")
+    assert parent["draft"]["rule"] == "gazetteer.inside"  # type: ignore[index]
     assert name["alt_labels"] == {"en": ["Party Committee of EXM"]}
     assert name["draft"]["rule"] == "gazetteer.composed"  # type: ignore[index]
 

@@ -320,14 +320,26 @@ def test_the_citys_mayor_is_the_mayor_of_the_city_last_named() -> None:
     assert post["stated_as"] == {"en": "executive vice-mayor"}
 
 
-def test_a_country_named_in_passing_is_not_proposed() -> None:
-    country = record("places", {"id": "place-examplia", "types": ("country",),
-                                "labels": {"en": "Examplia", "zh": "示例国"}})  # fmt: skip
-    city = record("places", {"id": "place-hangzhou", "labels": {"en": "Hangzhou"}})
-    known = build_gazetteer([country, city])
-    text = "Stablecoins dominate over-the-counter trading in Examplia, officials in Hangzhou said."
+def test_a_bodys_parent_named_inside_its_name_is_proposed() -> None:
+    bank = record("organisations", {"id": "org-cb", "labels": {"en": "People's Bank of China"}})
+    committee = record(
+        "organisations", {"id": "org-party", "labels": {"en": "CPC Hangzhou Municipal Committee"}}
+    )
+    office = record(
+        "organisations",
+        {
+            "id": "org-office",
+            "labels": {"en": "Finance Office of the CPC Hangzhou Municipal Committee"},
+        },
+    )
+    known = build_gazetteer([bank, committee, office])
+    text = (
+        "Li Kexin, deputy director of the General Office of the People's Bank of China, and "
+        "an official of the Finance Office of the CPC Hangzhou Municipal Committee spoke."
+    )
     names = draft_text(source(text, language="en"), known).sections["names"]
-    assert [n["entity"] for n in names] == ["place-hangzhou"]
+    # the bank inside a new body's name; the committee inside a known body's name
+    assert sorted(n["entity"] for n in names) == ["org-cb", "org-office", "org-party"]
 
 
 def test_the_currencys_english_names_are_one_word_in_a_described_name() -> None:

@@ -82,14 +82,25 @@ def _quote(reading: Reading, start: int, end: int) -> str:
     return reading.text[start:end].strip().lstrip("•·*-– ").strip()
 
 
+def _inner_bodies(name: Name, gazetteer: Gazetteer) -> list[Name]:
+    """The known bodies named inside a known body's name: its parent ("Financial Commission
+    Office of the CPC Shanghai Municipal Committee" names the committee)."""
+    return [
+        Name(name.start + m.start, name.start + m.end, m.surface, m.entity, m.section, True,
+             "gazetteer.inside", 0.6)
+        for m in gazetteer.find(name.surface, skip=name.id)
+        if m.section == ORGS
+    ]  # fmt: skip
+
+
 def _names(
     reading: Reading, gazetteer: Gazetteer, claims: list[tuple[int, int]], zh: str
 ) -> list[Item]:
     """One names item per known entity: its new spellings as alt labels, else its first name.
 
-    A place only where it can be a location or a concern (``places.proposed``); a country
-    never: in passing ("在中國場外交易中", "in China where crypto ...") it is a setting, which
-    curators do not record, and where a drafted item has it as a location that item says so."""
+    A place only where it can be a location or a concern (``places.proposed``), and not as
+    part of a new body's name; a body's parent named inside its name is proposed too
+    ("General Office of the People's Bank of China", known or not, names the bank)."""
     labels = known_labels(gazetteer)
     mentions: dict[str, list[Name]] = {}
     # English candidates are capitalised names; Chinese ones are guessed from a suffix and are
@@ -100,17 +111,19 @@ def _names(
         if not n.known and n.section == ORGS and not has_cjk(n.surface)
     ]
     for name in reading.names:
-        if name.section == "places" and (
-            name.id in gazetteer.countries or not places.proposed(reading.text, name, claims)
-        ):
+        if name.section == "places" and not places.proposed(reading.text, name, claims):
             continue
         if name.section == ORGS and places.agency_in_dateline(reading.text, name.start, name.end):
             continue  # who filed the report
-        if any(s <= name.start and name.end <= e and e - s > name.end - name.start
-               for s, e in new_orgs):  # fmt: skip
-            continue  # part of a new body's name: its place or its parent, said in passing
+        if name.section == "places" and any(
+            s <= name.start and name.end <= e and e - s > name.end - name.start for s, e in new_orgs
+        ):
+            continue  # part of a new body's name: its place, said in passing
         if name.known and not name.coreferent:
             mentions.setdefault(name.id, []).append(name)
+        if name.known and name.section == ORGS and not name.coreferent:
+            for inner in _inner_bodies(name, gazetteer):
+                mentions.setdefault(inner.id, []).append(inner)
     items: list[Item] = []
     for entity, found in mentions.items():
         new = [n for n in found if fold_label(n.surface) not in labels.get(entity, set())]

@@ -125,12 +125,9 @@ class Gazetteer:
         entries: Iterable[Entry],
         *,
         governments: Mapping[str, str] | None = None,
-        countries: Iterable[str] = (),
     ) -> None:
         #: place id -> the organisation that is its government (``governments_of``)
         self.governments = dict(governments or {})
-        #: the places typed ``country``
-        self.countries = frozenset(countries)
         self.patterns: dict[str, list[Entry]] = {}
         self.joined: dict[str, list[Entry]] = {}
         for entry in entries:
@@ -283,21 +280,10 @@ def build_gazetteer(records: Iterable[Record], *, skip: frozenset[str] = frozens
             if entity in sections and entity not in skip:
                 entries.extend(record_entries(record, entity, sections[entity]))
     derived = [Entry(e, s, name, GLOSSARY) for e, s, name in derived_names(entries)]
-    countries = {
-        r.id for r in records if r.section == "places" and "country" in _many(r.get("types"))
-    }
-    return Gazetteer(
-        _unshared_short([*entries, *derived]),
-        governments=governments_of(records),
-        countries=countries,
-    )
+    return Gazetteer(_unshared_short([*entries, *derived]), governments=governments_of(records))
 
 
 GOVERNMENT_ENDINGS = ("政府", "government")
-
-
-def _many(value: object) -> tuple[object, ...]:
-    return tuple(value) if isinstance(value, tuple | list) else (value,) if value else ()
 
 
 def governments_of(records: Iterable[Record]) -> dict[str, str]:

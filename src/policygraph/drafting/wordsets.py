@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-SMALL = frozenset({"the", "of", "for", "a", "an", "and", "on", "in", "to", "under"})
+SMALL = frozenset({"the", "of", "for", "a", "an", "and", "on", "in", "to", "under", "at"})
 SPELLING = {
     "centre": "center",
     "programme": "program",
