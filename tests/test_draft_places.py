@@ -160,10 +160,11 @@ def test_a_drafted_signal_names_the_place_only_where_it_is_a_location_or_concern
         ("杭州已经发布风险提示。", True),
         ("杭州监管机构发布风险提示。", False),  # the place modifies the regulators
         ("促使杭州、宁波等地发布提示。", False),
-        ("Hangzhou has issued a notice.", False),  # English: not read so (see docs/draft.md)
+        ("Hangzhou has issued a notice.", True),  # English: a verb of state or stance
+        ("Hangzhou regulators issued a notice.", False),
     ],
 )
-def test_a_chinese_place_before_an_adverb_is_the_subject_of_its_clause(
+def test_a_place_before_an_adverb_or_a_verb_of_state_is_the_subject_of_its_clause(
     text: str, is_subject: bool
 ) -> None:
     place = "Hangzhou" if text.isascii() else "杭州"
@@ -191,3 +192,4 @@ def test_a_wire_agency_filing_the_report_is_not_a_mention(
 ) -> None:
     start = text.index(agency)
     assert agency_in_dateline(text, start, start + len(agency)) is filed
+

@@ -3,9 +3,11 @@
 Curators record a place where it is a location (an event's, a programme's) or a concern (a
 signal's). So a known place is proposed only where it can be one: named inside a drafted event
 or signal, or after a preposition of place anywhere ("centres in Beijing and Shanghai", 在香港: a
-location whatever the sentence is), or, in Chinese, as the subject of a clause an adverb opens
-(香港于本月实施: the place acts; the English counterpart, "Hong Kong has", was measured and
-left out: it added an unrecorded mention and found none), never in a dateline ("HONG KONG,
+location whatever the sentence is), or as the subject of a clause: in Chinese one an adverb
+opens (香港于本月实施: the place acts), in English one a verb of state or stance opens ("China
+remains wary", "Shanghai is China's main hub"; measured first on records that left such places
+out, it found nothing, and after the completeness audit of December 2026, which records them,
+two of two), never in a dateline ("HONG KONG,
 July 11 (Reuters) -", 新华社北京9月25日电: where the report was filed), and not as a modifier
 inside a noun phrase that a determiner opens. A determiner does not take a bare place name as
 its noun: in "a Shanghai regulator", "its Hangzhou office", 一家上海券商, the place only says
@@ -107,9 +109,17 @@ def locative(text: str, start: int) -> bool:
 _ZH_PREDICATE = re.compile(r"(?:于|正在|正|将|已经|已|曾经|曾|仍|也|亦|近日|日前)")
 
 
+#: An English verb of state or of stance right after the place: it is the subject of its
+#: clause ("China remains wary", "Shanghai is China's main hub", "Hong Kong has").
+_EN_PREDICATE = re.compile(
+    r"\s+(?:is|was|remains|remained|has|had|will|would|wants|plans|aims|seeks|sees)\b"
+)
+
+
 def subject(text: str, end: int) -> bool:
-    """Whether a Chinese place is the subject of a clause: an adverb follows it (香港于本月)."""
-    return bool(_ZH_PREDICATE.match(fold(text[end : end + 4])))
+    """Whether a place is the subject of a clause: a Chinese adverb follows it (香港于本月),
+    or an English verb of state or stance ("China remains")."""
+    return bool(_ZH_PREDICATE.match(fold(text[end : end + 4])) or _EN_PREDICATE.match(text, end))
 
 
 def proposed(text: str, place: Name, claims: Sequence[tuple[int, int]]) -> bool:
