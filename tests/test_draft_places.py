@@ -192,4 +192,3 @@ def test_a_wire_agency_filing_the_report_is_not_a_mention(
 ) -> None:
     start = text.index(agency)
     assert agency_in_dateline(text, start, start + len(agency)) is filed
-
