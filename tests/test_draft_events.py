@@ -69,3 +69,18 @@ def test_a_chair_as_a_noun_is_no_cue() -> None:
     text = "Zhou Min, chair of the panel, attended the forum on June 18, 2025."
     (event,) = _events(text, "en")
     assert [p["role"] for p in event["participants"]] == ["prole.attendee"]  # type: ignore[index]
+
+
+def test_bodies_listed_as_attending_attend_where_no_person_is_named() -> None:
+    bodies = [Entry("org-police", "organisations", "公安部", "gazetteer.label"),
+              Entry("org-justice", "organisations", "司法部", "gazetteer.label")]  # fmt: skip
+    gazetteer = Gazetteer([*CENTRAL_BANK, *PEOPLE, *bodies])
+    text = "2025年11月28日，中国人民银行召开协调机制会议。公安部、司法部有关负责人出席会议。"
+    (event,) = draft_text(source(text), gazetteer).sections["events"]
+    roles = {p["who"]: p["role"] for p in event["participants"]}  # type: ignore[union-attr]
+    # the organiser does not attend its own meeting; each listed body does
+    assert roles == {"org-police": "prole.attendee", "org-justice": "prole.attendee"}
+    text = "2025年11月28日，中国人民银行召开会议。司法部副部长周敏出席会议。"
+    (event,) = draft_text(source(text), gazetteer).sections["events"]
+    # beside a person, the body is where that person works: the person attends
+    assert [p["who"] for p in event["participants"]] == ["person-zhou-min"]  # type: ignore[union-attr]

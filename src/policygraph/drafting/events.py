@@ -166,9 +166,18 @@ def _participations(reading: Reading, events: list[Event]) -> None:
         if event is None:
             continue
         folded = fold(sent.text)
-        people = [n for n in reading.in_span(sent.start, sent.end) if n.section == "people"]
-        for person in people:
-            role = _role_of(folded, person.end - sent.start)
-            if role is None or any(p.who == person.id for p in event.participants):
+        names = reading.in_span(sent.start, sent.end)
+        people = any(n.section == "people" for n in names)
+        for name in names:
+            if name.section not in ("people", "organisations") or name.coreferent:
                 continue
-            event.participants.append(Participation(person.id, role, sent.start, sent.end))
+            role = _role_of(folded, name.end - sent.start)
+            if name.section == "organisations" and (
+                people or role != "prole.attendee" or name.id == event.organiser
+            ):
+                # a body attends when no person is named ("公安部、司法部有关负责人出席会议");
+                # beside people, it is where they work ("Li, of the General Office, attended")
+                continue
+            if role is None or any(p.who == name.id for p in event.participants):
+                continue
+            event.participants.append(Participation(name.id, role, sent.start, sent.end))
