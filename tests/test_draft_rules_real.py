@@ -119,11 +119,13 @@ def test_chinese_cues_are_read_in_traditional_script_and_in_requirement_lists() 
 
 def test_a_list_of_titles_holds_of_the_name_after_the_last_one() -> None:
     text = "浙江省发展和改革委员会党委书记、主任周敏出席会议。"
-    (post,) = section(text, "posts")
-    # the body is the commission's party committee (a new organisation), named before 书记
+    secretary, director = section(text, "posts")
+    # the secretary's body is the commission's party committee (a new organisation), named
+    # before 书记; the director's is the commission whose committee it is
     (committee,) = section(text, "organisations")
     assert committee["labels"] == {"zh": "浙江省发展和改革委员会党委"}
-    assert (post["member"], post["organisation"]) == ("person-zhou-min", committee["id"])
+    assert (secretary["member"], secretary["organisation"]) == ("person-zhou-min", committee["id"])
+    assert (director["member"], director["organisation"]) == ("person-zhou-min", "org-zj-drc")
 
 
 def test_every_person_takes_part_with_the_cue_after_their_name() -> None:
@@ -284,9 +286,9 @@ def test_a_mayors_title_names_the_government_of_the_place_before_it() -> None:
         ("Hangzhou Mayor Zhou Min attended the meeting.", "en"),
     ):
         posts_ = draft_text(source(text, language=language), known).sections["posts"]
-        assert [(p["member"], p["organisation"]) for p in posts_] == [
-            ("person-zhou-min", "org-hz-government")
-        ], text
+        held = {p["organisation"] for p in posts_ if p["member"] == "person-zhou-min"}
+        # 常委 is held in the committee named before it, the mayor's title in the government
+        assert held == {"org-hz-government", *(["org-hz-party"] if language == "zh" else [])}
 
 
 def test_a_title_that_is_not_a_mayors_does_not_borrow_the_government() -> None:
@@ -357,3 +359,19 @@ def test_a_chinese_body_is_found_by_the_short_form_of_its_name() -> None:
     known = build_gazetteer([bureau, market])
     found = [(m.surface, m.entity) for m in known.find("國家外匯局、国家市场监管总局出席会议。")]
     assert found == [("國家外匯局", "org-fx"), ("国家市场监管总局", "org-market")]
+
+
+def test_a_title_after_a_party_committee_is_held_in_its_body_unless_a_party_title() -> None:
+    bank = record("organisations", {"id": "org-cb", "labels": {"zh": "中国人民银行"}})
+    member = record("concepts", {"id": "role.party-committee-member", "scheme": "role",
+                                 "labels": {"zh": "党委委员"}})  # fmt: skip
+    people = record("people", {"id": "person-zhou-min", "labels": {"zh": "周敏"}})
+    known = build_gazetteer([bank, member, people])
+    text = "2025年9月24日，中国人民银行党委委员、副行长周敏出席并致辞。"
+    posts_ = draft_text(source(text), known).sections["posts"]
+    held = {(p["organisation"], p["role"]) for p in posts_}
+    # the committee is a new body (its id proposed from its name); the deputy governor's post
+    # is in the bank whose committee it is
+    assert ("org-cb", "role.deputy-governor") in held
+    ((committee, role),) = held - {("org-cb", "role.deputy-governor")}
+    assert (committee != "org-cb", role) == (True, "role.party-committee-member")

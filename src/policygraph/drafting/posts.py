@@ -113,18 +113,41 @@ def _organisation(reading: Reading, title_start: int, title_end: int, end: int) 
 
 def _chains(
     folded: str, start: int, end: int, names: list[tuple[int, int]]
-) -> list[list[tuple[int, int]]]:
+) -> list[list[tuple[int, int, int]]]:
     """Titles in a sentence, those written as one list ("党委书记、主任贺青") grouped: each
     title of a list holds of the name after the last one and the body before the first. A
-    title that begins inside a name (市国资委党委 + 党委书记) begins where the name ends."""
-    chains: list[list[tuple[int, int]]] = []
+    title that begins inside a name (市国资委党委 + 党委书记) begins where the name ends; each
+    title is (start, end, start of the whole title)."""
+    chains: list[list[tuple[int, int, int]]] = []
     for m in TITLE.finditer(folded, start, end):
         t_start = next((e for s, e in names if s < m.start() < e < m.end()), m.start())
         if chains and CHAINED.fullmatch(folded, chains[-1][-1][1], t_start):
-            chains[-1].append((t_start, m.end()))
+            chains[-1].append((t_start, m.end(), m.start()))
         else:
-            chains.append([(t_start, m.end())])
+            chains.append([(t_start, m.end(), m.start())])
     return chains
+
+
+#: Titles held in a party committee; any other title after a committee's name is held in the
+#: body whose committee it is (中国人民银行党委委员、副行长陆磊: a deputy governor of the bank).
+PARTY_TITLES = frozenset(
+    {"书记", "副书记", "党委书记", "党组书记", "党委副书记", "党组副书记", "党委委员", "党组成员",
+     "委员", "常委", "党委常委", "secretary", "party secretary", "deputy party secretary"}
+)  # fmt: skip
+COMMITTEE_END = re.compile(r"(?:党委|党组|party committee|party group)$", re.IGNORECASE)
+
+
+def _body_of_title(org: Name, title: str, gazetteer: Gazetteer | None) -> Name:
+    """``org``, or for a title not held in a party committee named as ``org``, the known body
+    named inside the committee's name (its first words: 中国人民银行 in 中国人民银行党委)."""
+    if gazetteer is None or fold_label(title) in PARTY_TITLES:
+        return org
+    if not COMMITTEE_END.search(fold(org.surface)):
+        return org
+    inner = [m for m in gazetteer.find(org.surface, skip=org.id) if m.section == "organisations"]
+    if not inner or inner[0].start != 0:
+        return org
+    return replace(org, id=inner[0].entity, known=True)
 
 
 #: Titles that name their body by the place before them: a mayor heads the city's government.
@@ -173,16 +196,17 @@ def find_posts(
     for sent in reading.sentences:
         for chain in _chains(folded, sent.start, sent.end, spans):
             first, last = chain[0][0], chain[-1][1]
-            for t_start, t_end in chain:
+            for t_start, t_end, whole in chain:
                 member = _member(reading, sent.start, first, last)
-                words = reading.text[t_start:t_end]
+                words = reading.text[whole:t_end]
                 org = (
                     _organisation(reading, t_start, t_end, sent.end)
                     or _government(reading, gazetteer, words, sent.start, first)
                     or _organisation(reading, first, t_end, sent.end)
                 )
                 if member is not None and org is not None:
-                    _add(found, member, org, (words, sent.start, t_start), roles)
+                    org = _body_of_title(org, words, gazetteer)
+                    _add(found, member, org, (words, sent.start, whole), roles)
     return list(found.values())
 
 
