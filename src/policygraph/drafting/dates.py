@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
+from policygraph.drafting.datelines import dateline_day
 from policygraph.drafting.text import fold
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -246,25 +247,17 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
     return [replace(d, stamp=_stamp(text, d)) for d in _ranges(text, kept)]
 
 
-#: At the start of a line: "BEIJING, Sept. 25 (Xinhua) --", "HONG KONG, July 11 (Reuters) -",
-#: 新华社北京9月25日电, and a byline's time, "Jul 11, 2025 2:12 AM".
-DATELINE = re.compile(r"\s*[A-Z][A-Z .'-]*(?:,\s*[A-Z][A-Za-z .'-]*)?,\s*")
-AGENCY = re.compile(r"[ \t]*\([A-Z][\w./ -]*\)[ \t]*[-–—]")
-ZH_AGENCY = re.compile(r"\s*[\u4e00-\u9fff]{0,8}(?:社|网|报|台)[\u4e00-\u9fff]{0,8}\s*")
-ZH_DATELINE = re.compile(r"[ \t]*[电讯](?=[\s(（]|$)")  # 电 then a space or （记者: not 电力
+#: A byline's time after its date at the start of a line: "Jul 11, 2025 2:12 AM".
 CLOCK = re.compile(r"[ \t]*(?:[0-2]?\d:[0-5]\d)(?:[ \t]*[AaPp]\.?[Mm]\.?)?\b")
 
 
 def _stamp(text: str, date: DateMention) -> bool:
-    """A dateline's or a byline's date: it opens its line, after the place and before the
-    agency ("(Reuters) -", 电), or before a time of day."""
+    """A dateline's or a byline's date: a dateline's day (``datelines``), or a date that opens
+    its line before a time of day."""
+    if dateline_day(text, date.start, date.end):
+        return True
     before = text[text.rfind("\n", 0, date.start) + 1 : date.start]
-    after = text[date.end : date.end + 40]
-    if DATELINE.fullmatch(before) and AGENCY.match(after):
-        return True
-    if ZH_AGENCY.fullmatch(fold(before)) and ZH_DATELINE.match(fold(after)):  # 中新网上海
-        return True
-    return not before.strip() and CLOCK.match(after) is not None
+    return not before.strip() and CLOCK.match(text, date.end) is not None
 
 
 RANGE = re.compile(r"^\s*(?:to|until|through|and|-|–|—|至|到)\s*$")

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from policygraph.drafting.dates import AGENCY, DATELINE
+from policygraph.drafting.datelines import dateline_agency, dateline_place
 from policygraph.drafting.reading import Name
 from policygraph.drafting.text import fold
 
@@ -61,41 +61,25 @@ def in_noun_phrase(text: str, start: int, end: int) -> bool:
 #: 于北京 (read in simplified form).
 _EN_LOCATIVE = re.compile(r"(?:^|[^\w'’-])(?:in|at|across|throughout|within)\s+$", re.IGNORECASE)
 _ZH_LOCATIVE = re.compile(r"(?:在|于|赴|位于)$")
-#: A dateline: the place opens its line in capitals, then the date or the agency
-#: ("HONG KONG, July 11 (Reuters) -"); or after the agency, before the date and 电
-#: (新华社北京9月25日电).
-_EN_DATELINE = re.compile(r"(?:,\s*[A-Z][A-Za-z .'-]*)?,\s*(?:[A-Z][a-z]{2,}\.?\s+\d{1,2}\b|\()")
-_ZH_AGENCY = re.compile(r"\s*[\u4e00-\u9fff]{0,8}(?:社|网|报|台)$")
-_ZH_DATELINE = re.compile(r"\s*\d{1,2}月\d{1,2}日\s*[电讯]")
 
 
 def in_dateline(text: str, start: int, end: int) -> bool:
     """Whether the place is a dateline's: where the report was filed, not a mention."""
-    before = text[text.rfind("\n", 0, start) + 1 : start]
-    after = text[end : end + 40]
-    surface = text[start:end]
-    if not before.strip() and surface.isupper() and _EN_DATELINE.match(after):
-        return True
-    return bool(_ZH_AGENCY.fullmatch(fold(before)) and _ZH_DATELINE.match(fold(after)))
+    return dateline_place(text, start, end)
 
 
-#: After a wire agency that opens a Chinese dateline: its place, then the date and 电.
-_ZH_AFTER_AGENCY = re.compile(r"\s*[\u4e00-\u9fff]{0,8}" + _ZH_DATELINE.pattern)
 #: A credit: the body alone in parentheses that end the line (a photo's "（新華社）", "(Reuters)").
 _CREDIT_AFTER = re.compile(r"[)）][ \t]*(?:\n|$)")
 
 
 def agency_in_dateline(text: str, start: int, end: int) -> bool:
     """Whether a body is the wire agency of a dateline (新华社香港7月23日电, "HONG KONG, July 23
-    (Xinhua) --", read as ``dates`` reads a dateline) or a credit at the end of a line
-    ("（新華社）"): who filed the report or the picture, not a body it reports on."""
-    line = text.rfind("\n", 0, start) + 1
-    before = text[line:start]
-    if not before.strip() and _ZH_AFTER_AGENCY.match(fold(text[end : end + 40])):
+    (Xinhua) --", ``datelines``) or a credit at the end of a line ("（新華社）"): who filed the
+    report or the picture, not a body it reports on."""
+    if dateline_agency(text, start, end):
         return True
-    if before.endswith(("(", "（")) and _CREDIT_AFTER.match(text, end):
-        return True
-    return bool(before.endswith("(") and DATELINE.match(before) and AGENCY.match(text, start - 1))
+    before = text[text.rfind("\n", 0, start) + 1 : start]
+    return before.endswith(("(", "（")) and _CREDIT_AFTER.match(text, end) is not None
 
 
 def locative(text: str, start: int) -> bool:
