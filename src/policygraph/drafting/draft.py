@@ -14,17 +14,17 @@ from pathlib import Path
 import yaml
 
 from policygraph.atomic import write_atomic
-from policygraph.drafting import places
 from policygraph.drafting.archive import text_hash
 from policygraph.drafting.cues import Signal, find_signals
 from policygraph.drafting.curated import without_curated
 from policygraph.drafting.events import Event, KnownEvent, find_events
 from policygraph.drafting.gazetteer import Gazetteer, build_gazetteer
 from policygraph.drafting.language import chinese_tag
+from policygraph.drafting.naming import draft_mark, names_section, word_language
 from policygraph.drafting.posts import Post, find_posts, guessed_role
-from policygraph.drafting.reading import Name, Reading, read_text
+from policygraph.drafting.reading import Reading, read_text
 from policygraph.drafting.restated import restate_known_posts
-from policygraph.drafting.text import fold_label, has_cjk, sentence_at
+from policygraph.drafting.text import sentence_at
 from policygraph.errors import NotFoundError
 from policygraph.project import Project
 from policygraph.records.model import Record, RecordSet, Source
@@ -59,90 +59,14 @@ def drafts_dir(project: Project) -> Path:
     return project.data_dir / "drafts"
 
 
-def _lang(text: str, zh: str) -> str:
-    """The tag of drafted words: ``zh`` is the source's tag for Chinese (``zh-Hant`` for
-    traditional characters, ``language.chinese_tag``)."""
-    return zh if has_cjk(text) else "en"
-
-
 def _day(value: str) -> object:
     """A full date as a date (YAML writes it plain); a partial one stays text."""
     return dt.date.fromisoformat(value) if len(value) == 10 else value
 
 
-def _mark(rule: str, confidence: float, guessed: tuple[str, ...] = ()) -> Item:
-    mark: Item = {"rule": rule, "confidence": round(confidence, 2)}
-    if guessed:
-        mark["guessed"] = list(guessed)
-    return mark
-
-
 def _quote(reading: Reading, start: int, end: int) -> str:
     """The exact span, without surrounding space and a leading list bullet."""
     return reading.text[start:end].strip().lstrip("•·*-– ").strip()
-
-
-def _inner_bodies(name: Name, gazetteer: Gazetteer) -> list[Name]:
-    """The known bodies named inside a known body's name: its parent ("Financial Commission
-    Office of the CPC Shanghai Municipal Committee" names the committee)."""
-    return [
-        Name(name.start + m.start, name.start + m.end, m.surface, m.entity, m.section, True,
-             "gazetteer.inside", 0.6)
-        for m in gazetteer.find(name.surface, skip=name.id)
-        if m.section == ORGS
-    ]  # fmt: skip
-
-
-def _names(
-    reading: Reading, gazetteer: Gazetteer, claims: list[tuple[int, int]], zh: str
-) -> list[Item]:
-    """One names item per known entity: its new spellings as alt labels, else its first name.
-
-    A place only where it can be a location or a concern (``places.proposed``), and not as
-    part of a new body's name; a body's parent named inside its name is proposed too
-    ("General Office of the People's Bank of China", known or not, names the bank)."""
-    labels = known_labels(gazetteer)
-    mentions: dict[str, list[Name]] = {}
-    # English candidates are capitalised names; Chinese ones are guessed from a suffix and are
-    # often common nouns (上海国际金融中心, where 上海 is what the sentence is about)
-    new_orgs = [
-        (n.start, n.end)
-        for n in reading.names
-        if not n.known and n.section == ORGS and not has_cjk(n.surface)
-    ]
-    for name in reading.names:
-        if name.section == "places" and not places.proposed(reading.text, name, claims):
-            continue
-        if name.section == ORGS and places.agency_in_dateline(reading.text, name.start, name.end):
-            continue  # who filed the report
-        if name.section == "places" and any(
-            s <= name.start and name.end <= e and e - s > name.end - name.start for s, e in new_orgs
-        ):
-            continue  # part of a new body's name: its place, said in passing
-        if name.known and not name.coreferent:
-            mentions.setdefault(name.id, []).append(name)
-        if name.known and name.section == ORGS and not name.coreferent:
-            for inner in _inner_bodies(name, gazetteer):
-                mentions.setdefault(inner.id, []).append(inner)
-    items: list[Item] = []
-    for entity, found in mentions.items():
-        new = [n for n in found if fold_label(n.surface) not in labels.get(entity, set())]
-        new = list({fold_label(n.surface): n for n in reversed(new)}.values())[::-1]
-        first = (new or found)[0]
-        item: Item = {"entity": entity, "quote": first.surface}
-        if new:
-            alt: dict[str, list[str]] = {}
-            for n in new:
-                romanised = n.rule.startswith("gazetteer.pinyin")
-                alt.setdefault("zh-Latn-pinyin" if romanised else _lang(n.surface, zh), []).append(
-                    n.surface
-                )
-            item["alt_labels"] = alt
-            if len(new) > 1:
-                item["quote"] = [n.surface for n in new]
-        item["draft"] = _mark(first.rule, first.confidence)
-        items.append(item)
-    return items
 
 
 def _new_entities(reading: Reading, section: str, zh: str) -> list[Item]:
@@ -152,7 +76,7 @@ def _new_entities(reading: Reading, section: str, zh: str) -> list[Item]:
         if name.known or name.coreferent or name.section != section:
             continue
         mine = labels.setdefault(name.id, {})
-        mine.setdefault(_lang(name.surface, zh), name.surface)
+        mine.setdefault(word_language(name.surface, zh), name.surface)
         if name.candidate is not None and name.candidate.zh:
             mine.setdefault(zh, name.candidate.zh)
         if name.id in items:
@@ -164,7 +88,7 @@ def _new_entities(reading: Reading, section: str, zh: str) -> list[Item]:
             item["types"] = [next((t for w, t in ORG_TYPES if w in lowered), "formal")]
         item["labels"] = mine
         item["quote"] = _quote(reading, sent.start, sent.end) if sent else name.surface
-        item["draft"] = _mark(name.rule, name.confidence)
+        item["draft"] = draft_mark(name.rule, name.confidence)
         items[name.id] = item
     return list(items.values())
 
@@ -178,9 +102,9 @@ def _post(reading: Reading, post: Post, zh: str) -> Item:
     date = reading.date_before(post.start)
     if date:
         item["observed_on"] = _day(date)
-    item["stated_as"] = {_lang(post.title, zh): post.title}
+    item["stated_as"] = {word_language(post.title, zh): post.title}
     item["quote"] = _quote(reading, post.start, post.end)
-    mark = _mark(post.rule, 0.6 if post.role else 0.4, guessed)
+    mark = draft_mark(post.rule, 0.6 if post.role else 0.4, guessed)
     if not date:  # a post needs the day a source saw it held (or its start): never guessed
         mark["missing"] = ["observed_on"]
     item["draft"] = mark
@@ -191,7 +115,7 @@ def _event(reading: Reading, event: Event, zh: str) -> Item:
     quote = _quote(reading, event.start, event.end)
     item: Item = {"id": event.id}
     if not event.restates:  # a restatement leaves the labels to the declaration
-        item.update({"types": [event.kind], "labels": {_lang(quote, zh): quote[:90]}})
+        item.update({"types": [event.kind], "labels": {word_language(quote, zh): quote[:90]}})
     if event.date:  # a forum's edition restated without its day has none
         item["date"] = _day(event.date)
     if event.organiser:
@@ -205,22 +129,22 @@ def _event(reading: Reading, event: Event, zh: str) -> Item:
                 "who": p.who,
                 "role": p.role,
                 "quote": _quote(reading, p.start, p.end),
-                "draft": _mark("participant.cue", 0.6),
+                "draft": draft_mark("participant.cue", 0.6),
             }
             for p in event.participants
         ]
     if event.restates:
-        mark = _mark("event.restatement", 0.6)
+        mark = draft_mark("event.restatement", 0.6)
         mark["restates"] = event.id  # declared by another source already (same date)
         item["draft"] = mark
     else:
-        item["draft"] = _mark("event.meeting-with-date", 0.6, ("labels",))
+        item["draft"] = draft_mark("event.meeting-with-date", 0.6, ("labels",))
     return item
 
 
 def _signal(reading: Reading, signal: Signal, zh: str) -> Item:
     quote = _quote(reading, signal.start, signal.end)
-    item: Item = {"id": signal.id, "labels": {_lang(quote, zh): quote[:90]}}
+    item: Item = {"id": signal.id, "labels": {word_language(quote, zh): quote[:90]}}
     item["nature"] = signal.nature
     optional = (
         ("issuer", signal.issuer),
@@ -236,7 +160,7 @@ def _signal(reading: Reading, signal: Signal, zh: str) -> Item:
     item["stance"] = "stance.neutral"
     item["confidence"] = signal.confidence
     item["quote"] = quote
-    mark = _mark(signal.rule, signal.confidence, ("labels", "stance"))
+    mark = draft_mark(signal.rule, signal.confidence, ("labels", "stance"))
     missing = [k for k in ("issuer", "date") if k not in item]
     if not signal.topics:
         missing.append("topics")
@@ -246,15 +170,6 @@ def _signal(reading: Reading, signal: Signal, zh: str) -> Item:
         mark["missing"] = missing
     item["draft"] = mark
     return item
-
-
-def known_labels(gazetteer: Gazetteer) -> dict[str, set[str]]:
-    labels: dict[str, set[str]] = {}
-    for key, entries in gazetteer.patterns.items():
-        for entry in entries:
-            if entry.rule != "gazetteer.pinyin":
-                labels.setdefault(entry.entity, set()).add(key)
-    return labels
 
 
 def known_events(records: Iterable[Record], source_id: str) -> list[KnownEvent]:
@@ -289,7 +204,7 @@ def draft_text(
     claims = [(e.start, e.end) for e in events] + [(s.start, s.end) for s in signals]
     zh = chinese_tag(source.language, source.text)
     sections: dict[str, list[Item]] = {
-        "names": _names(reading, gazetteer, claims, zh),
+        "names": names_section(reading, gazetteer, claims, zh),
         "people": _new_entities(reading, "people", zh),
         "organisations": _new_entities(reading, "organisations", zh),
         "posts": [_post(reading, p, zh) for p in posts],
