@@ -30,7 +30,6 @@ from policygraph.project import Project
 from policygraph.records.model import Record, RecordSet, Source
 
 Item = dict[str, object]
-ORGS = "organisations"
 SECTION_ORDER = ("names", "people", "organisations", "posts", "events", "signals")
 ORG_TYPES = (
     ("institute", "research"),
