@@ -92,3 +92,14 @@ def test_two_bodies_joined_by_and_are_two_names(text: str, names: set[str] | Non
 )
 def test_a_chinese_name_does_not_start_with_the_end_of_a_date(text: str, name: str) -> None:
     assert ("organisations", name) in _found(text)
+
+
+def test_chinese_candidates_are_bodies_not_standing_scams_or_clauses() -> None:
+    text = (
+        "他希望示范国际金融中心建设提速。一些骗局以代币为幌子。"
+        "示范银行业协会、示范证券报表示支持。主席讨论最新进展，行长周敏出席。"
+    )
+    found = {c.surface for c in find_candidates(text, [])}
+    # a city's standing, a scam and a clause opened by a verb are no body; an industry
+    # association and a newspaper are; a title before two words without a surname is no one
+    assert found == {"示范银行业协会", "示范证券报", "周敏"}

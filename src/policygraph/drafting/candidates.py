@@ -20,7 +20,7 @@ EN_ORG_SUFFIXES = (
 ZH_ORG_SUFFIXES = (
     "委员会", "研究院", "研究所", "研究中心", "银行", "集团", "中心", "公司", "协会", "交易所",
     "办公室", "大学", "学院", "基金", "管理局", "监管局", "总局", "证券", "部", "局", "委",
-    "事务所", "律师事务所",
+    "事务所", "律师事务所", "日报", "时报", "晚报", "商报", "证券报", "金融报",
 )  # fmt: skip
 EN_TITLES = (
     "Vice Premier", "Premier", "President", "Vice President", "Governor", "Deputy Governor",
@@ -47,18 +47,23 @@ EN_ORG = re.compile(
 )
 ZH_ORG = re.compile(
     r"[\u4e00-\u9fff]{2,14}?(?:" + "|".join(sorted(ZH_ORG_SUFFIXES, key=len, reverse=True)) + ")"
-    r"(?!门|分(?!析)|署|长|主任)"  # 部门 (a department, generic), 部分 (a part), 部署, 局长: not
-    # names; but 银行分析师 (the bank's analyst) is one
+    r"(?!门|分(?!析)|署|长|主任|业)"  # 部门 (a department, generic), 部分 (a part), 部署, 局长: not
+    # names; but 银行分析师 (the bank's analyst) is one; 银行业协会: the name goes on to 协会
 )
 ZH_UNIT_SUFFIXES = ("党委", "党组")
 ZH_STOP = set("的在了是对及将由向从为把被于等并也都就还要会各与该届着据")
 #: Endings that look like a suffix but end a common noun (布局 a layout, 格局 a pattern).
-ZH_NOT_ORG = ("布局", "格局", "大局", "全局", "结局", "当局", "个中心", "大中心")
+#: A city's standing in policy words (上海国际金融中心: Shanghai as an international financial
+#: centre) is not a body either.
+ZH_NOT_ORG = ("布局", "格局", "大局", "全局", "结局", "当局", "个中心", "大中心", "骗局",
+              "国际金融中心", "国际贸易中心", "国际航运中心", "国际经济中心",
+              "科技创新中心")  # fmt: skip
 #: Verbs that end the text before a Chinese organisation name ("宣布成立区块链中心").
 ZH_VERBS = ("要求", "宣布", "成立", "召开", "强调", "提出", "部署", "推进", "加强", "指出", "表示",
             "表明", "认为", "会议", "主持", "举办", "设立", "组建", "发布", "印发", "支持", "标志",
             "贯彻", "落实", "重塑", "推动", "建设", "打造", "参加", "出席", "构建", "围绕",
-            "引述", "援引", "报道", "估计", "透露")  # fmt: skip
+            "引述", "援引", "报道", "估计", "透露", "希望", "提升", "阐述", "接触", "位居", "依托",
+            "介绍")  # fmt: skip
 _NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}"
 _EN_TITLE = "|".join(re.escape(t) for t in sorted(EN_TITLES, key=len, reverse=True))
 EN_TITLED = re.compile(rf"\b(?P<title>{_EN_TITLE})\s+(?P<name>{_NAME})\b")
@@ -83,6 +88,17 @@ ZH_LATIN_ORG = re.compile(
     rf"|(?:{'|'.join(ZH_KINDS)})(?P<named>{_LATIN})(?![A-Za-z0-9])"
 )
 ZH_NAME_END = set("表指强要主出在说认提宣部介称对和与等及同则")
+COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐")
+#: Common Chinese surnames (simplified): a title followed by two or three characters is a
+#: person only when they begin with one ("主席讨论最" is no one; 行长潘功胜 is).
+ZH_SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛"
+    "郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰"
+    "焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁"
+    "蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂"
+    "全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+)
 NOT_NAMES = {"The", "This", "That", "Key", "Mandate", "Focus"}
 
 
@@ -245,6 +261,9 @@ def _people(text: str) -> list[Candidate]:
         start = m.start("name")
         if _zh_name(m.group("name")) in ZH_VERBS:
             continue  # 分析师表示: the title's holder is not named
+        surname = m.group("name")[0] in ZH_SURNAMES or m.group("name")[:2] in COMPOUND_SURNAMES
+        if not surname:
+            continue  # 主席讨论最: no surname, no one named
         name = text[start : start + len(_zh_name(m.group("name")))]
         found.append(
             Candidate(

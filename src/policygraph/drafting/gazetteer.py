@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from policygraph.drafting.candidates import COMPOUND_SURNAMES
 from policygraph.drafting.glossary import RULE as GLOSSARY
 from policygraph.drafting.glossary import derived_names
 from policygraph.drafting.text import fold, fold_label, has_cjk, is_latin
@@ -24,7 +25,6 @@ from policygraph.records.model import Record
 ENTITY_SECTIONS = ("organisations", "people", "audiences", "places", "programmes", "forums")
 NAMED_SECTIONS = (*ENTITY_SECTIONS, "concepts")
 #: Two-character Chinese surnames (the rest are taken as one character).
-COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐")
 MIN_LATIN = 3
 #: Romanised names are matched with their spaces ignored ("Guotai Haitong" or "GuoTai HaiTong"),
 #: against the syllables of a Chinese label run together; shorter ones would match by chance.
