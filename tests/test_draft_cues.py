@@ -33,6 +33,13 @@ from policygraph.drafting.draft import draft_text
         ("钱磊認為，這份聲明劃出了一條紅線。", "zh", "interpretation", None),
         ("周敏表示，她认为试点将扩大。", "zh", "interpretation", None),
         ("Zhou Min says the plan signals a shift.", "en", "interpretation", None),
+        # warnings, unveilings, what will be set up or was opened; a reading that reflects,
+        # suggests or highlights
+        ("Zhou Min warned of risks in stablecoins.", "en", "directive", "person-zhou-min"),
+        ("A payments hub will be established in Hangzhou.", "en", "directive", None),
+        ("The payments hub was officially opened in Hangzhou.", "en", "directive", None),
+        ("The hub reflects a wider goal of wider payments.", "en", "interpretation", None),
+        ("Analysts suggested supporting yuan-pegged tokens.", "en", "interpretation", None),
     ],
 )
 def test_verbs_of_saying_and_opinion_are_cues(

@@ -16,12 +16,16 @@ DIRECTIVE = re.compile(
     r"demand(?:s|ed)|told|announc(?:es|ed)|pledg(?:es|ed)|vow(?:s|ed)|instruct(?:s|ed)|"
     r"order(?:s|ed)|stress(?:es|ed)|emphasi[sz](?:es|ed)|set out|laid out|"
     r"issued .{0,30}(?:mandate|directive|guideline|notice)s?|a command to|mandated|"
-    r"reaffirm(?:s|ed)|explain(?:s|ed)|said|says)\b"
+    r"reaffirm(?:s|ed)|explain(?:s|ed)|said|says|warn(?:s|ed)|unveil(?:s|ed)|"
+    r"will be (?:established|set up|launched|created)|"
+    r"(?:(?:was|were|has been|have been) (?:officially )?|officially )(?:opened|launched))\b"
     r"|要求|强调|提出|部署|宣布|号召|呼吁|承诺|指出|^坚持|表示|重申|希望",
     re.I,
 )
 READING = re.compile(
-    r"\b(?:signals|signall?ed|signall?ing|indicates|suggests)\b|表明|意味着|释放|标志着|认为", re.I
+    r"\b(?:signals|signall?ed|signall?ing|indicates|suggest(?:s|ed)?|reflects|highlighted)\b"
+    r"|表明|意味着|释放|标志着|认为",
+    re.I,
 )
 #: Cues that only report speech: a reading cue in the same sentence wins over them.
 SAYING = frozenset({"said", "says", "explained", "explains", "表示"})
