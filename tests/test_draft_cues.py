@@ -140,3 +140,26 @@ def test_they_is_not_the_last_person_named() -> None:
         "周敏周一出席会议。他们表示，银行将扩大支付试点。", "signals", language="zh"
     )
     assert signal.get("speaker") is None
+
+
+def test_a_quotation_and_the_sentence_that_says_who_spoke_are_one_signal() -> None:
+    text = "“Only a few licences will be granted at first,” Zhou Min said."
+    for written in (text, text.replace("” Zhou", "”\nZhou"), "Zhou Min stated,\n\n“Only a few.”"):
+        (signal,) = section(written, "signals", language="en")
+        assert signal["speaker"] == "person-zhou-min"
+        assert "Only a few" in str(signal["quote"]), written
+
+
+@pytest.mark.parametrize(
+    ("text", "nature"),
+    [
+        ("监管部门10月叫停发行稳定币。", "directive"),
+        ("这显示监管方对私营机构持审慎态度。", "interpretation"),
+        ("不少人解读为香港是政策的试行点。", "interpretation"),
+        ("Observers describe the strategy as tiered experimentation.", "interpretation"),
+    ],
+)
+def test_halts_and_readings_are_cues(text: str, nature: str) -> None:
+    language = "en" if text.isascii() else "zh"
+    (signal,) = section(text, "signals", language=language)
+    assert signal["nature"] == f"nature.{nature}"

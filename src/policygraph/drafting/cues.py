@@ -16,19 +16,29 @@ DIRECTIVE = re.compile(
     r"demand(?:s|ed)|told|announc(?:es|ed)|pledg(?:es|ed)|vow(?:s|ed)|instruct(?:s|ed)|"
     r"order(?:s|ed)|stress(?:es|ed)|emphasi[sz](?:es|ed)|set out|laid out|"
     r"issued .{0,30}(?:mandate|directive|guideline|notice)s?|a command to|mandated|"
-    r"reaffirm(?:s|ed)|explain(?:s|ed)|said|says|warn(?:s|ed)|unveil(?:s|ed)|"
+    r"reaffirm(?:s|ed)|explain(?:s|ed)|said|says|stated|warn(?:s|ed)|unveil(?:s|ed)|"
     r"will be (?:established|set up|launched|created)|"
     r"(?:(?:was|were|has been|have been) (?:officially )?|officially )(?:opened|launched))\b"
-    r"|要求|强调|提出|部署|宣布|号召|呼吁|承诺|指出|^坚持|表示|重申|希望",
+    r"|要求|强调|提出|部署|宣布|号召|呼吁|承诺|指出|^坚持|表示|重申|希望|叫停|禁止",
     re.I,
 )
 READING = re.compile(
-    r"\b(?:signals|signall?ed|signall?ing|indicates|suggest(?:s|ed)?|reflects|highlighted)\b"
-    r"|表明|意味着|释放|标志着|认为",
+    r"\b(?:signals|signall?ed|signall?ing|indicates|suggest(?:s|ed)?|reflects|highlighted|"
+    r"describ(?:e|es|ed)\b.{0,60}?\bas)\b"
+    r"|表明|意味着|释放|标志着|认为|显示|解读为",
     re.I,
 )
+#: A sentence that only says who spoke ("Yue said.", "He added."): what was said is the quotation
+#: that ends the sentence before it.
+ATTRIBUTION = re.compile(
+    r"\s*(?:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3}|[Hh]e|[Ss]he)\s+"
+    r"(?:said|says|added|adds|stressed|noted)\.?\s*"
+)
 #: Cues that only report speech: a reading cue in the same sentence wins over them.
-SAYING = frozenset({"said", "says", "explained", "explains", "表示"})
+SAYING = frozenset({"said", "says", "stated", "explained", "explains", "表示"})
+#: A sentence that ends by announcing speech ("Eddie Yue stated,", "周敏表示：") goes on into
+#: the next one, what was said.
+LEAD_IN = re.compile(r"(?:said|says|stated|added)\s*[,:]\s*$|(?:表示|指出|强调)\s*[：:]\s*$")
 #: A list item's mark: a bullet, or a number with its "." ")" "、" ("1. ", "(2) ", "3、"), never a
 #: number that begins the sentence ("9月24日", "3.5% growth", "2025 saw").
 BULLET = re.compile(r"^\s*(?:[•\-*·]+|\(?\d{1,3}[.)、](?!\d))\s*")
@@ -120,7 +130,7 @@ def find_signals(reading: Reading, posts: list[Post], events: list[Event]) -> li
     # an event after the report's publication was announced, not held: nothing was said at it
     published = reading.published or ""
     held = [e for e in events if not _after(e.date, published)]
-    for sent in reading.sentences:
+    for number, sent in enumerate(reading.sentences):
         lead = BULLET.match(sent.text)
         body = fold(sent.text[lead.end() if lead else 0 :])  # 強調 is 强调; offsets kept
         directive = DIRECTIVE.search(body)
@@ -132,24 +142,31 @@ def find_signals(reading: Reading, posts: list[Post], events: list[Event]) -> li
         cue = directive or interpretation
         if cue is None:
             continue
-        start = sent.start + (lead.end() if lead else 0)
-        names = reading.in_span(start, sent.end)
+        start = own = sent.start + (lead.end() if lead else 0)  # the cue's offsets are own's
+        if number and ATTRIBUTION.fullmatch(sent.text):  # “...,” then "Yue said." alone
+            previous = reading.sentences[number - 1]
+            if previous.text.rstrip().endswith(("”", '"')):
+                start = previous.start
+        end = sent.end
+        if LEAD_IN.search(fold(sent.text)) and number + 1 < len(reading.sentences):
+            end = reading.sentences[number + 1].end
+        names = reading.in_span(start, end)
         before = [e for e in held if e.start <= sent.start]
         event = before[-1] if before else (held[0] if held else None)
-        spoken = (start + cue.start(), start + cue.end())
+        spoken = (own + cue.start(), own + cue.end())
         speaker = _speaker(reading, names, spoken, start) if directive else None
         # a date after the cue tells what was said ("said that last month's plan..."), not when,
         # unless it is the cue's own day ("the bank said Thursday")
-        at = start + cue.end()
+        at = own + cue.end()
         said = [d for d in _said_on(reading, at) if _own_day(d.rule, d.surface)]
-        dates = [d.value for d in reading.dates_in(start, start + cue.start()) + said]
+        dates = [d.value for d in reading.dates_in(start, own + cue.start()) + said]
         dates = [d for d in dates if not _after(d, published)]
         if dates:  # "" when the sentence's own date is relative to an unknown publication date
             date: str | None = dates[0] or None
         else:
             date = event.date if event and event.date else reading.date_before(start)
             date = None if date and _after(date, published) else date
-        topics = reading.concepts_in(start, sent.end, "topic.")
+        topics = reading.concepts_in(start, end, "topic.")
         main = reading.main_topic()
         if not topics and main:
             topics = [main]
@@ -163,10 +180,10 @@ def find_signals(reading: Reading, posts: list[Post], events: list[Event]) -> li
                 date=date,
                 occasion=event.id if event else None,
                 topics=topics,
-                sectors=reading.concepts_in(start, sent.end, "sector."),
+                sectors=reading.concepts_in(start, end, "sector."),
                 addressees=[n.id for n in names if n.section == "audiences"],
                 start=start,
-                end=sent.end,
+                end=end,
                 rule=f"cue.{slug(cue.group(0), 3)}" if cue.group(0).isascii() else "cue.zh",
                 confidence=0.6 if speaker or not directive else 0.4,
             )
