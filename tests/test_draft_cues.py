@@ -5,9 +5,10 @@ nothing is read from data/."""
 from __future__ import annotations
 
 import pytest
-from tests.test_draft_rules_real import gazetteer, section, source
+from tests.test_draft_rules_real import CENTRAL_BANK, PEOPLE, gazetteer, section, source
 
 from policygraph.drafting.draft import draft_text
+from policygraph.drafting.gazetteer import Entry, Gazetteer
 
 
 @pytest.mark.parametrize(
@@ -163,3 +164,18 @@ def test_halts_and_readings_are_cues(text: str, nature: str) -> None:
     language = "en" if text.isascii() else "zh"
     (signal,) = section(text, "signals", language=language)
     assert signal["nature"] == f"nature.{nature}"
+
+
+def test_a_wire_agency_in_the_dateline_neither_speaks_nor_issues() -> None:
+    known = Gazetteer([*CENTRAL_BANK, *PEOPLE, Entry("org-ag", "organisations", "Agency",
+                                                     "gazetteer.label")])  # fmt: skip
+    text = "HANGZHOU, March 3 (Agency) - A regulator said banks must widen payments."
+    (signal,) = draft_text(source(text, language="en"), known).sections["signals"]
+    assert "org-ag" not in (signal.get("issuer"), signal.get("speaker"))
+
+
+def test_a_one_word_name_inside_another_persons_name_is_not_that_person() -> None:
+    known = Gazetteer([Entry("person-he", "people", "Qing", "gazetteer.hidden")])
+    assert [m.surface for m in known.find("Wu Qing spoke. Qing said more.")] == ["Qing", "Qing"]
+    names = draft_text(source("Wu Qing spoke. Qing said more.", language="en"), known)
+    assert [n["quote"] for n in names.sections["names"]] == ["Qing"]  # the second only

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from policygraph.drafting.dates import DateMention
 from policygraph.drafting.events import Event
+from policygraph.drafting.places import agency_in_dateline
 from policygraph.drafting.posts import Post
 from policygraph.drafting.reading import Name, Reading
 from policygraph.drafting.text import fold, slug
@@ -150,7 +151,11 @@ def find_signals(reading: Reading, posts: list[Post], events: list[Event]) -> li
         end = sent.end
         if LEAD_IN.search(fold(sent.text)) and number + 1 < len(reading.sentences):
             end = reading.sentences[number + 1].end
-        names = reading.in_span(start, end)
+        names = [  # a wire agency in a dateline filed the report: it neither speaks nor issues
+            n
+            for n in reading.in_span(start, end)
+            if not agency_in_dateline(reading.text, n.start, n.end)
+        ]
         before = [e for e in held if e.start <= sent.start]
         event = before[-1] if before else (held[0] if held else None)
         spoken = (own + cue.start(), own + cue.end())

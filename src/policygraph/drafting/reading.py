@@ -243,8 +243,26 @@ def _descriptors(text: str, names: list[Name]) -> list[Name]:
     ]
 
 
+#: A capitalised word right before or right after a span (one space between).
+_CAP_BEFORE = re.compile(r"[A-Z][a-z]+ $")
+_CAP_AFTER = re.compile(r" [A-Z][a-z]+")
+
+
+def _part_of_a_longer_name(text: str, mention: Mention) -> bool:
+    """A person known by one Latin word ("Qing", a report's surname for He Qing) named inside
+    another person's name ("Wu Qing"): not that person."""
+    return (
+        mention.section == "people"
+        and re.fullmatch(r"[A-Z][a-z]+", mention.surface) is not None
+        and bool(
+            _CAP_BEFORE.search(text, max(0, mention.start - 20), mention.start)
+            or _CAP_AFTER.match(text, mention.end)
+        )
+    )
+
+
 def read_text(text: str, published: str | None, gazetteer: Gazetteer) -> Reading:
-    mentions = gazetteer.find(text)
+    mentions = [m for m in gazetteer.find(text) if not _part_of_a_longer_name(text, m)]
     names = [_known_name(m) for m in mentions if m.section in ENTITY_SECTIONS]
     concepts = [Concept(m.start, m.end, m.entity) for m in mentions if m.section == "concepts"]
     known_spans = [(m.start, m.end) for m in mentions if m.section in ENTITY_SECTIONS]
