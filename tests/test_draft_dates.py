@@ -79,3 +79,18 @@ def test_a_text_without_a_day_gives_none_not_its_publication_date() -> None:
     text = "The People's Bank of China urged lenders to watch stablecoin risks."
     (signal,) = draft_text(source(text, "2026-05-22"), gazetteer()).sections["signals"]
     assert "date" not in signal
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ordinance takes effect on 1 August 2026.",
+        "The rules came into force on 1 August 2026.",
+        "条例将于2026年8月1日起正式生效。",
+        "办法自2026年8月1日起施行。",
+    ],
+)
+def test_the_day_something_takes_effect_dates_no_saying(text: str) -> None:
+    (found,) = find_dates(text, "2026-07-24")
+    assert (found.value, found.effective) == ("2026-08-01", True)
+    assert not find_dates("The meeting on 1 August 2026 said so.", None)[0].effective

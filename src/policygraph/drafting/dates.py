@@ -109,6 +109,9 @@ class DateMention:
     #: the day of the report itself (a dateline, a byline's time stamp): like the publication
     #: date, it says when the text was written, not when what it reports happened
     stamp: bool = False
+    #: the day something takes effect ("takes effect on 1 August", 将于8月1日生效): it dates
+    #: the rule, not what was said or seen
+    effective: bool = False
 
 
 def _month_back(day: dt.date, months: int) -> str:
@@ -244,7 +247,28 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
     for hit in hits:
         if not kept or hit.start >= kept[-1].end:
             kept.append(hit)
-    return [replace(d, stamp=_stamp(text, d)) for d in _ranges(text, kept)]
+    return [
+        replace(d, stamp=_stamp(text, d), effective=_effective(text, d))
+        for d in _ranges(text, kept)
+    ]
+
+
+#: Words that make a date the day something takes effect: before it in English, after it in
+#: Chinese (read in simplified form).
+_EFFECT_BEFORE = re.compile(
+    r"(?:(?:take|takes|took|taking|come|comes|came|coming) (?:into )?(?:effect|force)|"
+    r"effective|in force) (?:on |from |as of )?$",
+    re.IGNORECASE,
+)
+_EFFECT_AFTER = re.compile(r"^\s*(?:起)?(?:正式)?(?:生效|施行|实施)")
+
+
+def _effective(text: str, date: DateMention) -> bool:
+    """Whether the date is when something takes effect (``DateMention.effective``)."""
+    before = text[max(0, date.start - 40) : date.start]
+    return bool(
+        _EFFECT_BEFORE.search(before) or _EFFECT_AFTER.match(fold(text[date.end : date.end + 6]))
+    )
 
 
 #: A byline's time after its date at the start of a line: "Jul 11, 2025 2:12 AM".

@@ -92,15 +92,20 @@ class Reading:
         return list(dict.fromkeys(found))
 
     def dates_in(self, start: int, end: int) -> list[DateMention]:
-        """The date expressions in a span, but a dateline's or byline's day (the report's)."""
-        return [d for d in self.dates if start <= d.start < end and not d.stamp]
+        """The date expressions in a span, but a dateline's or byline's day (the report's) and
+        the day something takes effect."""
+        return [d for d in self.dates if start <= d.start < end and not (d.stamp or d.effective)]
 
     def date_before(self, offset: int) -> str | None:
         """The day of the nearest date expression at or before ``offset``, else the first one;
         the end of a period does not count (what follows "今起至周四" is dated by its start).
         A text that gives no day gives none: its publication (or a dateline's day, the report's
         own) is not when what it reports happened."""
-        days = [d for d in self.dates if len(d.value) == 10 and not (d.ends_range or d.stamp)]
+        days = [
+            d
+            for d in self.dates
+            if len(d.value) == 10 and not (d.ends_range or d.stamp or d.effective)
+        ]
         before = [d for d in days if d.start <= offset]
         if before:
             return before[-1].value
