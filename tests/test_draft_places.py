@@ -159,7 +159,6 @@ def test_a_drafted_signal_names_the_place_only_where_it_is_a_location_or_concern
         ("杭州正在寻求成为支付中心。", True),
         ("杭州已经发布风险提示。", True),
         ("杭州监管机构发布风险提示。", False),  # the place modifies the regulators
-        ("促使杭州、宁波等地发布提示。", False),
         ("Hangzhou has issued a notice.", True),  # English: a verb of state or stance
         ("Hangzhou regulators issued a notice.", False),
     ],
@@ -192,3 +191,19 @@ def test_a_wire_agency_filing_the_report_is_not_a_mention(
 ) -> None:
     start = text.index(agency)
     assert agency_in_dateline(text, start, start + len(agency)) is filed
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "where"),
+    [
+        ("促使杭州、宁波和温州等多地的监管机构发出提示。", "杭州", True),
+        ("促使宁波、杭州和温州等地发出提示。", "杭州", True),
+        ("促使杭州、宁波等地发布提示。", "杭州", True),  # a list, though no subject
+        ("杭州、宁波两市发出提示。", "杭州", False),  # no 等地: not read as a list of places
+    ],
+)
+def test_a_chinese_list_of_places_closed_by_deng_is_where(
+    text: str, place: str, where: bool
+) -> None:
+    at = text.index(place)
+    assert locative(text, at, at + len(place)) is where

@@ -82,10 +82,20 @@ def agency_in_dateline(text: str, start: int, end: int) -> bool:
     return before.endswith(("(", "（")) and _CREDIT_AFTER.match(text, end) is not None
 
 
-def locative(text: str, start: int) -> bool:
-    """Whether a preposition of place opens the place ("in Beijing", 在香港)."""
+#: A Chinese list of places closed by 等 and a word for places (北京、苏州和浙江等多地): each
+#: place of it is where something happens, as after a preposition of place.
+_ZH_PLACE_LIST = re.compile(
+    r"(?:[、和及与][\u4e00-\u9fff]{1,6}?){0,8}等(?:多|各)?(?:地|城市|省市|地区)"
+)
+
+
+def locative(text: str, start: int, end: int | None = None) -> bool:
+    """Whether a preposition of place opens the place ("in Beijing", 在香港), or the place is
+    one of a list of places (北京、苏州和浙江等多地; ``end``: where the place's name ends)."""
     before = text[max(0, start - 12) : start]
-    return bool(_EN_LOCATIVE.search(before) or _ZH_LOCATIVE.search(fold(before)))
+    if _EN_LOCATIVE.search(before) or _ZH_LOCATIVE.search(fold(before)):
+        return True
+    return end is not None and _ZH_PLACE_LIST.match(fold(text[end : end + 60])) is not None
 
 
 #: A Chinese adverb of time or aspect right after the place: it opens the predicate, so the
@@ -113,5 +123,5 @@ def proposed(text: str, place: Name, claims: Sequence[tuple[int, int]]) -> bool:
     if in_dateline(text, place.start, place.end):
         return False
     inside = any(s <= place.start < e for s, e in claims)
-    where = inside or locative(text, place.start) or subject(text, place.end)
+    where = inside or locative(text, place.start, place.end) or subject(text, place.end)
     return where and not in_noun_phrase(text, place.start, place.end)
