@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from tests.test_draft_rules import gazetteer, source
+from tests.test_draft_rules_real import section
 
 from policygraph.drafting.dates import find_dates
 from policygraph.drafting.draft import draft_text
@@ -94,3 +95,25 @@ def test_the_day_something_takes_effect_dates_no_saying(text: str) -> None:
     (found,) = find_dates(text, "2026-07-24")
     assert (found.value, found.effective) == ("2026-08-01", True)
     assert not find_dates("The meeting on 1 August 2026 said so.", None)[0].effective
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("香港金管局23日表示，将加强监管。", "2026-07-24", "2026-07-23"),
+        ("央行于28日召开会议。", "2026-07-24", "2026-06-28"),  # after the 24th: last month's
+        ("央行于28日召开会议。", None, ""),  # no publication day: no day
+    ],
+)
+def test_a_chinese_day_alone_is_of_the_publications_month(
+    text: str, published: str | None, value: str
+) -> None:
+    (found,) = find_dates(text, published)
+    assert (found.rule, found.value) == ("zh-day-only", value)
+    assert find_dates("会议第3日，周日举行。", "2026-07-24")[0].rule == "zh-weekday"  # not 第3日
+
+
+def test_a_meeting_is_dated_by_the_day_nearest_its_word() -> None:
+    text = "央行官网25日公布消息，示范推介会24日在杭州举行。"
+    (event,) = section(text, "events", published="2026-07-26")
+    assert str(event["date"]) == "2026-07-24"

@@ -49,6 +49,8 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("zh-full", _ZD + r"(?P<zm>1[0-2]|0?[1-9])月(?:(?P<zd>[0-3]?\d)[日号])?"),
         ("zh-day", r"(?<![\d年])(?P<zm>1[0-2]|0?[1-9])月(?P<zd>[0-3]?\d)[日号]"),
         ("zh-year", _ZD + r"(?![\d月])"),
+        # 23日 alone: a day of the publication's month (of the month before, when after it)
+        ("zh-day-only", r"(?<![\d月年/.\-第])(?P<dd>[12]?\d|3[01])日(?![\d])"),
         (
             "zh-rel-month",
             r"(?P<zry>今年|去年|明年)(?P<zm>1[0-2]|0?[1-9])月(?:(?P<zd>[0-3]?\d)[日号])?",
@@ -206,6 +208,10 @@ def _value(rule: str, m: re.Match[str], pub: dt.date | None) -> tuple[str, bool]
         return g["year"], False
     if pub is None:
         return "", True
+    if rule == "zh-day-only":
+        day = int(g["dd"])
+        month = pub if day <= pub.day else pub.replace(day=1) - dt.timedelta(days=1)
+        return _ymd(month.year, month.month, day, None), True
     if rule == "zh-rel-month":  # 今年6月: June of the year of publication
         year = pub.year + {"今年": 0, "去年": -1, "明年": 1}[g["zry"]]
         return _ymd(year, int(g["zm"]), int(g["zd"]) if g.get("zd") else None, None), True

@@ -90,9 +90,13 @@ def _known(known: list[KnownEvent], date: str, organiser: str | None) -> KnownEv
 def find_events(reading: Reading, known: list[KnownEvent] | None = None) -> list[Event]:
     events: dict[str, Event] = {}
     for sent in reading.sentences:
-        if not MEETING.search(fold(sent.text)):  # 會議 is 会议
+        meeting = MEETING.search(fold(sent.text))  # 會議 is 会议
+        if not meeting:
             continue
         days = [d for d in reading.dates_in(sent.start, sent.end) if len(d.value) == 10]
+        # the day nearest the meeting's word: "官网25日公布，推介会24日在上海举行" met on the 24th
+        cue = sent.start + meeting.start()
+        days.sort(key=lambda d: abs(d.start - cue))
         if not days or days[0].value in events:
             continue
         lowered = sent.text.lower()
