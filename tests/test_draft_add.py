@@ -212,3 +212,9 @@ def test_add_prints_paths_relative_to_the_working_directory(
     assert "wrote data/sources/zh-notice.txt" in out and "wrote data/sources/zh-notice.yaml" in out
     assert " in data/sources/zh-notice.yaml where known" in err
     assert str(project.root) not in out + err
+    # and so do draft and review, after it
+    code, out, err = invoke(project, "draft", "zh-notice")
+    assert code == 0 and out.startswith("wrote data/drafts/zh-notice.yaml (")
+    code, out, err = invoke(project, "review", "zh-notice", "--accept-all-known")
+    assert code == 0 and "records in data/records/zh-notice.yaml" in out
+    assert str(project.root) not in out + err

@@ -85,7 +85,7 @@ def draft(
         raise typer.BadParameter("give a SOURCE-ID, or --evaluate")
     path, result = draft_source(source_id, project_of(project))
     counts = ", ".join(f"{len(v)} {k}" for k, v in result.sections.items())
-    typer.echo(f"wrote {path} ({counts or 'nothing found'})")
+    typer.echo(f"wrote {shown(path)} ({counts or 'nothing found'})")
     typer.echo(f"next: policygraph review {source_id}", err=True)
 
 
@@ -122,7 +122,7 @@ def review(
         path, moved = apply_review(loaded, where, *decisions)
     else:
         path, moved, decisions = _apply_walked(loaded, where, _walk(loaded))
-    typer.echo(f"accepted {len(moved)}, rejected {len(decisions[1])}; records in {path}")
+    typer.echo(f"accepted {len(moved)}, rejected {len(decisions[1])}; records in {shown(path)}")
     left = len(loaded.items) - len(moved) - len(decisions[1])
     if left > 0:
         typer.echo(f"{left} item(s) left in {shown(loaded.path)}: policygraph review {source_id}")
