@@ -89,6 +89,7 @@ def test_a_text_without_a_day_gives_none_not_its_publication_date() -> None:
         "The rules came into force on 1 August 2026.",
         "条例将于2026年8月1日起正式生效。",
         "办法自2026年8月1日起施行。",
+        "本港於2026年8月1日已生效《條例》。",
     ],
 )
 def test_the_day_something_takes_effect_dates_no_saying(text: str) -> None:

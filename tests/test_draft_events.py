@@ -84,3 +84,13 @@ def test_bodies_listed_as_attending_attend_where_no_person_is_named() -> None:
     (event,) = draft_text(source(text), gazetteer).sections["events"]
     # beside a person, the body is where that person works: the person attends
     assert [p["who"] for p in event["participants"]] == ["person-zhou-min"]  # type: ignore[union-attr]
+
+
+def test_a_signal_said_at_an_edition_dated_by_month_only_takes_no_date() -> None:
+    text = "今年6月，周敏在海港金融论坛上宣布，将设立支付中心。"
+    draft = draft_text(source(text, "2025-09-26", "zh"),
+                       Gazetteer([*CENTRAL_BANK, *PEOPLE, *PLACES, *FORUM]), EDITIONS)  # fmt: skip
+    (signal,) = draft.sections["signals"]
+    # the project knows the edition's day (18 June); the text gives its month: no date drafted
+    assert "date" not in signal
+    assert signal["occasion"] == "event-2025-06-18-harbour"

@@ -168,6 +168,8 @@ def find_signals(reading: Reading, posts: list[Post], events: list[Event]) -> li
         dates = [d for d in dates if not _after(d, published)]
         if dates:  # "" when the sentence's own date is relative to an unknown publication date
             date: str | None = dates[0] or None
+            if date and event and len(date) < 10 and event.known_day.startswith(date):
+                date = None  # "今年6月在某论坛上宣布": the edition's day is known, not given here
         else:
             date = event.date if event and event.date else reading.date_before(start)
             date = None if date and _after(date, published) else date

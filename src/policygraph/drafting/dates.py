@@ -266,7 +266,7 @@ _EFFECT_BEFORE = re.compile(
     r"effective|in force) (?:on |from |as of )?$",
     re.IGNORECASE,
 )
-_EFFECT_AFTER = re.compile(r"^\s*(?:起)?(?:正式)?(?:生效|施行|实施)")
+_EFFECT_AFTER = re.compile(r"^\s*(?:起)?(?:已经|已|将)?(?:正式)?(?:生效|施行|实施)")
 
 
 def _effective(text: str, date: DateMention) -> bool:

@@ -61,6 +61,8 @@ class Event:
     restates: bool = False
     #: ... by this very source's records: nothing to draft, but signals cite it
     declared_here: bool = False
+    #: the day the project records for an edition restated from its month or year only
+    known_day: str = ""
 
 
 @dataclass(frozen=True)
@@ -146,7 +148,7 @@ def _editions(reading: Reading, known: list[KnownEvent], dated: dict[str, Event]
         found[edition.id] = Event(
             edition.id, "", "meeting", None, sent.start, sent.end,
             reading.concepts_in(sent.start, sent.end, "topic."),
-            restates=True, declared_here=edition.here,
+            restates=True, declared_here=edition.here, known_day=edition.date,
         )  # fmt: skip
     return list(found.values())
 
