@@ -11,6 +11,7 @@ from policygraph.drafting.dates import find_dates
 from policygraph.drafting.draft import Item, draft_text
 from policygraph.drafting.gazetteer import Entry, Gazetteer, build_gazetteer, person_pinyin
 from policygraph.drafting.gold import mentions, posts
+from policygraph.drafting.variants import label_singular
 from policygraph.errors import Location
 from policygraph.records.model import Record, Source
 
@@ -375,3 +376,12 @@ def test_a_title_after_a_party_committee_is_held_in_its_body_unless_a_party_titl
     assert ("org-cb", "role.deputy-governor") in held
     ((committee, role),) = held - {("org-cb", "role.deputy-governor")}
     assert (committee != "org-cb", role) == (True, "role.party-committee-member")
+
+
+def test_a_names_plural_modifier_may_be_written_singular() -> None:
+    law = record("programmes", {"id": "prog-law", "labels": {"en": "Stablecoins Ordinance"}})
+    known = build_gazetteer([law])
+    assert [m.entity for m in known.find("The Stablecoin Ordinance takes effect.")] == ["prog-law"]
+    # the head word keeps its number; a lower-case word is no modifier of a name
+    assert label_singular("Stablecoins Ordinances") == "Stablecoin Ordinances"
+    assert label_singular("digital assets platform") == ""

@@ -17,7 +17,7 @@ from policygraph.drafting.candidates import COMPOUND_SURNAMES
 from policygraph.drafting.glossary import RULE as GLOSSARY
 from policygraph.drafting.glossary import derived_names
 from policygraph.drafting.text import fold, fold_label, has_cjk, is_latin
-from policygraph.drafting.variants import SHORT, label_head, label_short
+from policygraph.drafting.variants import SHORT, label_head, label_short, label_singular
 from policygraph.drafting.wordsets import Key, WordSets, word_key
 from policygraph.records.model import Record
 
@@ -108,6 +108,8 @@ def record_entries(record: Record, entity: str, section: str) -> Iterable[Entry]
                 yield Entry(entity, section, head, f"{rule}-head")
             if section == "organisations" and (short := label_short(text)):
                 yield Entry(entity, section, short, f"{rule}{SHORT}")
+            if section != "people" and (singular := label_singular(text)):
+                yield Entry(entity, section, singular, f"{rule}{SHORT}")
             if not (lang.startswith("zh") and has_cjk(text)):
                 continue
             if section == "people":

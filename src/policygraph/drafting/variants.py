@@ -29,6 +29,20 @@ ZH_SHORTENINGS = (
 )
 
 
+def label_singular(label: str) -> str:
+    """A Latin name with its plural modifiers made singular ("Stablecoins Ordinance" ->
+    "Stablecoin Ordinance"): reports write a name's modifiers either way; the head word, the
+    last, keeps its number."""
+    words = label.split()
+    if not label.isascii() or len(words) < 2:
+        return ""
+    changed = [
+        w[:-1] if w[:1].isupper() and w.endswith("s") and not w.endswith("ss") and len(w) > 3 else w
+        for w in words[:-1]
+    ]
+    return " ".join([*changed, words[-1]]) if changed != words[:-1] else ""
+
+
 def label_short(label: str) -> str:
     """A Latin label without its level words, when three words or more are left: "Examplia
     Municipal Financial Bureau" -> "Examplia Financial Bureau"; a Chinese one in the short
