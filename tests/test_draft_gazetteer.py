@@ -57,3 +57,9 @@ def test_a_shortened_name_that_is_another_body_s_is_not_used() -> None:
 )
 def test_a_plural_description_is_not_matched_without_its_qualifier(label: str, head: str) -> None:
     assert label_head(label) == head
+
+
+def test_hong_kong_variant_characters_fold_as_their_simplified_forms() -> None:
+    from policygraph.drafting.text import fold
+
+    assert fold("滙豐銀行") == fold("匯豐銀行") == "汇丰银行"

@@ -17,11 +17,16 @@ def _simplified() -> dict[str, str]:
     """Traditional Chinese characters and their simplified forms, one to one (hanziconv)."""
     from hanziconv.charmap import simplified_charmap, traditional_charmap
 
-    return {
+    table = {
         t: s
         for t, s in zip(traditional_charmap, simplified_charmap, strict=True)
         if t != s and not t.isspace()
     }
+    return table | VARIANT_CHARS
+
+
+#: Variant characters Hong Kong writes that hanziconv's table leaves out (滙豐 is 匯豐, 汇丰).
+VARIANT_CHARS = {"滙": "汇", "綫": "线", "裏": "里", "衞": "卫", "啓": "启", "爲": "为"}
 
 
 @lru_cache(maxsize=8192)
