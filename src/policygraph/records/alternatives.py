@@ -11,12 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rdflib import Graph, URIRef
+from rdflib import URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import SH
 
 from policygraph.mapping_claims import POST_CLASS, POST_FIELDS
-from policygraph.project import packaged
+from policygraph.shapes import shapes_graph
 
 #: The sections whose shapes are read: their class and their fields' predicates.
 SECTION_FIELDS: dict[str, tuple[URIRef, tuple[tuple[str, URIRef], ...]]] = {
@@ -35,9 +35,7 @@ class OneOf:
 @lru_cache(maxsize=1)
 def required_alternatives() -> dict[str, OneOf]:
     """Section -> the fields it needs one of, read from the packaged shapes."""
-    shapes = Graph().parse(
-        data=packaged("schema/shapes.ttl").read_text(encoding="utf-8"), format="turtle"
-    )
+    shapes = shapes_graph()
     found: dict[str, OneOf] = {}
     for section, (cls, fields) in SECTION_FIELDS.items():
         field_of = {predicate: name for name, predicate in fields}
