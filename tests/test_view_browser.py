@@ -268,10 +268,13 @@ def _synthetic_view(browser: Any, tmp_path: Path, size: int) -> Opened:
     return Opened(browser, path)
 
 
-def test_a_fitted_view_keeps_its_biggest_labels_readable(browser: Any, tmp_path: Path) -> None:
+@pytest.mark.parametrize("size", [250, 400])  # 400: a big view, laid out with physics off
+def test_a_fitted_view_keeps_its_biggest_labels_readable(
+    browser: Any, tmp_path: Path, size: int
+) -> None:
     """A graph of a few hundred nodes is fitted at a scale where vis-network draws no label; the
     twelve biggest nodes get a font that is at least 11 px on screen, the others keep theirs."""
-    opened = _synthetic_view(browser, tmp_path, 250)
+    opened = _synthetic_view(browser, tmp_path, size)
     try:
         found = opened.page.evaluate(
             """() => { const n = window.policygraphNetwork;

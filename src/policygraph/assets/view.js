@@ -72,9 +72,9 @@
       return { id: n.id, font: { size: wanted }, widthConstraint: wrap };
     }));
   }
-  if (!big) {
-    network.on("beforeDrawing", function () { labelHubs(network.getScale()); });
-  }
+  /* every view: a big one (laid out, physics off) too, such as a project's overview once it
+   * passes a few hundred nodes */
+  network.on("beforeDrawing", function () { labelHubs(network.getScale()); });
 
   function ready() {
     if (window.policygraphReady) return;
