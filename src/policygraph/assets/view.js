@@ -19,6 +19,33 @@
     return stripped.replace(/[^\p{L}\p{N}]/gu, "");
   }
 
+  /* Fitted to a graph of a hundred nodes or more, vis-network draws labels of a few pixels or
+   * none at all (14 px times a scale under 0.36 is below its 5 px threshold). The biggest nodes
+   * (the most connected) keep their labels at least 11 px on screen, whatever the zoom, so the
+   * picture has its landmarks; zoomed in to where 14 px is readable, they are 14 px like every
+   * other label. Checked before each drawing; changed only when off by more than a sixth. */
+  var HUBS = 12, READABLE_PX = 11;
+  var hubs = data.nodes.slice().sort(function (a, b) {
+    return (b.size || 0) - (a.size || 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  }).slice(0, HUBS);
+  var baseFont = (data.options.nodes && data.options.nodes.font &&
+                  data.options.nodes.font.size) || 14;
+  var hubFont = baseFont;
+  function hubStyle(scale) {
+    var wanted = baseFont * scale >= READABLE_PX ? baseFont : Math.ceil(READABLE_PX / scale);
+    /* a landmark's label wraps at about 160 px on screen, so long names do not cross the view */
+    return { size: wanted, wrap: wanted === baseFont ? false : { maximum: Math.ceil(160 / scale) } };
+  }
+  /* A big view is first drawn at its picture's scale (picture.js): its landmarks are set before
+   * the network is made, so that its first drawing needs no second one to show them. */
+  if (big && window.policygraphPicture && window.policygraphPicture.scale > 0) {
+    var first = hubStyle(window.policygraphPicture.scale);
+    hubFont = first.size;
+    if (first.size !== baseFont) {
+      hubs.forEach(function (n) { n.font = { size: first.size }; n.widthConstraint = first.wrap; });
+    }
+  }
+
   /* nodes, edges and options as the view's pyvis Network made them */
   var nodes = new vis.DataSet(data.nodes);
   var edges = new vis.DataSet(data.edges);
@@ -50,26 +77,13 @@
     proto.policygraphLabels = true;
   }
 
-  /* Fitted to a graph of a hundred nodes or more, vis-network draws labels of a few pixels or
-   * none at all (14 px times a scale under 0.36 is below its 5 px threshold). The biggest nodes
-   * (the most connected) keep their labels at least 11 px on screen, whatever the zoom, so the
-   * picture has its landmarks; zoomed in to where 14 px is readable, they are 14 px like every
-   * other label. Checked before each drawing; changed only when off by more than a sixth. */
-  var HUBS = 12, READABLE_PX = 11;
-  var hubs = data.nodes.slice().sort(function (a, b) {
-    return (b.size || 0) - (a.size || 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  }).slice(0, HUBS);
-  var baseFont = (options.nodes && options.nodes.font && options.nodes.font.size) || 14;
-  var hubFont = baseFont;
   function labelHubs(scale) {
     if (!(scale > 0)) return;
-    var wanted = baseFont * scale >= READABLE_PX ? baseFont : Math.ceil(READABLE_PX / scale);
-    if (Math.abs(wanted - hubFont) <= hubFont / 6) return;
-    hubFont = wanted;
-    /* a landmark's label wraps at about 160 px on screen, so long names do not cross the view */
-    var wrap = wanted === baseFont ? false : { maximum: Math.ceil(160 / scale) };
+    var style = hubStyle(scale);
+    if (Math.abs(style.size - hubFont) <= hubFont / 6) return;
+    hubFont = style.size;
     nodes.update(hubs.map(function (n) {
-      return { id: n.id, font: { size: wanted }, widthConstraint: wrap };
+      return { id: n.id, font: { size: style.size }, widthConstraint: style.wrap };
     }));
   }
   /* every view: a big one (laid out, physics off) too, such as a project's overview once it
