@@ -38,7 +38,9 @@ STYLES: dict[str, tuple[str, str]] = {
     "audience": ("#17becf", "triangle"),
     "agenda item": ("#bcbd22", "triangleDown"),
     "place": ("#8c6d31", "triangle"),
-    "programme": ("#637939", "box"),
+    # not "box": a box is as wide as its label even where the label is too small to be drawn,
+    # so a zoomed-out view showed programmes as long empty bars
+    "programme": ("#637939", "dot"),
     "forum": ("#7b4173", "star"),
     "source document": ("#7f7f7f", "square"),
     "topic": ("#ff7f0e", "hexagon"),
@@ -52,7 +54,7 @@ SPARE = ("#98df8a", "#ffbb78", "#c5b0d5", "#c49c94", "#f7b6d2", "#dbdb8d", "#9ed
 def _style(group: str, spare: dict[str, int]) -> tuple[str, str]:
     if group in STYLES:
         return STYLES[group]
-    return SPARE[spare[group] % len(SPARE)], "ellipse" if group == "other" else "dot"
+    return SPARE[spare[group] % len(SPARE)], "dot"  # an ellipse, like a box, is label-wide
 
 
 def page_data(
