@@ -25,7 +25,10 @@
    * picture has its landmarks; zoomed in to where 14 px is readable, they are 14 px like every
    * other label. Checked before each drawing; changed only when off by more than a sixth. */
   var HUBS = 12, READABLE_PX = 11;
-  var hubs = data.nodes.slice().sort(function (a, b) {
+  var hubs = data.nodes.filter(function (n) {
+    var group = data.groups[n.g];
+    return !group || group.landmark !== false;  /* a scale's concepts are no landmarks */
+  }).sort(function (a, b) {
     return (b.size || 0) - (a.size || 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   }).slice(0, HUBS);
   var baseFont = (data.options.nodes && data.options.nodes.font &&

@@ -108,8 +108,11 @@ def page_data(
         "title": title,
         "lang": lang,
         "physics": physics,
+        # a group without a style of its own is a scale of concepts (nature, stance, clarity):
+        # its nodes link every signal, so they are big, but they are no landmark of the picture
         "groups": [
-            {"name": g, "color": c, "shape": s} for g, (c, s) in zip(groups, styles, strict=True)
+            {"name": g, "color": c, "shape": s, "landmark": g in STYLES}
+            for g, (c, s) in zip(groups, styles, strict=True)
         ],
         "nodes": nodes,
         "edges": edges,
