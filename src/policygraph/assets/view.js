@@ -39,14 +39,39 @@
     /* a landmark's label wraps at about 160 px on screen, so long names do not cross the view */
     return { size: wanted, wrap: wanted === baseFont ? false : { maximum: Math.ceil(160 / scale) } };
   }
+  /* Landmarks whose labels would cover one another on screen: the bigger node keeps its label.
+   * A label's box is estimated from its text (a Chinese character as wide as the font, another
+   * about half as wide), wrapped at 160 px, under its node. */
+  function labelBox(n, p, scale, px) {
+    var width = 0;
+    String(n.label || "").split("").forEach(function (c) { width += c > "\u2e80" ? px : px * 0.55; });
+    var lines = Math.max(1, Math.ceil(width / 160));
+    var w = Math.min(width, 160), h = lines * px * 1.25, x = p.x * scale;
+    var top = p.y * scale + (n.size || 10) * scale;
+    return { left: x - w / 2, right: x + w / 2, top: top, bottom: top + h };
+  }
+  function hubUpdates(scale, at) {
+    var style = hubStyle(scale), kept = [];
+    return hubs.map(function (n) {
+      var p = at(n.id), box = p && labelBox(n, p, scale, style.size * scale);
+      var on = style.size !== baseFont && box && kept.every(function (k) {
+        return box.right <= k.left || k.right <= box.left || box.bottom <= k.top || k.bottom <= box.top;
+      });
+      if (on) kept.push(box);
+      return { id: n.id, font: { size: on ? style.size : baseFont },
+               widthConstraint: on ? style.wrap : false };
+    });
+  }
   /* A big view is first drawn at its picture's scale (picture.js): its landmarks are set before
    * the network is made, so that its first drawing needs no second one to show them. */
   if (big && window.policygraphPicture && window.policygraphPicture.scale > 0) {
-    var first = hubStyle(window.policygraphPicture.scale);
-    hubFont = first.size;
-    if (first.size !== baseFont) {
-      hubs.forEach(function (n) { n.font = { size: first.size }; n.widthConstraint = first.wrap; });
-    }
+    var firstScale = window.policygraphPicture.scale;
+    hubFont = hubStyle(firstScale).size;
+    var byId = {};
+    hubs.forEach(function (n) { byId[n.id] = n; });
+    hubUpdates(firstScale, function (id) { return byId[id]; }).forEach(function (u) {
+      if (u.font.size !== baseFont) { byId[u.id].font = u.font; byId[u.id].widthConstraint = u.widthConstraint; }
+    });
   }
 
   /* nodes, edges and options as the view's pyvis Network made them */
@@ -80,14 +105,13 @@
     proto.policygraphLabels = true;
   }
 
-  function labelHubs(scale) {
+  function labelHubs(scale, settled) {  /* settled: the nodes have just found their places */
     if (!(scale > 0)) return;
     var style = hubStyle(scale);
-    if (Math.abs(style.size - hubFont) <= hubFont / 6) return;
+    if (!settled && Math.abs(style.size - hubFont) <= hubFont / 6) return;
     hubFont = style.size;
-    nodes.update(hubs.map(function (n) {
-      return { id: n.id, font: { size: style.size }, widthConstraint: style.wrap };
-    }));
+    var at = network.getPositions(hubs.map(function (n) { return n.id; }));
+    nodes.update(hubUpdates(scale, function (id) { return at[id]; }));
   }
   /* every view: a big one (laid out, physics off) too, such as a project's overview once it
    * passes a few hundred nodes */
@@ -105,7 +129,7 @@
     network.once("stabilizationIterationsDone", function () {
       network.setOptions({ physics: { enabled: false } });
       network.fit({ animation: false });
-      labelHubs(network.getScale());
+      labelHubs(network.getScale(), true);
       network.once("afterDrawing", ready);
       network.redraw();
     });
