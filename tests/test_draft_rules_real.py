@@ -385,3 +385,13 @@ def test_a_names_plural_modifier_may_be_written_singular() -> None:
     # the head word keeps its number; a lower-case word is no modifier of a name
     assert label_singular("Stablecoins Ordinances") == "Stablecoin Ordinances"
     assert label_singular("digital assets platform") == ""
+
+
+def test_a_chinese_body_is_found_without_the_place_its_name_begins_with() -> None:
+    city = record("places", {"id": "place-harbour", "labels": {"zh": "海港"}})
+    authority = record("organisations", {"id": "org-hma", "labels": {"zh": "海港金融管理局"}})
+    known = build_gazetteer([city, authority])
+    assert [m.entity for m in known.find("金融管理局表示，将发牌。")] == ["org-hma"]
+    # too short a rest, or one another body shares, is not kept
+    other = record("organisations", {"id": "org-x", "labels": {"zh": "海港市文化局"}})
+    assert build_gazetteer([city, other]).find("文化局表示") == []

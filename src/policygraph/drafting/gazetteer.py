@@ -282,7 +282,42 @@ def build_gazetteer(records: Iterable[Record], *, skip: frozenset[str] = frozens
             if entity in sections and entity not in skip:
                 entries.extend(record_entries(record, entity, sections[entity]))
     derived = [Entry(e, s, name, GLOSSARY) for e, s, name in derived_names(entries)]
-    return Gazetteer(_unshared_short([*entries, *derived]), governments=governments_of(records))
+    placeless = _without_place(entries)
+    return Gazetteer(
+        _unshared_short([*entries, *derived, *placeless]), governments=governments_of(records)
+    )
+
+
+#: Chinese place names a body's name may begin with (with 市, 省, 特别行政区 and the like).
+_PLACE_WORD = re.compile(r"^(?:市|省|特别行政区|特區|特区)?")
+
+
+def _without_place(entries: list[Entry]) -> list[Entry]:
+    """A Chinese body's name without the place it begins with, when five characters or more
+    are left (香港金融管理局 -> 金融管理局): reports name a body of their own place so; dropped,
+    as every shortened label, when another entity has it too."""
+    places = sorted(
+        {fold_label(e.label) for e in entries if e.section == "places" and has_cjk(e.label)},
+        key=len,
+        reverse=True,
+    )
+    found: list[Entry] = []
+    for e in entries:
+        if (
+            e.section != "organisations"
+            or not has_cjk(e.label)
+            or not e.rule.endswith(("label", "alt"))
+        ):
+            continue
+        key = fold_label(e.label)
+        for place in places:
+            if key.startswith(place):
+                rest = key[len(place) :]
+                rest = rest[_PLACE_WORD.match(rest).end() :]  # type: ignore[union-attr]
+                if len(rest) >= 5:
+                    found.append(Entry(e.entity, e.section, rest, f"{e.rule}{SHORT}"))
+                break
+    return found
 
 
 GOVERNMENT_ENDINGS = ("政府", "government")
