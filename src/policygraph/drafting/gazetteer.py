@@ -13,11 +13,18 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from policygraph.drafting.bodies import governments_of
 from policygraph.drafting.candidates import COMPOUND_SURNAMES
 from policygraph.drafting.glossary import RULE as GLOSSARY
 from policygraph.drafting.glossary import derived_names
 from policygraph.drafting.text import fold, fold_label, has_cjk, is_latin
-from policygraph.drafting.variants import SHORT, label_head, label_short, label_singular
+from policygraph.drafting.variants import (
+    SHORT,
+    label_head,
+    label_short,
+    label_singular,
+    label_without_place,
+)
 from policygraph.drafting.wordsets import Key, WordSets, word_key
 from policygraph.records.model import Record
 
@@ -288,53 +295,16 @@ def build_gazetteer(records: Iterable[Record], *, skip: frozenset[str] = frozens
     )
 
 
-#: Chinese place names a body's name may begin with (with 市, 省, 特别行政区 and the like).
-_PLACE_WORD = re.compile(r"^(?:市|省|特别行政区|特區|特区)?")
-
-
 def _without_place(entries: list[Entry]) -> list[Entry]:
-    """A Chinese body's name without the place it begins with, when five characters or more
-    are left (香港金融管理局 -> 金融管理局): reports name a body of their own place so; dropped,
-    as every shortened label, when another entity has it too."""
-    places = sorted(
-        {fold_label(e.label) for e in entries if e.section == "places" and has_cjk(e.label)},
-        key=len,
-        reverse=True,
-    )
-    found: list[Entry] = []
-    for e in entries:
-        if (
-            e.section != "organisations"
-            or not has_cjk(e.label)
-            or not e.rule.endswith(("label", "alt"))
-        ):
-            continue
-        key = fold_label(e.label)
-        for place in places:
-            if key.startswith(place):
-                rest = key[len(place) :]
-                rest = rest[_PLACE_WORD.match(rest).end() :]  # type: ignore[union-attr]
-                if len(rest) >= 5:
-                    found.append(Entry(e.entity, e.section, rest, f"{e.rule}{SHORT}"))
-                break
-    return found
-
-
-GOVERNMENT_ENDINGS = ("政府", "government")
-
-
-def governments_of(records: Iterable[Record]) -> dict[str, str]:
-    """Each place's government: the one organisation located there whose label ends in
-    "government" or 政府 ("Shanghai Municipal People's Government", 上海市人民政府), the body a
-    mayor's title names although the text does not ("上海市常务副市长", "Shanghai Mayor")."""
-    found: dict[str, set[str]] = {}
-    for record in records:
-        place = record.get("location") if record.section == "organisations" else None
-        labels = [fold_label(text) for _, text in _label_values(record.values, "labels")]
-        labels += [fold_label(text) for _, text in _label_values(record.values, "alt_labels")]
-        if record.id and place and any(x.endswith(GOVERNMENT_ENDINGS) for x in labels):
-            found.setdefault(str(place), set()).add(record.id)
-    return {place: next(iter(ids)) for place, ids in found.items() if len(ids) == 1}
+    """Chinese bodies' names without the place they begin with (``label_without_place``)."""
+    places = [fold_label(e.label) for e in entries if e.section == "places" and has_cjk(e.label)]
+    return [
+        Entry(e.entity, e.section, rest, f"{e.rule}{SHORT}")
+        for e in entries
+        if e.section == "organisations"
+        and e.rule.endswith(("label", "alt"))
+        and (rest := label_without_place(e.label, places))
+    ]
 
 
 def _unshared_short(entries: list[Entry]) -> list[Entry]:

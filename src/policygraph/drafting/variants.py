@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from policygraph.drafting.text import fold, has_cjk
+from policygraph.drafting.text import fold, fold_label, has_cjk
 
 #: Words of an administrative level that English names of Chinese bodies often leave out
 #: ("CPC Examplia Committee" for "CPC Examplia Municipal Committee").
@@ -77,3 +77,22 @@ def label_head(label: str) -> str:
     if head == label or _plural_description(head):
         return ""
     return head if len(head.split()) >= 2 or (has_cjk(head) and len(head) >= 4) else ""
+
+
+#: What may follow a place at the start of a Chinese body's name (市, 省, 特别行政区).
+_PLACE_WORD = re.compile(r"^(?:市|省|特别行政区|特区)?")
+
+
+def label_without_place(label: str, places: list[str]) -> str:
+    """A Chinese body's name without the place it begins with, when five characters or more are
+    left (香港金融管理局 -> 金融管理局): reports name a body of their own place so. ``places``:
+    the folded Chinese labels of the known places."""
+    if not has_cjk(label):
+        return ""
+    key = fold_label(label)
+    for place in sorted(places, key=len, reverse=True):
+        if key.startswith(place):
+            rest = key[len(place) :]
+            rest = rest[_PLACE_WORD.match(rest).end() :]  # type: ignore[union-attr]
+            return rest if len(rest) >= 5 else ""
+    return ""

@@ -1,0 +1,33 @@
+"""What the gazetteer knows of bodies beyond their names: each place's government."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from policygraph.drafting.text import fold_label
+from policygraph.records.model import Record
+
+GOVERNMENT_ENDINGS = ("政府", "government")
+
+
+def _labels(record: Record) -> list[str]:
+    found: list[str] = []
+    for name in ("labels", "alt_labels"):
+        value = record.values.get(name)
+        for texts in value.values() if isinstance(value, Mapping) else ():
+            for text in texts if isinstance(texts, tuple | list) else (texts,):
+                if isinstance(text, str):
+                    found.append(fold_label(text))
+    return found
+
+
+def governments_of(records: Iterable[Record]) -> dict[str, str]:
+    """Each place's government: the one organisation located there whose label ends in
+    "government" or 政府 ("Shanghai Municipal People's Government", 上海市人民政府), the body a
+    mayor's title names although the text does not ("上海市常务副市长", "Shanghai Mayor")."""
+    found: dict[str, set[str]] = {}
+    for record in records:
+        place = record.get("location") if record.section == "organisations" else None
+        if record.id and place and any(x.endswith(GOVERNMENT_ENDINGS) for x in _labels(record)):
+            found.setdefault(str(place), set()).add(record.id)
+    return {place: next(iter(ids)) for place, ids in found.items() if len(ids) == 1}
