@@ -1,8 +1,9 @@
-"""What the gazetteer knows of bodies beyond their names: each place's government."""
+"""Records' labels as the gazetteer reads them, and what it knows of bodies beyond their names:
+each place's government."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from policygraph.drafting.text import fold_label
 from policygraph.records.model import Record
@@ -10,15 +11,23 @@ from policygraph.records.model import Record
 GOVERNMENT_ENDINGS = ("政府", "government")
 
 
+def label_values(values: Mapping[str, object], name: str) -> Iterator[tuple[str, str]]:
+    """(language, text) of each label of a record's ``labels``, ``alt_labels`` ... field."""
+    labels = values.get(name)
+    if not isinstance(labels, Mapping):
+        return
+    for lang, value in labels.items():
+        for text in value if isinstance(value, tuple | list) else (value,):
+            if isinstance(text, str) and text.strip():
+                yield str(lang), text
+
+
 def _labels(record: Record) -> list[str]:
-    found: list[str] = []
-    for name in ("labels", "alt_labels"):
-        value = record.values.get(name)
-        for texts in value.values() if isinstance(value, Mapping) else ():
-            for text in texts if isinstance(texts, tuple | list) else (texts,):
-                if isinstance(text, str):
-                    found.append(fold_label(text))
-    return found
+    return [
+        fold_label(text)
+        for name in ("labels", "alt_labels")
+        for _, text in label_values(record.values, name)
+    ]
 
 
 def governments_of(records: Iterable[Record]) -> dict[str, str]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
-from policygraph.drafting.bodies import governments_of
+from policygraph.drafting.bodies import governments_of, label_values
 from policygraph.drafting.candidates import COMPOUND_SURNAMES
 from policygraph.drafting.glossary import RULE as GLOSSARY
 from policygraph.drafting.glossary import derived_names
@@ -79,16 +79,6 @@ def person_pinyin(name: str) -> list[str]:
     return [f"{surname} {given}", f"{given} {surname}"]
 
 
-def _label_values(values: Mapping[str, object], name: str) -> Iterable[tuple[str, str]]:
-    labels = values.get(name)
-    if not isinstance(labels, Mapping):
-        return
-    for lang, value in labels.items():
-        for text in value if isinstance(value, tuple | list) else (value,):
-            if isinstance(text, str) and text.strip():
-                yield str(lang), text
-
-
 def common_noun(label: str) -> bool:
     """A one-word label in lower case ("leaders"): a common noun, not a name of something
     (concepts are matched by such words on purpose: "stablecoin")."""
@@ -107,7 +97,7 @@ def joined_pinyin(name: str) -> str:
 def record_entries(record: Record, entity: str, section: str) -> Iterable[Entry]:
     rules = (("labels", "gazetteer.label"), ("alt_labels", "gazetteer.alt"))
     for name, rule in (*rules, ("hidden_labels", "gazetteer.hidden")):
-        for lang, text in _label_values(record.values, name):
+        for lang, text in label_values(record.values, name):
             if section != "concepts" and common_noun(text):
                 continue
             yield Entry(entity, section, text, rule)
