@@ -177,6 +177,12 @@ class Gazetteer:
             cursor = stop
         return found
 
+    def leading(self, surface: str, section: str, *, skip: str = "") -> Mention | None:
+        """The known entity of ``section`` a name begins with (上海 in 上海市委, 中国人民银行 in
+        中国人民银行党委), ``skip`` (the name's own entity) left out."""
+        inner = [m for m in self.find(surface, skip=skip) if m.section == section]
+        return inner[0] if inner and inner[0].start == 0 else None
+
     def _joined_hits(self, folded: str) -> list[tuple[int, int, tuple[Entry, ...]]]:
         """Romanised names, spaces and hyphens ignored, on word boundaries."""
         if not self.joined:

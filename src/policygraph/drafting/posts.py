@@ -144,10 +144,8 @@ def _body_of_title(org: Name, title: str, gazetteer: Gazetteer | None) -> Name:
         return org
     if not COMMITTEE_END.search(fold(org.surface)):
         return org
-    inner = [m for m in gazetteer.find(org.surface, skip=org.id) if m.section == "organisations"]
-    if not inner or inner[0].start != 0:
-        return org
-    return replace(org, id=inner[0].entity, known=True)
+    body = gazetteer.leading(org.surface, "organisations", skip=org.id)
+    return replace(org, id=body.entity, known=True) if body else org
 
 
 #: Titles that name their body by the place before them: a mayor heads the city's government.
@@ -177,13 +175,11 @@ def _government(
         return None
     name = before[-1]
     if name.section == "places":
-        place = name.id
-    else:
-        inner = [m for m in gazetteer.find(name.surface, skip=name.id) if m.section == "places"]
-        if not inner or inner[0].start != 0:
-            return None
-        place = inner[0].entity
-    government = gazetteer.governments.get(place)
+        place: str | None = name.id
+    else:  # a body named by its place: 上海市委
+        inner = gazetteer.leading(name.surface, "places", skip=name.id)
+        place = inner.entity if inner else None
+    government = gazetteer.governments.get(place) if place else None
     return replace(name, id=government, section="organisations") if government else None
 
 

@@ -237,15 +237,15 @@ def _short_named(text: str, names: list[Name]) -> list[Name]:
 PROPER_AFTER = re.compile(r"\s?[A-Z][A-Za-z0-9]*\b")
 
 
-def _descriptors(text: str, names: list[Name]) -> list[Name]:
-    """Known programmes and audiences named by a descriptive label that stands before another
+def _descriptor(text: str, name: Name) -> bool:
+    """A known programme or audience named by a descriptive label that stands before another
     name as its apposition ("數字資產平台 OSL 集團", "the digital asset platform OSL"): the
     phrase describes that name, not the programme."""
-    return [
-        n
-        for n in names
-        if n.known and n.section in ("programmes", "audiences") and PROPER_AFTER.match(text, n.end)
-    ]
+    return (
+        name.known
+        and name.section in ("programmes", "audiences")
+        and PROPER_AFTER.match(text, name.end) is not None
+    )
 
 
 #: A capitalised word right before or right after a span (one space between).
@@ -280,8 +280,7 @@ def read_text(text: str, published: str | None, gazetteer: Gazetteer) -> Reading
         names.append(name)
         previous = name
     names = _compose(names, gazetteer)
-    descriptors = _descriptors(text, names)
-    names = [n for n in names if n not in descriptors]
+    names = [n for n in names if not _descriptor(text, n)]
     names.extend(_short_named(text, names))
     names.extend(_surnames(text, names))
     names.sort(key=lambda n: (n.start, n.end))
