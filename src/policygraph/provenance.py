@@ -15,6 +15,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS
 from policygraph.dates import date_literal
 from policygraph.mapping import Quad
 from policygraph.records.model import RecordSet, Source
+from policygraph.sourcenames import source_label
 from policygraph.vocab import (
     CURATION_GRAPH,
     PG,
@@ -48,6 +49,9 @@ def source_quads(source: Source, text_path: str) -> Iterator[Quad]:
     if source.title:
         yield doc, DCTERMS.title, Literal(source.title, lang=source.language), g
         yield doc, SKOS.prefLabel, Literal(source.title, lang=source.language or "en"), g
+    else:  # no title is invented: the name says who published it and when
+        name = source_label(None, source.publisher, source.published)
+        yield doc, SKOS.prefLabel, Literal(name, lang="en"), g
     if source.url:
         yield doc, SCHEMA.url, URIRef(source.url), g
     for value, prop in ((source.publisher, DCTERMS.publisher), (source.author, DCTERMS.creator)):

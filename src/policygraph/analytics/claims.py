@@ -21,6 +21,7 @@ from policygraph.analytics.support import (
 )
 from policygraph.iris import short_name
 from policygraph.names import display_labels
+from policygraph.sourcenames import source_title
 from policygraph.store import Store
 
 DOCUMENTS = """
@@ -75,7 +76,7 @@ def _documents(store: Store) -> dict[URIRef, tuple[str, str | None, str | None]]
     for doc, title, publisher, issued in select(store, DOCUMENTS):
         if isinstance(doc, URIRef):
             found[doc] = (
-                str(title) if title else short_name(str(doc)),
+                source_title(text(title)),
                 text(publisher),
                 text(issued),
             )

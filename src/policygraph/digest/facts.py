@@ -16,6 +16,7 @@ from policygraph.analytics.sparql import select
 from policygraph.analytics.timeline import signal_values
 from policygraph.errors import InputError
 from policygraph.names import display_labels
+from policygraph.sourcenames import source_label
 from policygraph.store import Store
 
 DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
@@ -129,7 +130,7 @@ def read_facts(store: Store, lang: str = "en", *, mentions: bool = True) -> Fact
     iris = {URIRef(i) for i in (*fields, *mentioned)}
     iris |= {URIRef(v) for f in fields.values() for k, v in f.items() if k != "date" and v}
     labels = {str(k): v for k, v in display_labels(store, iris, lang).items()}
-    labels.update({iri: doc.title or iri for iri, doc in sources.items()})
+    labels.update({i: source_label(d.title, d.publisher, d.date) for i, d in sources.items()})
     labels.update(_post_labels(store, lang, None if mentions else set(labels)))
     signals = [
         SignalFacts(

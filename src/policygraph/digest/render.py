@@ -6,6 +6,7 @@ import json
 from dataclasses import asdict
 
 from policygraph.digest.compute import Digest, SignalItem
+from policygraph.sourcenames import source_title
 
 
 def _signal_line(item: SignalItem) -> str:
@@ -19,7 +20,7 @@ def _sections(digest: Digest) -> list[tuple[str, list[tuple[str, str]]]]:
     """(heading, [(line, quote or "")]) for each part of the digest."""
     return [
         ("New sources", [
-            (f"{d.date}  {d.publisher + ': ' if d.publisher else ''}{d.title or d.iri}", d.url)
+            (f"{d.date}  {d.publisher + ': ' if d.publisher else ''}{source_title(d.title)}", d.url)
             for d in digest.sources
         ]),
         ("New signals", [(_signal_line(s), s.quote) for s in digest.signals]),

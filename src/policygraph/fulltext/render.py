@@ -7,11 +7,12 @@ from collections.abc import Sequence
 
 from policygraph.fulltext.search import TextHit
 from policygraph.iris import short_name
+from policygraph.sourcenames import source_title
 
 
 def _source_line(hit: TextHit) -> str:
     said_by = f"{hit.publisher}: " if hit.publisher else ""
-    title = hit.title or short_name(hit.source)
+    title = source_title(hit.title)
     return f"{hit.kind:<6}  {hit.date or '(undated)'}  {said_by}{title}"
 
 
