@@ -41,6 +41,10 @@ def test_timeline_filters(multi_store: MemoryStore) -> None:  # noqa: F811
     assert len(labels) == 2 and labels[0] == "Embrace Innovation-Driven Development"
     # Shanghai SASAC includes its Party Committee (org:unitOf*)
     assert len(timeline(multi_store, issuer="Shanghai SASAC")) == 6
+    # a person issues no signal, but keeps those attributed to them (the speaker)
+    spoken = timeline(multi_store, issuer="贺青")
+    assert spoken and all(e.speaker == "He Qing" for e in spoken)
+    assert len(spoken) < len(timeline(multi_store))
     assert [e.date for e in timeline(multi_store, since="2025-08-01")] == ["2025-08-20"]
     assert len(timeline(multi_store, until="2025-07-31")) == 5
     assert [e.support for e in timeline(multi_store, min_support=2)] == [2]

@@ -1,7 +1,8 @@
 """Signals in date order, with issuer, nature, stance, sectors, sources, support and freshness.
 
 ``topic`` includes narrower topics (``skos:broader*``); ``issuer`` includes its units
-(``org:unitOf*``). Both are resolved like ``show`` resolves names.
+(``org:unitOf*``) and keeps a signal attributed to it (``prov:wasAttributedTo``: a person who
+spoke, whose body issued the signal). Both are resolved like ``show`` resolves names.
 """
 
 from __future__ import annotations
@@ -155,7 +156,11 @@ def timeline(
         signals = {s: f for s, f in signals.items() if f.get("topics", set()) & topics}
     if issuer is not None:
         issuers = closure(links(store, "org:unitOf"), {resolve_entity(store, issuer)})
-        signals = {s: f for s, f in signals.items() if f.get("issuer", set()) & issuers}
+        signals = {
+            s: f
+            for s, f in signals.items()
+            if (f.get("issuer", set()) | f.get("speaker", set())) & issuers
+        }
     backed = facts.backing
     iris = {v for f in signals.values() for vs in f.values() for v in vs if isinstance(v, URIRef)}
     iris |= set(signals) | {d for s in signals for d in backed.get(s, NONE).sources}

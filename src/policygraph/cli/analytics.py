@@ -147,7 +147,10 @@ def timeline(
         str | None, typer.Option("--topic", help="A topic (narrower ones too).")
     ] = None,
     issuer: Annotated[
-        str | None, typer.Option("--issuer", help="An issuer (its units too).")
+        str | None,
+        typer.Option(
+            "--issuer", help="An issuer (its units too) or the person a signal is attributed to."
+        ),
     ] = None,
     since: Annotated[
         str | None, typer.Option("--since", help="YYYY, YYYY-MM or YYYY-MM-DD.")
