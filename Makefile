@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 PG := $(BIN)/policygraph
 
-.PHONY: demo test lint typecheck bench fuzz clean
+.PHONY: demo test lint typecheck bench fuzz readme clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ lint: $(VENV)/.installed-test
 
 test: $(VENV)/.installed-test lint
 	$(BIN)/python -m pytest -n 2 -q
+
+# the README's quick start as its commands print it now (after sources are added)
+readme: $(VENV)/.installed
+	$(BIN)/python -m tests.readme_examples --write
 
 bench: $(VENV)/.installed-test
 	$(BIN)/python -m tests.benchmarks.run_all

@@ -47,7 +47,7 @@ def run(project: Project, *args: str) -> str:
 def test_the_graph_names_it_by_publisher_and_date_and_invents_no_title(untitled: Project) -> None:
     store = MemoryStore(load_file(untitled.trig_path))
     doc = f"pgr:doc-{SOURCE}"
-    ask = sparql_prologue() + "SELECT ?p ?o WHERE { GRAPH pgg:prov { %s ?p ?o } }" % doc
+    ask = sparql_prologue() + f"SELECT ?p ?o WHERE {{ GRAPH pgg:prov {{ {doc} ?p ?o }} }}"
     values = {(str(p), str(o)) for p, o in store.query(ask)}  # type: ignore[misc]
     assert ("http://www.w3.org/2004/02/skos/core#prefLabel", NAME) in values
     assert not any(p == "http://purl.org/dc/terms/title" for p, _ in values)
