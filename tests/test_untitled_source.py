@@ -1,4 +1,4 @@
-"""A source whose title is unknown: no title is invented, and no command shows its IRI instead.
+"""A source whose title is unknown: no title is invented, and no output shows its IRI instead.
 
 Where the publisher and date are shown beside it, it is "(untitled)"; where it is shown alone
 (its label: timeline, digest's "from ...", views, cards) it is named by publisher and date.
@@ -63,5 +63,8 @@ def test_no_command_shows_the_iri_in_its_place(untitled: Project) -> None:
     assert "Fictional Test Wire: (untitled)" in hits
     timeline = json.loads(run(untitled, "timeline", "--format", "json"))
     assert NAME in json.dumps(timeline, ensure_ascii=False)
+    feed = untitled.feed_path.read_text(encoding="utf-8")
+    assert 'title="Fictional Test Wire, 2025-08-21 (untitled)"' in feed
+    assert 'title=""' not in feed
     for output in (support, digest, hits, json.dumps(timeline)):
         assert f"doc-{SOURCE}" not in output.replace(f"/doc-{SOURCE}", "")

@@ -13,6 +13,7 @@ from rdflib import Dataset
 
 from policygraph.collector import paused
 from policygraph.digest.facts import Facts, SignalFacts, read_facts
+from policygraph.sourcenames import source_label
 from policygraph.store import Store, as_store
 from policygraph.vocab import PGR
 
@@ -50,7 +51,8 @@ def _entry(facts: Facts, signal: SignalFacts) -> tuple[str, str]:
     ]
     for rel, doc in zip(["alternate"] + ["related"] * len(docs), docs, strict=False):
         href = doc.url or doc.iri
-        lines.append(f'    <link rel="{rel}" href={_attr(href)} title={_attr(doc.title)}/>')
+        title = source_label(doc.title, doc.publisher, doc.date)
+        lines.append(f'    <link rel="{rel}" href={_attr(href)} title={_attr(title)}/>')
     for iri in (signal.issuer, signal.stance):
         if iri:
             label = facts.labels.get(iri, iri)
