@@ -48,7 +48,7 @@ def _scratch(root: Path) -> None:
     shutil.rmtree(root / ".policygraph", ignore_errors=True)
 
 
-def _first_source_file(root: Path) -> str:
+def first_source_file(root: Path) -> str:
     """``CHANGED`` in a generated project, else the first record file of a source graph."""
     records = root / "data" / "records"
     if (records / CHANGED).is_file():
@@ -117,7 +117,7 @@ def main() -> None:
         results = measure(
             root,
             args.runs,
-            args.changed or _first_source_file(root),
+            args.changed or first_source_file(root),
             scratch_only=args.scratch_only,
             validate_only=args.validate_only,
         )

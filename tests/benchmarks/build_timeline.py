@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from tests.benchmarks.bench_build import CHANGED, touch_source
+from tests.benchmarks.bench_build import first_source_file, touch_source
 from tests.benchmarks.tracker import tracker_parser, tracker_project
 
 import policygraph.build as build_module
@@ -70,7 +70,7 @@ def main() -> None:
     with tracker_project(args, "build-timeline") as root:
         if args.rebuild:
             build_module.build(Project(root))
-            touch_source(root, CHANGED, 1)
+            touch_source(root, first_source_file(root), 1)
         global START
         START = time.perf_counter()
         build_module.build(Project(root))

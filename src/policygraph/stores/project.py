@@ -89,10 +89,13 @@ def replace_built_graphs(txn: Transaction, trig: Path, built: ox.Store | None = 
 
     ``built`` is a store already holding ``trig``'s named graphs (``build``'s union store), else
     the TriG is read into one. A graph whose N-Triples digest is the one recorded at the last
-    sync is left alone (most of them, after one source changed); the others are removed and
-    loaded again in one bulk load, as is their part of the union (the default graph), which
-    then loses the triples only the replaced graphs stated. (The built graphs belong to
-    ``build``: nothing else writes them, so the recorded digests say what the store holds.)
+    sync is left alone (most of them, after one source changed). A changed graph is edited in
+    place when most of it stays (the provenance graph, where one source's metadata changed):
+    only the triples it lost are removed and only the new ones added; the others are removed and
+    loaded again. New triples go in one bulk load, as does their part of the union (the default
+    graph), which then loses the triples only the replaced or edited graphs stated. (The built
+    graphs belong to ``build``: nothing else writes them, so the recorded digests say what the
+    store holds.)
     """
     import pyoxigraph as ox
 
@@ -104,7 +107,8 @@ def replace_built_graphs(txn: Transaction, trig: Path, built: ox.Store | None = 
     recorded: dict[str, str] = txn.meta.get("built_graph_digests") or {}
     old = set(txn.meta.get("built_graphs", []))
     wanted: dict[str, str] = {}
-    named, union, count = [], [], 0
+    changed: dict[str, bytes] = {}  # graph IRI -> the N-Triples to load into it
+    count = 0
     blank: list[ox.Quad] = []  # graphs with blank nodes: each parse would name them anew
     for graph in built.named_graphs():
         if not isinstance(graph, ox.NamedNode):
@@ -118,29 +122,61 @@ def replace_built_graphs(txn: Transaction, trig: Path, built: ox.Store | None = 
         if b"_:" in text and _has_blank_nodes(built, graph):
             blank.extend(built.quads_for_pattern(None, None, None, graph))  # one id per node
             continue
-        named.append(text.replace(b" .\n", f" {graph} .\n".encode()))
-        union.append(text)
+        changed[graph.value] = text
     stale: set[ox.Triple] = set()
     for iri in sorted(old):
-        if iri not in wanted or iri not in recorded or recorded[iri] != wanted[iri]:
-            graph = ox.NamedNode(iri)
-            stale.update(q.triple for q in txn.store.quads_for_pattern(None, None, None, graph))
-            txn.store.remove_graph(graph)
+        if iri in wanted and iri in recorded and recorded[iri] == wanted[iri]:
+            continue
+        graph = ox.NamedNode(iri)
+        edit = _edit_in_place(txn.store, graph, changed.get(iri)) if iri in recorded else None
+        if edit is not None:
+            gone, changed[iri] = edit
+            stale.update(gone)
+            continue
+        stale.update(q.triple for q in txn.store.quads_for_pattern(None, None, None, graph))
+        txn.store.remove_graph(graph)
+    named = [text.replace(b" .\n", f" <{iri}> .\n".encode()) for iri, text in changed.items()]
+    union = list(changed.values())
     if outside:
         union.append(outside)
-    if named:  # the copy being written is published only when done: bulk loads are safe
+    if any(named):  # the copy being written is published only when done: bulk loads are safe
         txn.store.bulk_load(input=b"".join(named), format=ox.RdfFormat.N_QUADS)
-    if union:
+    if any(union):
         default = ox.DefaultGraph()
         txn.store.bulk_load(input=b"".join(union), format=ox.RdfFormat.N_TRIPLES, to_graph=default)
     if blank:
         txn.store.bulk_extend(with_default_copies(blank))
-    drop_from_union(txn.store, stale)  # what only the replaced graphs stated
+    drop_from_union(txn.store, stale)  # what only the replaced or edited graphs stated
     txn.meta["built_graphs"] = sorted(wanted)
     txn.meta["built_graph_digests"] = dict(sorted(wanted.items()))
     txn.meta["trig"] = trig_stamp(trig)
     txn.meta["union"] = UNION_VERSION
     return count
+
+
+def _edit_in_place(
+    store: ox.Store, graph: ox.NamedNode, text: bytes | None
+) -> tuple[list[ox.Triple], bytes] | None:
+    """Make ``graph`` hold ``text`` (N-Triples) by removing the triples it no longer has: the
+    removed triples and the N-Triples still to add, or ``None`` when the graph is better
+    replaced whole (gone from the build, blank nodes, or more than half of it changed)."""
+    import pyoxigraph as ox
+
+    if text is None:
+        return None
+    before = store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph) or b""
+    if b"_:" in before:
+        return None
+    had, has = set(before.splitlines(keepends=True)), set(text.splitlines(keepends=True))
+    gone = had - has
+    if 2 * len(gone) > len(had):
+        return None
+    removed = [
+        q.triple for q in ox.parse(input=b"".join(sorted(gone)), format=ox.RdfFormat.N_TRIPLES)
+    ]
+    for triple in removed:
+        store.remove(ox.Quad(triple.subject, triple.predicate, triple.object, graph))
+    return removed, b"".join(sorted(has - had))
 
 
 def _has_blank_nodes(store: ox.Store, graph: ox.NamedNode) -> bool:
