@@ -118,3 +118,19 @@ def test_a_meeting_is_dated_by_the_day_nearest_its_word() -> None:
     text = "央行官网25日公布消息，示范推介会24日在杭州举行。"
     (event,) = section(text, "events", published="2026-07-26")
     assert str(event["date"]) == "2026-07-24"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "另就滙豐上周五出現的系統故障，中国人民银行透露，已要求滙豐盡快提交調查報告。",
+        "The People's Bank of China, asked about the outage that occurred last Friday, urged "
+        "lenders to report.",
+    ],
+)
+def test_the_day_of_an_incident_a_statement_names_does_not_date_it(text: str) -> None:
+    (signal,) = draft_text(source(text, "2026-02-02"), gazetteer()).sections["signals"]
+    assert "date" not in signal
+    said = "中国人民银行上周五表示，已要求银行盡快提交調查報告。"  # its own day still dates it
+    (dated,) = draft_text(source(said, "2026-02-02"), gazetteer()).sections["signals"]
+    assert str(dated["date"]) == "2026-01-30"

@@ -92,19 +92,30 @@ class Reading:
         return list(dict.fromkeys(found))
 
     def dates_in(self, start: int, end: int) -> list[DateMention]:
-        """The date expressions in a span, but a dateline's or byline's day (the report's) and
-        the day something takes effect."""
-        return [d for d in self.dates if start <= d.start < end and not (d.stamp or d.effective)]
+        """The date expressions in a span, but a dateline's or byline's day (the report's), the
+        day something takes effect, and the day of an incident the sentence names
+        ("另就滙豐上周五出現的系統故障，余偉文透露": the outage's day, not the statement's)."""
+        return [
+            d
+            for d in self.dates
+            if start <= d.start < end and not (d.stamp or d.effective or self._incident(d))
+        ]
+
+    def _incident(self, date: DateMention) -> bool:
+        before = self.text[max(0, date.start - 24) : date.start]
+        return bool(_INCIDENT_ZH.match(self.text, date.end) or _INCIDENT_EN.search(before))
 
     def date_before(self, offset: int) -> str | None:
         """The day of the nearest date expression at or before ``offset``, else the first one;
-        the end of a period does not count (what follows "今起至周四" is dated by its start).
+        the end of a period does not count (what follows "今起至周四" is dated by its start), nor
+        an incident's day (``dates_in``).
         A text that gives no day gives none: its publication (or a dateline's day, the report's
         own) is not when what it reports happened."""
         days = [
             d
             for d in self.dates
-            if len(d.value) == 10 and not (d.ends_range or d.stamp or d.effective)
+            if len(d.value) == 10
+            and not (d.ends_range or d.stamp or d.effective or self._incident(d))
         ]
         before = [d for d in days if d.start <= offset]
         if before:
@@ -120,6 +131,10 @@ class Reading:
         return min(topics, key=lambda t: (-topics[t], t)) if topics else None
 
 
+#: Around a date: it dates something that occurred (上周五出现的故障, "the outage that occurred
+#: last Friday"); not "took place", which a meeting does, where what was said is said.
+_INCIDENT_ZH = re.compile(r"\s*(?:出現|出现|發生|发生)的")
+_INCIDENT_EN = re.compile(r"\b(?:occurred|happened)\s+(?:on\s+)?$", re.IGNORECASE)
 GLOSS = re.compile(r"^\s*[（(][^()（）]{0,80}$")
 
 
