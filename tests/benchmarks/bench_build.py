@@ -121,7 +121,13 @@ def main() -> None:
             scratch_only=args.scratch_only,
             validate_only=args.validate_only,
         )
-    label = f"{args.project.name or 'project'}/data" if args.project else f"{args.sources} sources"
+    if args.copies:
+        copied = args.project.name if args.project else "this repository"
+        label = f"{args.copies} copies of {copied}"
+    elif args.project:
+        label = f"{args.project.name or 'project'}/data"
+    else:
+        label = f"{args.sources} sources"
     print(f"| {label} | case | median s | peak MB |\n| --- | --- | ---: | ---: |")
     for name, (seconds, peak) in results.items():
         print(f"| {label} | {name} | {seconds:.1f} | {peak:.0f} |")

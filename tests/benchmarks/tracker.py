@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from tests.benchmarks.replica import REPOSITORY_DATA, replicate
+
 ORGS, PEOPLE, AUDIENCES = 300, 200, 40
 TOPICS, SECTORS, ROLES = 30, 12, 8
 FILLER_EN = (
@@ -254,6 +256,12 @@ def tracker_parser(description: str) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--sources", type=int, default=1000, help="generate this many sources")
     parser.add_argument("--project", type=Path, help="measure a copy of this project's data/")
+    parser.add_argument(
+        "--copies",
+        type=int,
+        help="measure real sources instead: --project's data/ (default: this repository's) "
+        "copied this many times (tests/benchmarks/replica.py)",
+    )
     return parser
 
 
@@ -261,7 +269,12 @@ def tracker_parser(description: str) -> argparse.ArgumentParser:
 def tracker_project(args: argparse.Namespace, name: str) -> Iterator[Path]:
     """A temporary project for ``tracker_parser``'s options, removed afterwards."""
     with tempfile.TemporaryDirectory(prefix=f"pg-{name}-") as tmp:
-        yield project_at(Path(tmp) / "tracker", args.sources, args.project)
+        root = Path(tmp) / "tracker"
+        if args.copies:
+            data = args.project / "data" if args.project else REPOSITORY_DATA
+            yield replicate(root, args.copies, data)
+        else:
+            yield project_at(root, args.sources, args.project)
 
 
 def project_at(root: Path, sources: int, copy_of: Path | None = None) -> Path:
