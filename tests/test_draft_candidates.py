@@ -20,6 +20,8 @@ def _found(text: str) -> set[tuple[str, str]]:
         ("不少讨论亦围绕示例金融管理局展开。", "示例金融管理局"),
         ("報道引述示例銀行分析師表示。", "示例銀行"),  # traditional: 引述 is a verb too
         ("媒体援引示例研究所的报告。", "示例研究所"),
+        ("名單包括示例銀行及另一家公司。", "示例銀行"),  # including
+        ("當中只有示例銀行為參與者。", "示例銀行"),  # only
     ],
 )
 def test_chinese_names_are_cut_at_verbs_before_them(text: str, name: str) -> None:
@@ -103,3 +105,22 @@ def test_chinese_candidates_are_bodies_not_standing_scams_or_clauses() -> None:
     # a city's standing, a scam and a clause opened by a verb are no body; an industry
     # association and a newspaper are; a title before two words without a surname is no one
     assert found == {"示范银行业协会", "示范证券报", "周敏"}
+
+
+def test_knocked_out_is_no_bureau() -> None:
+    found = {c.surface for c in find_candidates("被傳首批牌照出局的示例公司亦不作評論。", [])}
+    assert not any(s.endswith("出局") for s in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "title"),
+    [
+        ("The HKMA's deputy chief executive, Darryl Example, said so.", "Darryl Example",
+         "deputy chief executive"),
+        ("Jane Sample, the Authority's executive director (enforcement), said so.",
+         "Jane Sample", "executive director"),
+    ],
+)  # fmt: skip
+def test_a_title_a_body_owns_beside_a_name(text: str, name: str, title: str) -> None:
+    people = [c for c in find_candidates(text, []) if c.section == "people"]
+    assert [(c.surface, c.title) for c in people] == [(name, title)]

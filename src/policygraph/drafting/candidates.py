@@ -55,15 +55,16 @@ ZH_STOP = set("的在了是对及将由向从为把被于等并也都就还要�
 #: Endings that look like a suffix but end a common noun (布局 a layout, 格局 a pattern).
 #: A city's standing in policy words (上海国际金融中心: Shanghai as an international financial
 #: centre) is not a body either.
-ZH_NOT_ORG = ("布局", "格局", "大局", "全局", "结局", "当局", "个中心", "大中心", "骗局",
+ZH_NOT_ORG = ("布局", "格局", "大局", "全局", "结局", "当局", "出局", "个中心", "大中心", "骗局",
               "国际金融中心", "国际贸易中心", "国际航运中心", "国际经济中心",
               "科技创新中心")  # fmt: skip
-#: Verbs that end the text before a Chinese organisation name ("宣布成立区块链中心").
+#: Verbs that end the text before a Chinese organisation name ("宣布成立区块链中心"; "包括渣打银行":
+#: including the bank).
 ZH_VERBS = ("要求", "宣布", "成立", "召开", "强调", "提出", "部署", "推进", "加强", "指出", "表示",
             "表明", "认为", "会议", "主持", "举办", "设立", "组建", "发布", "印发", "支持", "标志",
             "贯彻", "落实", "重塑", "推动", "建设", "打造", "参加", "出席", "构建", "围绕",
             "引述", "援引", "报道", "估计", "透露", "希望", "提升", "阐述", "接触", "位居", "依托",
-            "介绍")  # fmt: skip
+            "介绍", "包括", "只有", "具有")  # fmt: skip
 _NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}"
 _EN_TITLE = "|".join(re.escape(t) for t in sorted(EN_TITLES, key=len, reverse=True))
 EN_TITLED = re.compile(rf"\b(?P<title>{_EN_TITLE})\s+(?P<name>{_NAME})\b")
@@ -73,6 +74,13 @@ EN_WITH_ZH = re.compile(
 EN_APPOSED = re.compile(
     rf"\b(?P<name>{_NAME}),\s+(?:the\s+|a\s+|an\s+)?(?P<title>[a-z][a-z -]{{2,40}}?"
     rf"|(?:{_EN_TITLE})(?:\s+of\s+the\s+{_CAP})?)\s+(?:at|of)\s+"
+)
+#: A title a body's possessive gives, beside the name: "the HKMA's deputy chief executive, Darryl
+#: Chan, said"; "Raymond Chan, the HKMA's executive director (...), said".
+_OWNED = rf"{_CAP}['’]s\s+(?P<title>[a-z][a-z -]{{2,40}}?)"
+EN_OWNED_BEFORE = re.compile(rf"{_OWNED},\s+(?P<name>{_NAME}),")
+EN_OWNED_AFTER = re.compile(
+    rf"\b(?P<name>{_NAME}),\s+the\s+{_OWNED}(?=\s*[,.(]|\s+(?:said|says|told)\b)"
 )
 _ZH_TITLE = "|".join(sorted(ZH_TITLES, key=len, reverse=True))
 ZH_TITLED = re.compile(rf"(?P<title>{_ZH_TITLE})(?P<name>[\u4e00-\u9fff]{{2,3}})")
@@ -254,6 +262,8 @@ def _people(text: str) -> list[Candidate]:
                 )
             )
     found += _titled(EN_APPOSED.finditer(text), "candidate.person-apposition", 0.6)
+    for pattern in (EN_OWNED_BEFORE, EN_OWNED_AFTER):
+        found += _titled(pattern.finditer(text), "candidate.person-apposition", 0.6)
     if has_cjk(text):
         latin = ZH_TITLED_LATIN.finditer(_cased(text, fold(text)))
         found += _titled(latin, "candidate.person-title-zh", 0.5)
