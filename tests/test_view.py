@@ -320,3 +320,17 @@ def test_making_a_view_leaves_the_garbage_collector_as_it_was(sasac_store: Memor
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_the_whole_graph_leaves_out_documents_tied_to_nothing_drawn(
+    multi_store: MemoryStore,
+) -> None:
+    # evidence, which ties what a source states to it, is folded away: a report no reading is
+    # attributed to is tied to nothing drawn, and the whole graph leaves it out; the article a
+    # reading is attributed to stays, and a view focused on the report still draws it
+    lone, read = PGR + "doc-fict-sasac-followup-2025-08", PGR + "doc-ffc-sasac-crypto-study"
+    _, whole, _ = build_model(multi_store)
+    assert lone not in whole.nodes
+    assert read in whole.nodes and HE_QING in whole.nodes
+    _, focused, _ = build_model(multi_store, focus="pgr:doc-fict-sasac-followup-2025-08")
+    assert lone in focused.nodes

@@ -246,10 +246,22 @@ def select(
         model = restrict(model, connected | (set(selection.iris or ()) & set(model.nodes)))
     if selection.focus is not None:
         model = restrict(model, neighbourhood(model, selection.focus, selection.depth))
+    elif selection.iris is None and selection.triples is None and not selection.types:
+        model = _without_lone_documents(facts, model)  # the whole graph
     if selection.top is not None:
         ranked = sorted(degrees(model).items(), key=lambda kv: (-kv[1], kv[0]))
         model = restrict(model, {n for n, _ in ranked[: selection.top]})
     return model
+
+
+def _without_lone_documents(facts: Facts, model: ViewModel) -> ViewModel:
+    """``model`` without the source documents no drawn edge touches. What a source states is
+    tied to it by evidence, which views fold away; a document stays where a reading is
+    attributed to it. (A dot tied to nothing, one per source, said nothing in the overview.)"""
+    connected = {n for e in model.edges for n in (e.source, e.target)}
+    documents = {str(SCHEMA.CreativeWork), str(PROV.Entity)}
+    lone = {n for n in model.nodes if n not in connected and all_types(facts, n) & documents}
+    return restrict(model, set(model.nodes) - lone) if lone else model
 
 
 def search_keys(node: ViewNode) -> list[str]:
