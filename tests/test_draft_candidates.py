@@ -124,3 +124,14 @@ def test_knocked_out_is_no_bureau() -> None:
 def test_a_title_a_body_owns_beside_a_name(text: str, name: str, title: str) -> None:
     people = [c for c in find_candidates(text, []) if c.section == "people"]
     assert [(c.surface, c.title) for c in people] == [(name, title)]
+
+
+def test_a_kind_of_body_is_no_body_and_words_before_a_name_are_cut() -> None:
+    text = (
+        "是次名單中，當中至少一間公司具有傳統銀行背景，中資公司則出局。"
+        "示例集團旗下示範科技集團表示，至少兩家頭部券商收到示例人民銀行通知。"
+    )
+    found = {c.surface for c in find_candidates(text, []) if c.section == "organisations"}
+    # 一間公司, 傳統銀行, 中資公司 say what kind of body; 當中, 至少, 旗下, 收到 end the text
+    # before a name; 頭部 (leading) and 出局 (out) end no name
+    assert found == {"示例集團", "示範科技集團", "示例人民銀行"}

@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from policygraph.drafting.text import fold, has_cjk
+from policygraph.drafting.zhwords import ZH_NOT_ORG, ZH_STOP, ZH_VERBS, only_generic
 
 EN_ORG_SUFFIXES = (
     "Commission", "Institute", "Bank", "Center", "Centre", "Ministry", "Committee", "Council",
@@ -51,20 +52,6 @@ ZH_ORG = re.compile(
     # names; but 银行分析师 (the bank's analyst) is one; 银行业协会: the name goes on to 协会
 )
 ZH_UNIT_SUFFIXES = ("党委", "党组")
-ZH_STOP = set("的在了是对及将由向从为把被于等并也都就还要会各与该届着据")
-#: Endings that look like a suffix but end a common noun (布局 a layout, 格局 a pattern).
-#: A city's standing in policy words (上海国际金融中心: Shanghai as an international financial
-#: centre) is not a body either.
-ZH_NOT_ORG = ("布局", "格局", "大局", "全局", "结局", "当局", "出局", "个中心", "大中心", "骗局",
-              "国际金融中心", "国际贸易中心", "国际航运中心", "国际经济中心",
-              "科技创新中心")  # fmt: skip
-#: Verbs that end the text before a Chinese organisation name ("宣布成立区块链中心"; "包括渣打银行":
-#: including the bank).
-ZH_VERBS = ("要求", "宣布", "成立", "召开", "强调", "提出", "部署", "推进", "加强", "指出", "表示",
-            "表明", "认为", "会议", "主持", "举办", "设立", "组建", "发布", "印发", "支持", "标志",
-            "贯彻", "落实", "重塑", "推动", "建设", "打造", "参加", "出席", "构建", "围绕",
-            "引述", "援引", "报道", "估计", "透露", "希望", "提升", "阐述", "接触", "位居", "依托",
-            "介绍", "包括", "只有", "具有")  # fmt: skip
 _NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){1,2}"
 _EN_TITLE = "|".join(re.escape(t) for t in sorted(EN_TITLES, key=len, reverse=True))
 EN_TITLED = re.compile(rf"\b(?P<title>{_EN_TITLE})\s+(?P<name>{_NAME})\b")
@@ -179,6 +166,8 @@ def _zh_spans(text: str) -> list[tuple[int, int]]:
             at = surface.rfind(verb, 0, len(surface) - 1)
             cut = max(cut, at + len(verb) - 1 if at >= 0 else -1)
         start, end = m.start() + cut + 1, m.end()
+        if only_generic(text[start:end], ZH_ORG_SUFFIXES):
+            continue  # 传统银行, 中资公司: a kind of body, not one
         if start > 0 and text[start] in "日月年号" and text[start - 1].isdigit():
             start += 1  # 26日 + 某某中心: the end of a date, not of a name
         if spans and spans[-1][1] == start:  # 示例大学 + 金融研究院: one unit's name
