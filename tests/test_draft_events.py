@@ -65,6 +65,23 @@ def test_co_chairs_of_a_dated_event_chair_it() -> None:
     assert roles == {"person-zhou-min": "prole.chair", "person-qian-lei": "prole.chair"}
 
 
+@pytest.mark.parametrize(
+    "said",
+    [
+        "At the forum, Zhou Min said the bank would act.",
+        "A plan discussed at the forum was unveiled by Zhou Min.",
+    ],
+)
+def test_who_says_something_at_the_meeting_spoke_at_it(said: str) -> None:
+    text = f"The forum opened in Hangzhou on June 18, 2025. {said}"
+    (event,) = _events(text, "en")
+    roles = {p["who"]: p["role"] for p in event["participants"]}  # type: ignore[union-attr]
+    assert roles == {"person-zhou-min": "prole.speaker"}
+    # said elsewhere, not at the meeting: no participation
+    (event,) = _events("The forum opened in Hangzhou on June 18, 2025. Zhou Min said so.", "en")
+    assert not event.get("participants")
+
+
 def test_a_chair_as_a_noun_is_no_cue() -> None:
     text = "Zhou Min, chair of the panel, attended the forum on June 18, 2025."
     (event,) = _events(text, "en")

@@ -15,6 +15,14 @@ MEETING = re.compile(
 )
 TYPES = (("study session", "study-session"), ("学习", "study-session"), ("speech", "speech"))
 #: Participation cues -> the participant role (prole.*), first match wins.
+_AT_MEETING = (
+    r"\bat\s+(?:the|this|that|last\s+week's|[\w-]+'s)\s+(?:[\w-]+\s+){0,4}"
+    r"(?:forum|meeting|session|conference|summit|symposium|seminar)\b"
+)
+_SAYING = r"\b(?:said|says|announced|unveiled|stated|noted|pledged|urged|called\s+for)\b"
+#: Said at the meeting the sentence names: whoever says it there spoke at it ("At last week's
+#: meeting, He Qing said"; "a plan ... unveiled by Pan Gongsheng" at the forum).
+SAID_AT = re.compile(rf"{_SAYING}(?=[^.]*{_AT_MEETING})|{_AT_MEETING}(?=[^.]*{_SAYING})", re.I)
 ROLE_CUES = (
     (
         re.compile(
@@ -36,6 +44,7 @@ ROLE_CUES = (
         "prole.speaker",
     ),
     (re.compile(r"\b(?:attended|took part)\b|出席|参加", re.I), "prole.attendee"),
+    (SAID_AT, "prole.speaker"),
 )
 
 
