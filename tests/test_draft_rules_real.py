@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from policygraph.drafting.candidates import find_candidates
 from policygraph.drafting.dates import find_dates
 from policygraph.drafting.draft import Item, draft_text
@@ -395,3 +397,20 @@ def test_a_chinese_body_is_found_without_the_place_its_name_begins_with() -> Non
     # too short a rest, or one another body shares, is not kept
     other = record("organisations", {"id": "org-x", "labels": {"zh": "海港市文化局"}})
     assert build_gazetteer([city, other]).find("文化局表示") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        ("The People's Bank of China's deputy governor, Zhou Min, said so.", "deputy governor"),
+        (
+            "Zhou Min, the People's Bank of China's executive director, said so.",
+            "executive director",
+        ),
+        ("Zhou Min, vice-governor of the People's Bank of China, said so.", "vice-governor"),
+    ],
+)
+def test_a_title_a_body_owns_beside_a_name_is_a_post(text: str, stated: str) -> None:
+    (post,) = section(text, "posts")
+    assert (post["member"], post["organisation"]) == ("person-zhou-min", "org-cb")
+    assert post["stated_as"] == {"en": stated}  # its qualifier kept: a deputy is not the governor

@@ -144,7 +144,7 @@ def _en_orgs(text: str) -> list[Candidate]:
                 words = words[1:]
             if len(words) < 2:
                 continue
-            surface = " ".join(words)
+            surface = re.sub(r"['’]s$", "", " ".join(words))  # "... of China's": the body's name
             start = text.find(surface, m.start() + offset)
             if start >= 0:
                 end = start + len(surface)

@@ -22,14 +22,20 @@ _EN = "|".join(
 TITLE = re.compile(
     r"\b(?:chief|senior|deputy|head|lead)\s+(?:[a-z]+\s+){0,2}"
     r"(?:analyst|economist|officer|researcher|fellow)\b"
-    rf"|\b(?i:{_EN})\b"
+    rf"|\b(?i:(?:(?:deputy|vice|executive|assistant|acting)[\s-]+)*(?:{_EN}))\b"
     r"|" + "|".join(sorted(ZH_TITLES, key=len, reverse=True))
 )
 PRONOUN = re.compile(r"\b(?:He|She)(?:’s|'s| is| was)\s+(?:the\s+|a\s+)?$")
 LINK_AFTER = re.compile(r"^\s*(?:of|at|with)\s+(?:the\s+)?$")
 LINK_BEFORE = re.compile(r"^\s*(?:的|’s|'s)?\s*$")
 CHAINED = re.compile(r"\s*(?:、|,|，|and|和|及|兼)\s*")
-NAME_BEFORE = re.compile(r"^(?:[^.。\n]{0,40}?[)）])?\s*[,:：，]\s*(?:the\s+|a\s+)?$")
+NAME_BEFORE = re.compile(
+    r"^(?:[^.。\n]{0,40}?[)）])?\s*[,:：，]\s*(?:the\s+|a\s+)?$"
+    r"|^\s*,\s*the\s+[^,.;()]{1,60}?(?:’s|'s)\s+$"  # "Raymond Chan, the HKMA's executive director"
+)
+#: Between a title and the name after it: nothing, a space, or a comma ("the HKMA's deputy chief
+#: executive, Darryl Chan, said").
+NAME_AFTER = re.compile(r"\s?|,\s")
 
 
 @dataclass(frozen=True)
@@ -88,7 +94,7 @@ def guessed_role(title: str) -> str:
 def _member(reading: Reading, sent_start: int, title_start: int, title_end: int) -> Name | None:
     text = reading.text
     people = [n for n in reading.names if n.section == "people"]
-    after = [p for p in people if 0 <= p.start - title_end <= 1]
+    after = [p for p in people if NAME_AFTER.fullmatch(text, title_end, p.start)]
     if after:
         return after[0]
     before = [p for p in people if sent_start <= p.end <= title_start]
