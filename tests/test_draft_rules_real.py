@@ -414,3 +414,17 @@ def test_a_title_a_body_owns_beside_a_name_is_a_post(text: str, stated: str) -> 
     (post,) = section(text, "posts")
     assert (post["member"], post["organisation"]) == ("person-zhou-min", "org-cb")
     assert post["stated_as"] == {"en": stated}  # its qualifier kept: a deputy is not the governor
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("報導引述示例銀行特約研究員薛洪明表示，風險上升。", "特約研究員"),
+        ("報道引述示例銀行外匯策略師Jane Sample表示，政策將收緊。", "外匯策略師"),
+    ],
+)
+def test_a_researcher_or_strategist_title_makes_a_post(text: str, title: str) -> None:
+    (post,) = section(text, "posts")
+    (bank,) = section(text, "organisations")
+    assert post["organisation"] == bank["id"] and bank["labels"] == {"zh-Hant": "示例銀行"}
+    assert post["stated_as"] == {"zh-Hant": title}
