@@ -41,6 +41,12 @@ from policygraph.drafting.gazetteer import Entry, Gazetteer
         ("The payments hub was officially opened in Hangzhou.", "en", "directive", None),
         ("The hub reflects a wider goal of wider payments.", "en", "interpretation", None),
         ("Analysts suggested supporting yuan-pegged tokens.", "en", "interpretation", None),
+        # what reports and unnamed sources say is a reading; 各单位要 (every unit must) a directive
+        ("Banks will trial the tokens, according to two officials.", "en", "interpretation", None),
+        ("The bank has reportedly paused the trial.", "en", "interpretation", None),
+        ("據報導，銀行暫停試點。", "zh", "interpretation", None),
+        ("有消息人士透露，三家公司入圍。", "zh", "interpretation", None),
+        ("各單位要加強信息共享，提升監測能力。", "zh", "directive", None),
     ],
 )
 def test_verbs_of_saying_and_opinion_are_cues(
@@ -57,6 +63,7 @@ def test_verbs_of_saying_and_opinion_are_cues(
         ("Zhou Min's essays were read.", "en"),  # "says" inside a word is no cue
         ("The reaffirmation ceremony was held.", "en"),
         ("周敏出席了会议。", "zh"),
+        ("银行需要时间，主要原因是成本。", "zh"),  # 要 inside 需要 and 主要 is no cue
     ],
 )
 def test_no_cue_no_signal(text: str, language: str) -> None:

@@ -20,13 +20,17 @@ DIRECTIVE = re.compile(
     r"reaffirm(?:s|ed)|explain(?:s|ed)|said|says|stated|warn(?:s|ed)|unveil(?:s|ed)|"
     r"will be (?:established|set up|launched|created)|"
     r"(?:(?:was|were|has been|have been) (?:officially )?|officially )(?:opened|launched))\b"
-    r"|要求|强调|提出|部署|宣布|号召|呼吁|承诺|指出|^坚持|表示|重申|希望|叫停|禁止",
+    r"|要求|强调|提出|部署|宣布|号召|呼吁|承诺|指出|^坚持|表示|重申|希望|叫停|禁止"
+    r"|^各(?:单位|部门|地区|地|级|方)要",
     re.I,
 )
 READING = re.compile(
     r"\b(?:signals|signall?ed|signall?ing|indicates|suggest(?:s|ed)?|reflects|highlighted|"
+    r"according to|reportedly|revealed|"
     r"describ(?:e|es|ed)\b.{0,60}?\bas)\b"
-    r"|表明|意味着|释放|标志着|认为|显示|解读为",
+    r"|表明|意味着|释放|标志着|认为|显示|解读为"
+    # reported, not said by anyone named (報導 is Taiwan's 报道, read 报导)
+    r"|据(?:报[道导]|悉|了解)|消息人士|媒体报[道导]|港媒报[道导]|报[道导](?:指|称)",
     re.I,
 )
 #: A sentence that only says who spoke ("Yue said.", "He added."): what was said is the quotation
