@@ -55,7 +55,11 @@ def options(physics: bool) -> dict[str, Any]:
     return {
         "autoResize": True,
         "layout": {"improvedLayout": False, "randomSeed": 1},
-        "nodes": {"font": {"size": 14}, "borderWidth": 1},
+        # a white outline keeps a label legible where it crosses edges
+        "nodes": {
+            "font": {"size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"},
+            "borderWidth": 1,
+        },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
             "color": {"color": "#9aa5b1", "highlight": "#333"},
