@@ -217,6 +217,16 @@ def test_a_one_word_lower_case_alias_is_a_common_noun_not_a_name() -> None:
     )  # fmt: skip
     found = [m.surface for m in build_gazetteer([leaders]).find("leaders met SOE leaders")]
     assert found == ["SOE leaders"]
+    # "the city" points back to whatever city the text last named: no name of any one of them
+    port = record(
+        "places",
+        {"id": "place-port", "labels": {"en": "Port Example"}, "alt_labels": {
+            "en": ("the city", "The Harbour City")}},
+        graph="reference",
+    )  # fmt: skip
+    text = "Port Example grew; the city's mayor praised The Harbour City."
+    found = [m.surface for m in build_gazetteer([port]).find(text)]
+    assert found == ["Port Example", "The Harbour City"]
 
 
 def test_a_title_that_begins_inside_the_body_name_still_makes_a_post() -> None:

@@ -80,9 +80,13 @@ def person_pinyin(name: str) -> list[str]:
 
 
 def common_noun(label: str) -> bool:
-    """A one-word label in lower case ("leaders"): a common noun, not a name of something
-    (concepts are matched by such words on purpose: "stablecoin")."""
-    return label.isascii() and len(label.split()) == 1 and label == label.lower()
+    """A one-word label in lower case ("leaders"), or "the" and one ("the city", "the bank"):
+    a common noun, or a phrase that points back to whatever the text last named, not a name of
+    something (concepts are matched by such words on purpose: "stablecoin")."""
+    words = label.split()
+    if words[:1] in (["the"], ["The"]):
+        words = words[1:]
+    return label.isascii() and len(words) == 1 and words[0] == words[0].lower()
 
 
 def joined_pinyin(name: str) -> str:
