@@ -438,3 +438,20 @@ def test_a_researcher_or_strategist_title_makes_a_post(text: str, title: str) ->
     (bank,) = section(text, "organisations")
     assert post["organisation"] == bank["id"] and bank["labels"] == {"zh-Hant": "示例銀行"}
     assert post["stated_as"] == {"zh-Hant": title}
+
+
+def test_a_firm_is_found_without_the_word_that_says_it_is_a_firm() -> None:
+    firms = [
+        record(
+            "organisations",
+            {"id": "org-ex-bank", "labels": {"en": "Example Chartered Bank"}},
+            graph="reference",
+        ),
+        record(
+            "organisations", {"id": "org-world", "labels": {"en": "World Bank"}}, graph="reference"
+        ),
+    ]
+    text = "Example Chartered said the World would gain, and the World Bank agreed."
+    found = [(m.surface, m.entity) for m in build_gazetteer(firms).find(text)]
+    # two capitalised words left: the firm; one ("World"): no name
+    assert found == [("Example Chartered", "org-ex-bank"), ("World Bank", "org-world")]

@@ -23,6 +23,7 @@ from policygraph.drafting.variants import (
     label_head,
     label_short,
     label_singular,
+    label_without_company_word,
     label_without_place,
 )
 from policygraph.drafting.wordsets import Key, WordSets, word_key
@@ -109,6 +110,8 @@ def record_entries(record: Record, entity: str, section: str) -> Iterable[Entry]
                 yield Entry(entity, section, head, f"{rule}-head")
             if section == "organisations" and (short := label_short(text)):
                 yield Entry(entity, section, short, f"{rule}{SHORT}")
+            if section == "organisations" and (firm := label_without_company_word(text)):
+                yield Entry(entity, section, firm, f"{rule}{SHORT}")
             if section != "people" and (singular := label_singular(text)):
                 yield Entry(entity, section, singular, f"{rule}{SHORT}")
             if not (lang.startswith("zh") and has_cjk(text)):

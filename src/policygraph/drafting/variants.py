@@ -57,6 +57,23 @@ def label_short(label: str) -> str:
     return " ".join(kept) if label.isascii() and len(words) > len(kept) >= 3 else ""
 
 
+#: The words that say a firm is a firm, which reports leave out of its name ("Standard Chartered"
+#: for "Standard Chartered Bank", "Guotai Haitong" for "Guotai Haitong Securities").
+COMPANY_WORDS = frozenset(
+    {"bank", "group", "securities", "holdings", "limited", "ltd.", "co.", "corporation", "inc."}
+)
+
+
+def label_without_company_word(label: str) -> str:
+    """A Latin firm's name without its last word when that word says it is a firm and two
+    capitalised words or more are left ("Standard Chartered Bank" -> "Standard Chartered")."""
+    words = label.replace(",", "").split()
+    if not label.isascii() or len(words) < 3 or words[-1].lower() not in COMPANY_WORDS:
+        return ""
+    kept = words[:-1]
+    return " ".join(kept) if all(w[:1].isupper() for w in kept) else ""
+
+
 QUALIFIER = re.compile(r"\s*[(（][^()（）]+[)）]\s*$")
 
 
