@@ -20,6 +20,7 @@ from policygraph.drafting.glossary import derived_names
 from policygraph.drafting.text import fold, fold_label, has_cjk, is_latin
 from policygraph.drafting.variants import (
     SHORT,
+    common_noun,
     label_head,
     label_short,
     label_singular,
@@ -78,16 +79,6 @@ def person_pinyin(name: str) -> list[str]:
     surname = "".join(lazy_pinyin(name[:cut]))
     given = "".join(lazy_pinyin(name[cut:]))
     return [f"{surname} {given}", f"{given} {surname}"]
-
-
-def common_noun(label: str) -> bool:
-    """A one-word label in lower case ("leaders"), or "the" and one ("the city", "the bank"):
-    a common noun, or a phrase that points back to whatever the text last named, not a name of
-    something (concepts are matched by such words on purpose: "stablecoin")."""
-    words = label.split()
-    if words[:1] in (["the"], ["The"]):
-        words = words[1:]
-    return label.isascii() and len(words) == 1 and words[0] == words[0].lower()
 
 
 def joined_pinyin(name: str) -> str:

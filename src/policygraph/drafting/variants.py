@@ -5,7 +5,8 @@ International Operation Centre)" -> "blockchain service platform"), an English b
 without its administrative level word ("CPC Examplia Municipal Committee" -> "CPC Examplia
 Committee"), which English reports often leave out, and a Chinese body's name in the usual
 short form of its words (国家外汇管理局 -> 国家外汇局, 国家市场监督管理总局 -> 国家市场监管总局,
-国家发展和改革委员会 -> 国家发展改革委).
+国家发展和改革委员会 -> 国家发展改革委). And the labels it does not match: a common noun
+(``common_noun``).
 """
 
 from __future__ import annotations
@@ -13,6 +14,17 @@ from __future__ import annotations
 import re
 
 from policygraph.drafting.text import fold, fold_label, has_cjk
+
+
+def common_noun(label: str) -> bool:
+    """A one-word label in lower case ("leaders"), or "the" and one ("the city", "the bank"):
+    a common noun, or a phrase that points back to whatever the text last named, not a name of
+    something (concepts are matched by such words on purpose: "stablecoin")."""
+    words = label.split()
+    if words[:1] in (["the"], ["The"]):
+        words = words[1:]
+    return label.isascii() and len(words) == 1 and words[0] == words[0].lower()
+
 
 #: Words of an administrative level that English names of Chinese bodies often leave out
 #: ("CPC Examplia Committee" for "CPC Examplia Municipal Committee").
