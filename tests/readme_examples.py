@@ -5,7 +5,10 @@ repository's project, must print what the README shows under it.
     python -m tests.readme_examples --write    # run the commands and rewrite the block
 
 A line ``...`` ends what the README shows of a command's output (the rest is left out); on
-``--write`` each command keeps as many lines as the README showed before its ``...``.
+``--write`` each command keeps as many lines as the README showed before its ``...``, and the
+digest of the data/ it was made from is written after the block (``DATA_MARK``): the outputs are
+compared only for that data. A project whose data/ has changed since (a user added a source)
+must still run every command; what they print is then that project's, not the README's.
 Commands run in bash (pipes allowed) in the copy's root, with the installed ``policygraph``
 first on ``PATH``; only standard output is compared (``build``'s warnings go to standard error).
 """
@@ -13,6 +16,7 @@ first on ``PATH``; only standard output is compared (``build``'s warnings go to 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import re
 import shutil
@@ -25,6 +29,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 README = REPO / "README.md"
 ELIDED = "..."
+#: After the quick start's block: the digest of the data/ its outputs were made from.
+DATA_MARK = re.compile(r"<!-- quick start made from data/ sha256:([0-9a-f]{64}) -->\n")
 #: The quick start's console block: the first one after its heading.
 _BLOCK = re.compile(r"(## Quick start\n(?:.*\n)*?```console\n)((?:.*\n)*?)(```\n)")
 
@@ -54,11 +60,28 @@ def read_examples(readme: str) -> list[Example]:
     return examples
 
 
-def project_copy(root: Path) -> Path:
-    """A copy of the repository's project (its data/ and graph/) under ``root``."""
+def project_copy(root: Path, project: Path = REPO) -> Path:
+    """A copy of ``project`` (its data/ and graph/) under ``root``."""
     for name in ("data", "graph"):
-        shutil.copytree(REPO / name, root / name)
+        shutil.copytree(project / name, root / name)
     return root
+
+
+def data_digest(project: Path) -> str:
+    """SHA-256 of a project's sources and records (paths and bytes, in path order)."""
+    digest = hashlib.sha256()
+    for folder in ("sources", "records"):
+        for path in sorted((project / "data" / folder).rglob("*")):
+            if path.is_file():
+                digest.update(path.relative_to(project).as_posix().encode() + b"\0")
+                digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def made_from(readme: str) -> str:
+    """The digest of the data/ the quick start's outputs were made from ("" if none)."""
+    found = DATA_MARK.search(readme)
+    return found.group(1) if found else ""
 
 
 def run(command: str, cwd: Path) -> list[str]:
@@ -74,11 +97,16 @@ def run(command: str, cwd: Path) -> list[str]:
     return done.stdout.splitlines()
 
 
-def differences(examples: list[Example], cwd: Path) -> list[str]:
-    """Each command whose output is not what the README shows, with both."""
+def differences(examples: list[Example], cwd: Path, *, outputs: bool = True) -> list[str]:
+    """Each command whose output is not what the README shows, with both (``outputs``: else
+    each command only runs, and fails if it fails or prints nothing)."""
     found = []
     for example in examples:
         actual = run(example.command, cwd)
+        if not outputs:
+            if not actual:
+                found.append(f"$ {example.command}\n  printed nothing\n")
+            continue
         expected = list(example.shown)
         if (actual[: len(expected)] if example.elided else actual) != expected:
             found.append(
@@ -102,7 +130,9 @@ def rewritten(readme: str, examples: list[Example], cwd: Path) -> str:
             block += actual
     found = _BLOCK.search(readme)
     assert found is not None
-    return readme[: found.start(2)] + "\n".join(block) + "\n" + readme[found.end(2) :]
+    rest = DATA_MARK.sub("", readme[found.end(3) :], count=1)
+    mark = f"<!-- quick start made from data/ sha256:{data_digest(REPO)} -->\n"
+    return readme[: found.start(2)] + "\n".join(block) + "\n" + found.group(3) + mark + rest
 
 
 def main() -> int:
@@ -116,7 +146,7 @@ def main() -> int:
         if args.write:
             README.write_text(rewritten(readme, examples, cwd), encoding="utf-8")
             return 0
-        problems = differences(examples, cwd)
+        problems = differences(examples, cwd, outputs=made_from(readme) == data_digest(REPO))
     print("".join(problems) or "the quick start is what the commands print")
     return 1 if problems else 0
 
