@@ -28,6 +28,8 @@ from policygraph.views.model import (
 )
 from policygraph.views.support import Backing, edge_kept, weak_claims
 
+#: The legend group of a source document (an article, a statement...).
+DOCUMENT_GROUP = "source document"
 #: (class, legend group), the first class a node has decides its group.
 GROUPS: tuple[tuple[str, str], ...] = (
     (str(PG.PolicySignal), "signal"),
@@ -41,8 +43,8 @@ GROUPS: tuple[tuple[str, str], ...] = (
     (str(SCHEMA.Place), "place"),
     (str(SCHEMA.Project), "programme"),
     (str(SCHEMA.EventSeries), "forum"),
-    (str(SCHEMA.CreativeWork), "source document"),
-    (str(PROV.Entity), "source document"),
+    (str(SCHEMA.CreativeWork), DOCUMENT_GROUP),
+    (str(PROV.Entity), DOCUMENT_GROUP),
 )
 PLUMBING_TYPES = {
     str(t)
@@ -247,20 +249,21 @@ def select(
     if selection.focus is not None:
         model = restrict(model, neighbourhood(model, selection.focus, selection.depth))
     elif selection.iris is None and selection.triples is None and not selection.types:
-        model = _without_lone_documents(facts, model)  # the whole graph
+        model = _without_lone_documents(model)  # the whole graph
     if selection.top is not None:
         ranked = sorted(degrees(model).items(), key=lambda kv: (-kv[1], kv[0]))
         model = restrict(model, {n for n, _ in ranked[: selection.top]})
     return model
 
 
-def _without_lone_documents(facts: Facts, model: ViewModel) -> ViewModel:
+def _without_lone_documents(model: ViewModel) -> ViewModel:
     """``model`` without the source documents no drawn edge touches. What a source states is
     tied to it by evidence, which views fold away; a document stays where a reading is
     attributed to it. (A dot tied to nothing, one per source, said nothing in the overview.)"""
     connected = {n for e in model.edges for n in (e.source, e.target)}
-    documents = {str(SCHEMA.CreativeWork), str(PROV.Entity)}
-    lone = {n for n in model.nodes if n not in connected and all_types(facts, n) & documents}
+    lone = {
+        n for n, node in model.nodes.items() if node.group == DOCUMENT_GROUP and n not in connected
+    }
     return restrict(model, set(model.nodes) - lone) if lone else model
 
 
