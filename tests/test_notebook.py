@@ -74,6 +74,12 @@ def test_card_html_is_escaped(multi_store: MemoryStore) -> None:
     assert "&lt;b&gt;" in html
 
 
+def test_card_html_shows_a_fact_once_with_its_graphs(multi_store: MemoryStore) -> None:
+    page = show(multi_store, "He Qing")._repr_html_()
+    row = "<td>attributed to</td><td>Promote Industry-Digital Integration</td><td>2 sources</td>"
+    assert page.count(row) == 1  # two graphs state it: one row (the signals list it too)
+
+
 def test_view_html_is_a_sandboxed_srcdoc_iframe(multi_store: MemoryStore) -> None:
     view = make_view(multi_store, focus="He Qing")
     html = view._repr_html_()

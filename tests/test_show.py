@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from policygraph.card import Card, show
+from policygraph.card import Card, graphs_text, render_text, show
 from policygraph.store import MemoryStore
 
 
@@ -102,3 +102,22 @@ def test_unknown_name(sasac_root: Path) -> None:
     trig = str(sasac_root / "graph" / "policygraph.trig")
     result = CliRunner().invoke(app, ["show", "Xi Nobody", "--input", trig])
     assert result.exit_code == 4 and "no entity is named" in result.stderr
+
+
+def test_a_fact_several_sources_state_is_one_line(multi_store: MemoryStore) -> None:
+    card = show(multi_store, "He Qing")
+    mandate = "Promote Industry-Digital Integration"
+    stating = [r.graph for r in card.incoming if r.other_label == mandate]
+    assert len(stating) == 2  # the card (and its JSON) keeps a row per graph
+    lines = [line for line in render_text(card).splitlines() if mandate in line]
+    assert "  attributed to: Promote Industry-Digital Integration  [2 sources]" in lines
+    assert len([line for line in lines if line.startswith("  attributed to:")]) == 1
+    assert "evidence" not in {r.predicate_label for r in card.outgoing}  # the quotes say it
+
+
+def test_graphs_text_names_other_graphs_and_counts_sources() -> None:
+    assert graphs_text(("pgg:src-a",)) == "pgg:src-a"
+    assert graphs_text(("pgg:ref",)) == "pgg:ref"
+    assert graphs_text(("pgg:ref", "pgg:src-a", "pgg:src-b")) == "pgg:ref, 2 sources"
+    assert graphs_text(("pgg:curation", "pgg:src-a")) == "pgg:curation, 1 source"
+    assert graphs_text(("pgg:src-a", "pgg:src-b", "pgg:src-c")) == "3 sources"

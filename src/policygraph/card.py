@@ -1,14 +1,17 @@
 """The entity card behind ``policygraph show``: everything the graph says about one entity.
 
 Every read goes through ``Store.query`` so the card works on any store. IRIs appear as prefixed
-names; the other side of a relation and each predicate are shown by their display labels.
+names; the other side of a relation and each predicate are shown by their display labels. The
+``Card`` keeps a row per graph that states a name or a relation (its JSON too); the text and the
+notebook show each fact once, with the graphs that state it (``by_fact``).
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
+from typing import TypeVar
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
@@ -30,7 +33,8 @@ _TYPES = _PROLOGUE + "SELECT DISTINCT ?entity ?type WHERE { ?entity a ?type }"
 _OUT = (
     _PROLOGUE
     + """SELECT ?entity ?p ?o ?graph WHERE { GRAPH ?graph { ?entity ?p ?o }
-  FILTER(?p NOT IN (rdf:type, skos:prefLabel, skos:altLabel, skos:hiddenLabel, rdfs:label)) }"""
+  FILTER(?p NOT IN (rdf:type, skos:prefLabel, skos:altLabel, skos:hiddenLabel, rdfs:label,
+                    pg:evidence)) }"""  # evidence: the quotes say it, with the words
 )
 _IN = _PROLOGUE + "SELECT ?entity ?s ?p ?graph WHERE { GRAPH ?graph { ?s ?p ?entity } }"
 _POSTS = (
@@ -79,6 +83,9 @@ class Relation:
     graph: str
 
 
+Fact = TypeVar("Fact", Name, Relation)
+
+
 @dataclass(frozen=True, order=True)
 class Post:
     """One post, however many sources state it: what each called it and when each saw it."""
@@ -118,6 +125,11 @@ class Card:
     posts: tuple[Post, ...]
     signals: tuple[SignalLink, ...]
     quotes: tuple[Quote, ...]
+
+    def stated(self, rows: tuple[Fact, ...]) -> list[tuple[Fact, str]]:
+        """Each of ``rows`` (``names``, ``outgoing`` or ``incoming``) once, with the graphs that
+        state it as ``graphs_text`` gives them."""
+        return [(fact, graphs_text(graphs)) for fact, graphs in by_fact(rows)]
 
     def _repr_html_(self) -> str:
         """Jupyter's inline display (escaped, offline HTML)."""
@@ -249,11 +261,34 @@ def _literal(node: Node) -> str:
     return f"{node}@{language_tag(node.language)}" if node.language else str(node)
 
 
+def by_fact(rows: Iterable[Fact]) -> list[tuple[Fact, tuple[str, ...]]]:
+    """Each name or relation once (its ``graph`` left empty), with the graphs that state it,
+    in the order of ``rows``: the same fact from five sources is one line, not five."""
+    graphs: dict[Fact, set[str]] = {}
+    for row in rows:
+        graphs.setdefault(replace(row, graph=""), set()).add(row.graph)
+    return [(fact, tuple(sorted(names))) for fact, names in graphs.items()]
+
+
+def graphs_text(graphs: tuple[str, ...]) -> str:
+    """``pgg:ref, 4 sources``: graphs other than sources' by name, sources' counted (their
+    names are on the quotes and in ``policygraph support``); one graph by its name."""
+    if len(graphs) == 1:
+        return graphs[0]
+    sources = sum(1 for g in graphs if g.startswith("pgg:src-"))
+    named = [g for g in graphs if not g.startswith("pgg:src-")]
+    counted = [f"{sources} source{'s' if sources > 1 else ''}"] if sources else []
+    return ", ".join(named + counted)
+
+
 def render_text(card: Card) -> str:
     """The card as text for a terminal."""
     out = [f"{card.label}  ({short_name(card.iri)})", f"types: {', '.join(card.types) or '-'}"]
     out.append("\nnames:")
-    out += [f"  {n.kind:<6} {n.lang or '-':<15} {n.text}   [{n.graph}]" for n in card.names]
+    out += [
+        f"  {n.kind:<6} {n.lang or '-':<15} {n.text}   [{graphs}]"
+        for n, graphs in card.stated(card.names)
+    ]
     if card.posts:
         out.append("\nposts:")
         for p in card.posts:
@@ -270,7 +305,10 @@ def render_text(card: Card) -> str:
     for title, relations in (("relations out", card.outgoing), ("relations in", card.incoming)):
         if relations:
             out.append(f"\n{title}:")
-            out += [f"  {r.predicate_label}: {r.other_label}  [{r.graph}]" for r in relations]
+            out += [
+                f"  {r.predicate_label}: {r.other_label}  [{graphs}]"
+                for r, graphs in card.stated(relations)
+            ]
     if card.quotes:
         out.append("\nsources and quotes:")
         out += [f"  {q.source} ({q.claim}):\n    \u201c{q.quote}\u201d" for q in card.quotes]

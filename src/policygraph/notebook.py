@@ -7,6 +7,7 @@ is embedded whole in a sandboxed ``<iframe srcdoc>``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -60,18 +61,21 @@ def to_dataframe(result: QueryResult) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["subject", "predicate", "object"])
 
 
-def _rows(title: str, rows: list[tuple[str, str]]) -> list[str]:
+def _rows(title: str, rows: Sequence[tuple[str, ...]]) -> list[str]:
+    """A section of the card: a heading row, then a row of three cells per item (the third,
+    when there is one, the graphs that state it)."""
     if not rows:
         return []
-    out = [f"<tr><th colspan='2' style='text-align:left'>{escape(title)}</th></tr>"]
+    out = [f"<tr><th colspan='3' style='text-align:left'>{escape(title)}</th></tr>"]
     for row in rows:
-        cells = "".join(f"<td>{escape(cell)}</td>" for cell in row)
+        cells = "".join(f"<td>{escape(cell)}</td>" for cell in (*row, "", "")[:3])
         out.append(f"<tr>{cells}</tr>")
     return out
 
 
 def card_html(card: Card) -> str:
-    """An entity card as an HTML table: names, types, posts, signals, relations, quotes."""
+    """An entity card as an HTML table: names, types, posts, signals, relations, quotes; a name
+    or a relation that several graphs state is one row, with those graphs."""
     from policygraph.iris import short_name
 
     posts = [
@@ -81,16 +85,20 @@ def card_html(card: Card) -> str:
         )
         for p in card.posts
     ]
+    out, into = card.stated(card.outgoing), card.stated(card.incoming)
     parts = [
         "<div class='policygraph-card'>",
         f"<h3>{escape(card.label)} <small>({escape(short_name(card.iri))})</small></h3>",
         f"<p>types: {escape(', '.join(card.types) or '-')}</p>",
         "<table>",
-        *_rows("names", [(f"{n.kind} {n.lang or '-'}", n.text) for n in card.names]),
+        *_rows(
+            "names",
+            [(f"{n.kind} {n.lang or '-'}", n.text, g) for n, g in card.stated(card.names)],
+        ),
         *_rows("posts", posts),
         *_rows("signals", [(f"{s.relation} {s.date or '-'}", s.label) for s in card.signals]),
-        *_rows("relations out", [(r.predicate_label, r.other_label) for r in card.outgoing]),
-        *_rows("relations in", [(r.predicate_label, r.other_label) for r in card.incoming]),
+        *_rows("relations out", [(r.predicate_label, r.other_label, g) for r, g in out]),
+        *_rows("relations in", [(r.predicate_label, r.other_label, g) for r, g in into]),
         *_rows("sources and quotes", [(q.source, f"\u201c{q.quote}\u201d") for q in card.quotes]),
         "</table>",
         "</div>",
