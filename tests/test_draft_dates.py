@@ -32,6 +32,12 @@ from policygraph.drafting.draft import draft_text
         ("The bank recently told lenders to cut fees.", "2026-05-22", [""]),
         # "said Thursday": the day it was said
         ("The ministry said Thursday it would act.", "2026-05-23", ["2026-05-21"]),
+        # a month and day without a year: the year that puts it nearest the publication
+        ("In a December 28 article, the deputy governor wrote", "2026-01-14", ["2025-12-28"]),
+        ("新规将于1月1日起施行。", "2025-12-29", ["2026-01-01"]),
+        ("The forum opened on June 18.", "2025-07-12", ["2025-06-18"]),
+        ("The rules were issued in December.", "2026-01-10", ["2025-12"]),
+        ("会议于3月5日召开。", "2025-09-20", ["2025-03-05"]),  # half a year: this year's
     ],
 )
 def test_which_day(text: str, published: str, expected: list[str]) -> None:

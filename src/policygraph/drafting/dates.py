@@ -1,7 +1,9 @@
 """Date expressions of a text, normalised; relative ones against the publication date.
 
 A value is as precise as the text: ``2025``, ``2025-07`` or ``2025-07-10``. A day is never
-invented: "in July 2025" stays ``2025-07``; "July 10" without a year takes the publication year.
+invented: "in July 2025" stays ``2025-07``; "July 10" without a year takes the year a report
+published that day means ("December 28" in January is last December's, 1月1日 in late December
+next year's; ``year_meant``).
 An expression that needs a publication date the source does not give is left out.
 """
 
@@ -174,11 +176,28 @@ def _weekday(target: int, pub: dt.date, which: str, day: int | None) -> str:
     return (pub - dt.timedelta(days=back)).isoformat()
 
 
+def year_meant(month: int, day: int | None, pub: dt.date) -> int:
+    """The year of ``month`` (and ``day``, a month alone counting from its 15th) as a report
+    published on ``pub`` means it: the publication year, unless that puts the day more than half
+    a year after ``pub`` (then last year's: "December 28" in January) or more than nine months
+    before it (then next year's: 1月1日 in late December). Reports look back more than ahead,
+    so a day half a year back stays in the publication year."""
+    try:
+        offset = (dt.date(pub.year, month, day or 15) - pub).days
+    except ValueError:  # 29 February of a year without one
+        return pub.year
+    if offset > 183:
+        return pub.year - 1
+    if offset < -275:
+        return pub.year + 1
+    return pub.year
+
+
 def _ymd(year: int | None, month: int, day: int | None, pub: dt.date | None) -> str:
     if year is None:
         if pub is None:
             return ""
-        year = pub.year
+        year = year_meant(month, day, pub)
     if day is None:
         return f"{year:04d}-{month:02d}"
     try:
