@@ -17,7 +17,7 @@ from policygraph.drafting.bodies import governments_of, label_values
 from policygraph.drafting.candidates import COMPOUND_SURNAMES
 from policygraph.drafting.glossary import RULE as GLOSSARY
 from policygraph.drafting.glossary import derived_names
-from policygraph.drafting.text import fold, fold_label, has_cjk, is_latin
+from policygraph.drafting.text import fold, fold_label, has_cjk, is_latin, is_time_zone
 from policygraph.drafting.variants import (
     SHORT,
     common_noun,
@@ -165,6 +165,7 @@ class Gazetteer:
         hits.extend((s, e, self.by_words[key]) for s, e, key in self.wordsets.find(folded))
         if skip:
             hits = [h for h in hits if all(e.entity != skip for e in h[2])]
+        hits = [h for h in hits if not is_time_zone(text, h[0], h[1])]
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         found: list[Mention] = []
         cursor = 0

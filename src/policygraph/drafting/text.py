@@ -112,3 +112,16 @@ def sentence_at(sents: list[Sentence], offset: int) -> Sentence | None:
         if sent.start <= offset < sent.end:
             return sent
     return None
+
+
+# a clock time, perhaps with a date after it, just before a word: "11:18 2025-12-29 HKT"
+_CLOCK_BEFORE = re.compile(
+    r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:\d{4}[-/]\d{1,2}[-/]\d{1,2})?\s*$", re.I
+)
+
+
+def is_time_zone(text: str, start: int, stop: int) -> bool:
+    """The capitals at ``text[start:stop]`` follow a clock time: a time zone (HKT, CST), not a
+    name the same letters spell (HKT the telecom firm)."""
+    word = text[start:stop]
+    return word.isupper() and len(word) <= 5 and bool(_CLOCK_BEFORE.search(text[:start][-40:]))
