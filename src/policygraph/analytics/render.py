@@ -7,6 +7,7 @@ import io
 import json
 from collections.abc import Sequence
 
+from rdflib import URIRef
 from rdflib.term import Node
 
 from policygraph.analytics.claims import Claim
@@ -161,6 +162,13 @@ def render_diff(result: Diff, *, stat: bool = False) -> str:
     return _summary(result)
 
 
+def _named(result: Diff, iri: URIRef) -> str:
+    """``pgr:org-china-daily  China Daily``: the IRI, then its label when it has one."""
+    short = short_name(str(iri))
+    label = result.labels.get(str(iri), short)
+    return short if label == short else f"{short}  {label}"
+
+
 def _summary(result: Diff) -> str:
     lines = [
         f"facts: {len(result.added)} added, {len(result.removed)} removed, "
@@ -174,7 +182,7 @@ def _summary(result: Diff) -> str:
     ):
         if items:
             sign = "+" if title.endswith("added") else "-"
-            lines += [f"{title}:", *(f"  {sign} {short_name(str(i))}" for i in items)]
+            lines += [f"{title}:", *(f"  {sign} {_named(result, i)}" for i in items)]
     if result.changed:
         lines.append("changed:")
         for c in result.changed:
