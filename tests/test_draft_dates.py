@@ -140,3 +140,15 @@ def test_the_day_of_an_incident_a_statement_names_does_not_date_it(text: str) ->
     said = "中国人民银行上周五表示，已要求银行盡快提交調查報告。"  # its own day still dates it
     (dated,) = draft_text(source(said, "2026-02-02"), gazetteer()).sections["signals"]
     assert str(dated["date"]) == "2026-01-30"
+
+
+def test_a_post_is_not_seen_on_a_day_after_the_report() -> None:
+    text = (
+        "明年1月1日，新版数字人民币上线。12月20日有关方案出台。"
+        "中国人民银行行长潘功胜撰文指出其意义。"
+    )
+    (post,) = draft_text(source(text, "2025-12-29"), gazetteer()).sections["posts"]
+    assert str(post["observed_on"]) == "2025-12-20"  # not 2026-01-01, a day still to come
+    alone = "明年1月1日，新版数字人民币上线。中国人民银行行长潘功胜撰文指出其意义。"
+    (post,) = draft_text(source(alone, "2025-12-29"), gazetteer()).sections["posts"]
+    assert "observed_on" not in post and "observed_on" in post["draft"]["missing"]  # type: ignore[operator]

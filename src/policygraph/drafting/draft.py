@@ -98,7 +98,7 @@ def _post(reading: Reading, post: Post, zh: str) -> Item:
     item["role"] = post.role or guessed_role(post.title)
     if post.role is None:
         guessed = ("role",)
-    date = reading.date_before(post.start)
+    date = reading.date_before(post.start, seen=True)
     if date:
         item["observed_on"] = _day(date)
     item["stated_as"] = {word_language(post.title, zh): post.title}

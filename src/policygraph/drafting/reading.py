@@ -105,17 +105,20 @@ class Reading:
         before = self.text[max(0, date.start - 24) : date.start]
         return bool(_INCIDENT_ZH.match(self.text, date.end) or _INCIDENT_EN.search(before))
 
-    def date_before(self, offset: int) -> str | None:
+    def date_before(self, offset: int, *, seen: bool = False) -> str | None:
         """The day of the nearest date expression at or before ``offset``, else the first one;
         the end of a period does not count (what follows "今起至周四" is dated by its start), nor
-        an incident's day (``dates_in``).
+        an incident's day (``dates_in``); with ``seen`` (the day a source saw something, as a
+        post held), nor a day after the publication (明年1月1日 is when something will be).
         A text that gives no day gives none: its publication (or a dateline's day, the report's
         own) is not when what it reports happened."""
+        last = self.published if seen and self.published and len(self.published) == 10 else None
         days = [
             d
             for d in self.dates
             if len(d.value) == 10
             and not (d.ends_range or d.stamp or d.effective or self._incident(d))
+            and (last is None or d.value <= last)
         ]
         before = [d for d in days if d.start <= offset]
         if before:
