@@ -135,3 +135,36 @@ def test_a_kind_of_body_is_no_body_and_words_before_a_name_are_cut() -> None:
     # 一間公司, 傳統銀行, 中資公司 say what kind of body; 當中, 至少, 旗下, 收到 end the text
     # before a name; 頭部 (leading) and 出局 (out) end no name
     assert found == {"示例集團", "示範科技集團", "示例人民銀行"}
+
+
+def test_the_central_bank_and_listed_firms_are_kinds_and_recently_ends_no_name() -> None:
+    text = "中央銀行提供技術支持，上市公司股價回落。近期示例互聯網金融協會發布提示。"
+    found = {c.surface for c in find_candidates(text, []) if c.section == "organisations"}
+    assert found == {"示例互聯網金融協會"}
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("据示例新闻报道，示例部门已出台方案。", "示例新闻"),
+        ("據示例通訊社消息，會議已召開。", "示例通訊社"),
+        ("据《示例财经》报道，方案已出台。", "示例财经"),
+        ("据媒体报道，方案已出台。", None),  # the media: no outlet named
+        ("据相关报道，方案已出台。", None),
+    ],
+)
+def test_the_outlet_a_report_is_credited_to(text: str, outlet: str | None) -> None:
+    found = {c.surface for c in find_candidates(text, []) if c.rule == "candidate.outlet-zh"}
+    assert found == ({outlet} if outlet else set())
+
+
+def test_boards_task_forces_and_research_firms_are_bodies() -> None:
+    text = (
+        "It coordinates the Example Stability Board’s review; the Example City Illegal Finance "
+        "Task Force warned; Examplia Research said; the Example Morning Post reported."
+    )
+    found = {c.surface for c in find_candidates(text, []) if c.section == "organisations"}
+    assert found == {
+        "Example Stability Board", "Example City Illegal Finance Task Force", "Examplia Research",
+        "Example Morning Post",
+    }  # fmt: skip

@@ -16,7 +16,7 @@ EN_ORG_SUFFIXES = (
     "Commission", "Institute", "Bank", "Center", "Centre", "Ministry", "Committee", "Council",
     "Bureau", "Administration", "Agency", "Authority", "Association", "Corporation", "Company",
     "Exchange", "University", "Department", "Office", "Group", "Federation", "Fund", "Academy",
-    "Securities", "Bureau",
+    "Securities", "Bureau", "Board", "Task Force", "Research", "Post",
 )  # fmt: skip
 ZH_ORG_SUFFIXES = (
     "委员会", "研究院", "研究所", "研究中心", "银行", "集团", "中心", "公司", "协会", "交易所",
@@ -192,12 +192,22 @@ def _zh_orgs(text: str) -> list[Candidate]:
         for s, e in _zh_spans(folded)
         if e - s >= 4
     ]
+    for m in ZH_REPORTED_BY.finditer(folded):
+        s, e = m.span("name")
+        found.append(Candidate("organisations", s, e, text[s:e], "candidate.outlet-zh", 0.5))
     for m in ZH_LATIN_ORG.finditer(_cased(text, folded)):
         group = "name" if m.group("name") else "named"
         s, e = m.span(group)
         if text[s:e].split()[0] not in NOT_NAMES:
             found.append(Candidate("organisations", s, e, text[s:e], "candidate.org-latin-zh", 0.5))
     return found
+
+
+#: The outlet a report is credited to: 据央视新闻报道, 据新华社消息 (read folded); the name ends
+#: as an outlet's does, so 据媒体报道 and 据相关报道 name none.
+ZH_REPORTED_BY = re.compile(
+    r"据《?(?P<name>[\u4e00-\u9fff]{1,8}?(?:社|报|台|网|新闻|财经|周刊))》?(?:报道|报导|消息)"
+)
 
 
 def _zh_name(name: str) -> str:
