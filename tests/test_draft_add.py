@@ -78,9 +78,7 @@ def test_add_text_writes_text_and_metadata(project: Project) -> None:
 
 
 def test_add_html_extracts_main_text_and_metadata(project: Project) -> None:
-    start = time.perf_counter()
-    done = add(str(DRAFT / "article.html"), project)
-    assert time.perf_counter() - start < 5  # generous here; the benchmark asks < 1 s
+    done = add(str(DRAFT / "article.html"), project)  # its speed: tests.benchmarks.bench_draft
     text = done.text_path.read_text(encoding="utf-8")
     assert "Governor Pan Gongsheng urged banks" in text
     assert "Home | About" not in text and "Copyright" not in text

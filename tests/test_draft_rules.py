@@ -143,17 +143,18 @@ def test_draft_quotes_are_exact_spans_and_resolve_who_said_it() -> None:
     assert str(items["events"][0]["date"]) == "2025-08-21"
 
 
-def test_an_article_of_10000_characters_drafts_in_under_a_second() -> None:
-    import time
-
+def test_an_article_of_10000_characters_drafts_whole() -> None:
+    """Its speed (< 1 s) is measured by ``tests.benchmarks.bench_draft``, not asserted here:
+    a wall-clock bound in the suite fails on a loaded machine, not on slow code."""
     paragraph = (
         "On July 10, 2025, the People's Bank of China held a meeting. Governor Pan Gongsheng "
         "urged banks to study stablecoin rules, and 潘功胜要求各银行加强研究。"
     )
     text = "\n".join([paragraph] * (10_000 // len(paragraph) + 1))[:10_000]
-    start = time.perf_counter()
-    draft_text(source(text), gazetteer())
-    assert time.perf_counter() - start < 1.0
+    result = draft_text(source(text), gazetteer())
+    assert result.sections["signals"] and result.sections["names"]
+    quotes = [str(i["quote"]) for items in result.sections.values() for i in items if "quote" in i]
+    assert quotes and all(q in text for q in quotes)
 
 
 def test_romanised_organisation_names_match_however_spaced() -> None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -130,11 +129,8 @@ def test_five_thousand_nodes_draw_and_respond(browser: Any, tmp_path: Path) -> N
     facts, model, _ = build_model(synthetic_store(5000))
     path = tmp_path / "big.html"
     path.write_text(render_model(facts, model, title="5,000 nodes"), encoding="utf-8")
-    start = time.perf_counter()
-    opened = Opened(browser, path)
+    opened = Opened(browser, path)  # how fast: tests.benchmarks.bench_views and bench_draw
     try:
-        drawn_in = time.perf_counter() - start
-        assert drawn_in < 10, f"drawn in {drawn_in:.1f} s"
         nodes, _ = opened.drawn()
         assert len(nodes) == len(model.nodes) >= 4900
         measured = """id => window.policygraphNetwork.getConnectedEdges(id).map(
@@ -147,7 +143,6 @@ def test_five_thousand_nodes_draw_and_respond(browser: Any, tmp_path: Path) -> N
         opened.click_node(target)
         assert opened.card_text().startswith("Signal 77")
         opened.page.wait_for_function(f"({measured})({target!r}).every(Boolean)")  # drawn
-        assert time.perf_counter() - start < 15
     finally:
         opened.page.close()
 
