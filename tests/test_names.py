@@ -32,7 +32,9 @@ def test_language_tag_is_canonical(raw: str, canonical: str) -> None:
 
 
 def test_fallback_order_reads_any_case() -> None:
-    assert fallback_order("zh-latn-pinyin") == ("zh-Latn-pinyin", "en", "zh", "")
+    assert fallback_order("zh-latn-pinyin") == (
+        "zh-Latn-pinyin", "en", "zh", "zh-Hant", "zh-Hans", ""
+    )  # fmt: skip
 
 
 def test_pick_label_falls_back_then_gives_up() -> None:
@@ -40,6 +42,14 @@ def test_pick_label_falls_back_then_gives_up() -> None:
     assert pick_label({"en": "He Qing"}, "zh-Latn-pinyin") == "He Qing"
     assert pick_label({"": "untagged"}, "zh") == "untagged"
     assert pick_label({}, "en") is None
+
+
+def test_a_chinese_reader_gets_chinese_in_either_script_before_english() -> None:
+    hkma = {"en": "Hong Kong Monetary Authority", "zh-Hant": "香港金融管理局"}
+    assert pick_label(hkma, "zh") == "香港金融管理局"
+    assert pick_label(hkma, "en") == "Hong Kong Monetary Authority"
+    assert pick_label({"zh": "人民银行", "zh-Hant": "人民銀行"}, "zh-Hant") == "人民銀行"
+    assert pick_label({"zh-Hant": "星島頭條"}, "en") == "星島頭條"  # not its IRI
 
 
 @pytest.fixture(scope="module")

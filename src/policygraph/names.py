@@ -38,10 +38,19 @@ __all__ = [
 LABEL_PATHS = "skos:prefLabel|skos:altLabel|skos:hiddenLabel|rdfs:label"
 
 
+#: Chinese in either script: a reader of one reads the other before any other language.
+CHINESE_SCRIPTS = ("zh", "zh-Hant", "zh-Hans")
+
+
 def fallback_order(lang: str) -> tuple[str, ...]:
-    """``lang`` first, then the other display languages, then untagged."""
+    """``lang`` first (for Chinese, then its other scripts: 香港金融管理局 for ``zh``), then the
+    other display languages, then Chinese in any script, then untagged."""
     lang = language_tag(lang)
-    return (lang, *(other for other in LANGUAGES if other != lang), "")
+    first = (
+        (lang, *(c for c in CHINESE_SCRIPTS if c != lang)) if lang in CHINESE_SCRIPTS else (lang,)
+    )
+    rest = (t for t in (*LANGUAGES, *CHINESE_SCRIPTS) if t not in first)
+    return (*first, *dict.fromkeys(rest), "")
 
 
 def pick_label(by_lang: Mapping[str, str], lang: str) -> str | None:
