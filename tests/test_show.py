@@ -113,6 +113,12 @@ def test_a_fact_several_sources_state_is_one_line(multi_store: MemoryStore) -> N
     assert "  attributed to: Promote Industry-Digital Integration  [2 sources]" in lines
     assert len([line for line in lines if line.startswith("  attributed to:")]) == 1
     assert "evidence" not in {r.predicate_label for r in card.outgoing}  # the quotes say it
+    quoted = render_text(card).split("sources and quotes:\n")[1].splitlines()
+    at = quoted.index(f"  {mandate}  (pgr:signal-2025-07-10-sh-sasac-mandate-2)")  # the claim once
+    recap = (
+        "    FICTIONAL TEST SOURCE: Recap of what Shanghai SASAC asked of its enterprises: \u201c"
+    )
+    assert any(line.startswith(recap) for line in quoted[at + 1 : at + 4])  # under it, by title
 
 
 def test_graphs_text_names_other_graphs_and_counts_sources() -> None:

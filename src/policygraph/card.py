@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, replace
+from itertools import groupby
 from typing import TypeVar
 
 from rdflib import Literal, URIRef
@@ -112,6 +113,8 @@ class Quote:
     claim: str
     source: str
     quote: str
+    source_label: str = ""  # the document's title (or "publisher, date (untitled)")
+    claim_label: str = ""  # the claim's display label (its prefixed name when it has none)
 
 
 @dataclass(frozen=True, order=True)
@@ -198,7 +201,13 @@ def show(store: Store, text: str, lang: str = "en") -> Card:
         ),
         quotes=tuple(
             sorted(
-                Quote(_text(r["claim"]), _text(r["source"]), str(r["quote"]))
+                Quote(
+                    _text(r["claim"]),
+                    _text(r["source"]),
+                    str(r["quote"]),
+                    label(r["source"]),
+                    label(r["claim"]),
+                )
                 for r in rows["quotes"]
             )
         ),
@@ -311,7 +320,15 @@ def render_text(card: Card) -> str:
             ]
     if card.quotes:
         out.append("\nsources and quotes:")
-        out += [f"  {q.source} ({q.claim}):\n    \u201c{q.quote}\u201d" for q in card.quotes]
+        for claim, quotes in groupby(card.quotes, key=lambda q: q.claim):
+            first = next(quotes)
+            named = (
+                f"{first.claim_label}  ({claim})" if first.claim_label not in ("", claim) else claim
+            )
+            out.append(f"  {named}")
+            out += [
+                f"    {q.source_label or q.source}: \u201c{q.quote}\u201d" for q in (first, *quotes)
+            ]
     return "\n".join(out) + "\n"
 
 

@@ -99,7 +99,13 @@ def card_html(card: Card) -> str:
         *_rows("signals", [(f"{s.relation} {s.date or '-'}", s.label) for s in card.signals]),
         *_rows("relations out", [(r.predicate_label, r.other_label, g) for r, g in out]),
         *_rows("relations in", [(r.predicate_label, r.other_label, g) for r, g in into]),
-        *_rows("sources and quotes", [(q.source, f"\u201c{q.quote}\u201d") for q in card.quotes]),
+        *_rows(
+            "sources and quotes",
+            [
+                (q.claim_label or q.claim, f"\u201c{q.quote}\u201d", q.source_label or q.source)
+                for q in card.quotes
+            ],  # fmt: skip
+        ),
         "</table>",
         "</div>",
     ]
