@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from policygraph.card import Card, graphs_text, render_text, show
+from policygraph.card import Card, graphs_text, show
+from policygraph.cardtext import render_text
 from policygraph.store import MemoryStore
 
 

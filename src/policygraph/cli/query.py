@@ -161,7 +161,7 @@ def show(
 ) -> None:
     """Show an entity's card: names, types, relations, posts, signals, sources and quotes."""
     from policygraph.api import show as card_of
-    from policygraph.card import render_json, render_text
+    from policygraph.cardtext import render_json, render_text
 
     if fmt not in ("text", "json"):
         raise QueryError(f"unknown --format {fmt!r}", hint="formats: text, json")
