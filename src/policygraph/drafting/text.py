@@ -114,14 +114,18 @@ def sentence_at(sents: list[Sentence], offset: int) -> Sentence | None:
     return None
 
 
-# a clock time, perhaps with a date after it, just before a word: "11:18 2025-12-29 HKT"
+# a clock time, perhaps with a date after it, just before a word ("11:18 2025-12-29 HKT"), or
+# just after it ("2025-06-29 HKT 16:03")
 _CLOCK_BEFORE = re.compile(
     r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:\d{4}[-/]\d{1,2}[-/]\d{1,2})?\s*$", re.I
 )
+_CLOCK_AFTER = re.compile(r"\s*\d{1,2}:\d{2}\b")
 
 
 def is_time_zone(text: str, start: int, stop: int) -> bool:
-    """The capitals at ``text[start:stop]`` follow a clock time: a time zone (HKT, CST), not a
-    name the same letters spell (HKT the telecom firm)."""
+    """The capitals at ``text[start:stop]`` stand beside a clock time: a time zone (HKT, CST),
+    not a name the same letters spell (HKT the telecom firm)."""
     word = text[start:stop]
-    return word.isupper() and len(word) <= 5 and bool(_CLOCK_BEFORE.search(text[:start][-40:]))
+    if not (word.isupper() and len(word) <= 5):
+        return False
+    return bool(_CLOCK_BEFORE.search(text[:start][-40:]) or _CLOCK_AFTER.match(text, stop))
