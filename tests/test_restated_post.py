@@ -11,7 +11,8 @@ from tests.conftest import FIXTURES
 from tests.test_view import page_data
 
 from policygraph.build import build
-from policygraph.card import render_text, show
+from policygraph.card import show
+from policygraph.cardtext import render_text
 from policygraph.project import Project
 from policygraph.store import MemoryStore, load_file
 from policygraph.views import render_view
