@@ -105,6 +105,16 @@ def test_chinese_titles_are_the_roles_the_project_declares() -> None:
     assert roles("海港市金融局局长陆芳主持会议。") == [("role.director", ["role"])]
 
 
+def test_a_guessed_role_the_project_lacks_is_marked_undeclared() -> None:
+    known = build_gazetteer([SECRETARY, GOVERNOR, BUREAU, PERSON])
+    for text, undeclared in (
+        ("海港市金融局局长陆芳主持会议。", ["role.director"]),  # guessed, and new here
+        ("海港市金融局书记陆芳主持会议。", None),  # the project's own role
+    ):
+        (post,) = draft_text(source(text, "zh"), known).sections["posts"]
+        assert post["draft"].get("undeclared") == undeclared  # type: ignore[union-attr]
+
+
 def test_an_english_title_keeps_its_qualifier() -> None:
     known = {"governor": "role.governor", "party committee secretary": "role.party-secretary"}
     assert role_of("Governor", known) == "role.governor"

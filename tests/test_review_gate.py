@@ -53,7 +53,7 @@ def test_an_item_that_would_not_validate_is_refused_and_nothing_is_written(
     drafted = draft_path(project).read_text(encoding="utf-8").splitlines()
     assert drafted[int(row) - 1] == f"- id: {post}"  # the first line of the item
     assert "1 problem in the accepted items; nothing was written" in err
-    assert "hint: fix these items in" in err
+    assert "hint: fix these items in" in err and "concepts:" not in err  # no concept at fault
     assert not (project.records_dir / f"{SOURCE}.yaml").exists()
     assert draft_path(project).read_bytes() == before
     assert invoke(project, "validate")[0] == 0
@@ -150,3 +150,13 @@ def test_each_refused_item_is_shown_at_its_own_line(project: Project) -> None:
     for key in signals:
         row = next(int(x.split(":")[1]) for x in lines if f": {key}: " in x)
         assert drafted[row - 1] == f"- id: {key}"  # at its own item, not the one before
+
+
+def test_a_role_the_project_lacks_is_refused_with_how_to_declare_it(project: Project) -> None:
+    post = undated_post(project)
+    doc = yaml.safe_load(draft_path(project).read_text(encoding="utf-8"))
+    doc["posts"][0].update(role="role.acting-director", observed_on="2025-07-10")
+    draft_path(project).write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    code, _, err = invoke(project, "review", SOURCE, "--accept", post, "--accept", "org-sh-sasac")
+    assert code == 3 and "undeclared concept 'role.acting-director'" in err
+    assert "declared once, in a reference file's `concepts:`" in err

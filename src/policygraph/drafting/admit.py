@@ -90,12 +90,16 @@ def refuse_invalid(
             lines.append(f"{finding} (in {records_path.name} as review would write it)")
         else:
             lines.append(str(finding))
-    raise RefusedItems(
-        lines,
-        hint=f"fix these items in {shown(draft_path)}, or leave them out (accept the others with "
-        "--accept ID), then review again",
-        keys=list(dict.fromkeys(keys)),
+    hint = (
+        f"fix these items in {shown(draft_path)}, or leave them out (accept the others with "
+        "--accept ID), then review again"
     )
+    if any("undeclared concept" in f.text for f in new):
+        hint += (
+            "; a concept the project lacks (such as a drafted role.*) is declared once, in a "
+            "reference file's `concepts:` (id, scheme, labels: docs/records.md)"
+        )
+    raise RefusedItems(lines, hint=hint, keys=list(dict.fromkeys(keys)))
 
 
 def _read(path: Path) -> str:

@@ -92,10 +92,11 @@ def _new_entities(reading: Reading, section: str, zh: str) -> list[Item]:
     return list(items.values())
 
 
-def _post(reading: Reading, post: Post, zh: str) -> Item:
+def _post(reading: Reading, post: Post, zh: str, roles: set[str]) -> Item:
+    """``roles``: the role concepts the project declares (a guessed one may be new to it)."""
     item: Item = {"id": post.id, "member": post.member, "organisation": post.organisation}
     guessed: tuple[str, ...] = ()
-    item["role"] = post.role or guessed_role(post.title)
+    role = item["role"] = post.role or guessed_role(post.title)
     if post.role is None:
         guessed = ("role",)
     date = reading.date_before(post.start, seen=True)
@@ -106,6 +107,8 @@ def _post(reading: Reading, post: Post, zh: str) -> Item:
     mark = draft_mark(post.rule, 0.6 if post.role else 0.4, guessed)
     if not date:  # a post needs the day a source saw it held (or its start): never guessed
         mark["missing"] = ["observed_on"]
+    if role not in roles:
+        mark["undeclared"] = [role]
     item["draft"] = mark
     return item
 
@@ -206,7 +209,7 @@ def draft_text(
         "names": names_section(reading, gazetteer, claims, zh),
         "people": _new_entities(reading, "people", zh),
         "organisations": _new_entities(reading, "organisations", zh),
-        "posts": [_post(reading, p, zh) for p in posts],
+        "posts": [_post(reading, p, zh, set(roles.values())) for p in posts],
         "events": [_event(reading, e, zh) for e in events if not e.declared_here],
         "signals": [_signal(reading, s, zh) for s in signals],
     }

@@ -47,13 +47,15 @@ class ReviewItem:
 
 def item_notes(item: ReviewItem) -> list[str]:
     """What the draft mark says a reviewer should look at: fields left missing (the item would
-    not validate: fill them in the draft first), fields guessed, the record it restates."""
+    not validate: fill them in the draft first), fields guessed, concepts it names that the
+    project does not declare, the record it restates."""
     found = item.item.get("draft")
     mark: Mapping[str, object] = found if isinstance(found, Mapping) else {}
     notes = []
     for key, why in (
         ("missing", "fill in, in the draft file, before accepting: the records need it"),
         ("guessed", "placeholders: check them"),
+        ("undeclared", "new to this project: declare it in a reference file's concepts first"),
     ):
         value = mark.get(key)
         fields = [str(v) for v in value] if isinstance(value, list) else []
