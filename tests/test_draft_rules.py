@@ -209,3 +209,11 @@ def test_chinese_posts_from_organisation_title_name() -> None:
     }
     assert ("person-pan-gongsheng", "org-pboc", "role.governor") in posts  # 行长 -> governor
     assert ("person-zhang-wei", "org-shi-li-yan-jiu-yuan", "role.chief-analyst") in posts  # guessed
+
+
+def test_a_new_central_bank_is_a_government_body_and_a_new_bank_a_company() -> None:
+    text = "示例人民银行行长王小明表示。示例商业银行行长李大中表示。"
+    orgs = draft_text(source(text, "2025-12-01"), Gazetteer([])).sections["organisations"]
+    assert {str(o["labels"]["zh"]): o["types"] for o in orgs} == {  # type: ignore[index]
+        "示例人民银行": ["government"], "示例商业银行": ["company"]
+    }  # fmt: skip

@@ -31,9 +31,13 @@ from policygraph.records.model import Record, RecordSet, Source
 
 Item = dict[str, object]
 SECTION_ORDER = ("names", "people", "organisations", "posts", "events", "signals")
-ORG_TYPES = (
+ORG_TYPES = (  # the first word found in a new body's name says its kind
     ("institute", "research"),
     ("研究", "research"),
+    ("central bank", "government"),  # a central bank before any bank
+    ("人民银行", "government"),
+    ("人民銀行", "government"),
+    ("monetary authority", "government"),
     ("bank", "company"),
     ("银行", "company"),
     ("集团", "company"),
