@@ -128,3 +128,16 @@ def test_graphs_text_names_other_graphs_and_counts_sources() -> None:
     assert graphs_text(("pgg:ref", "pgg:src-a", "pgg:src-b")) == "pgg:ref, 2 sources"
     assert graphs_text(("pgg:curation", "pgg:src-a")) == "pgg:curation, 1 source"
     assert graphs_text(("pgg:src-a", "pgg:src-b", "pgg:src-c")) == "3 sources"
+
+
+def test_posts_and_participations_are_named_by_the_sentence_they_stand_for(
+    multi_store: MemoryStore,
+) -> None:
+    text = render_text(show(multi_store, "He Qing"))
+    meeting = "Shanghai SASAC follow-up meeting on blockchain pilots (fictional)"
+    assert f"  participant: He Qing, led the meeting: {meeting}  [" in text
+    secretary = "He Qing: party committee secretary, Party Committee of Shanghai SASAC"
+    assert f"  member: {secretary}  [" in text
+    assert ".p.person-he-qing" not in text.split("sources and quotes:")[0]
+    sasac = render_text(show(multi_store, "pgr:org-sh-sasac"))  # posts held in it, by whom
+    assert "  organisation: He Qing: director, Shanghai State-owned Assets" in sasac

@@ -15,49 +15,12 @@ from typing import TypeVar
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
+from policygraph.cardqueries import QUERIES
 from policygraph.iris import language_tag, short_name
 from policygraph.names import display_labels, resolve_entity
-from policygraph.namespaces import sparql_prologue
 from policygraph.store import Store
 
 LABEL_KINDS = {"prefLabel": "pref", "altLabel": "alt", "hiddenLabel": "hidden", "label": "label"}
-_PROLOGUE = sparql_prologue()
-_LABELS = (
-    _PROLOGUE
-    + """SELECT ?entity ?kind ?text ?graph WHERE {
-  VALUES ?kind { skos:prefLabel skos:altLabel skos:hiddenLabel rdfs:label }
-  GRAPH ?graph { ?entity ?kind ?text } }"""
-)
-_TYPES = _PROLOGUE + "SELECT DISTINCT ?entity ?type WHERE { ?entity a ?type }"
-_OUT = (
-    _PROLOGUE
-    + """SELECT ?entity ?p ?o ?graph WHERE { GRAPH ?graph { ?entity ?p ?o }
-  FILTER(?p NOT IN (rdf:type, skos:prefLabel, skos:altLabel, skos:hiddenLabel, rdfs:label,
-                    pg:evidence)) }"""  # evidence: the quotes say it, with the words
-)
-_IN = _PROLOGUE + "SELECT ?entity ?s ?p ?graph WHERE { GRAPH ?graph { ?s ?p ?entity } }"
-_POSTS = (
-    _PROLOGUE
-    + """SELECT ?entity ?post ?org ?role ?statedAs ?observed WHERE {
-  ?post org:member ?entity ; org:organization ?org .
-  OPTIONAL { ?post org:role ?role } OPTIONAL { ?post pg:statedAs ?statedAs }
-  OPTIONAL { ?post pg:observedOn ?observed } }"""
-)
-_SIGNALS = (
-    _PROLOGUE
-    + """SELECT ?entity ?rel ?signal ?date WHERE {
-  VALUES ?rel { pg:issuer prov:wasAttributedTo pg:addressee }
-  ?signal a pg:PolicySignal ; ?rel ?entity . OPTIONAL { ?signal pg:issuedOn ?date } }"""
-)
-_QUOTES = (
-    _PROLOGUE
-    + """SELECT DISTINCT ?entity ?claim ?source ?quote WHERE {
-  { ?entity pg:evidence ?ev BIND(?entity AS ?claim) }  # BIND after the pattern: ?entity bound
-  UNION { ?claim org:member ?entity ; pg:evidence ?ev }
-  UNION { ?claim pg:participant ?entity ; pg:evidence ?ev }
-  UNION { ?claim pg:issuer|prov:wasAttributedTo|pg:addressee ?entity ; pg:evidence ?ev }
-  ?ev oa:hasSource ?source ; oa:hasSelector/oa:exact ?quote }"""
-)
 SIGNAL_ROLES = {
     "issuer": "issued by",
     "wasAttributedTo": "attributed to",
@@ -139,7 +102,10 @@ class Card:
         return card_html(self)
 
 
-def _rows(store: Store, sparql: str, entity: URIRef) -> list[dict[str, Node]]:
+Row = dict[str, Node]
+
+
+def _rows(store: Store, sparql: str, entity: URIRef) -> list[Row]:
     # The IRI is written into the pattern (as resolve_entity's ASK does): Oxigraph plans a query
     # without knowing a substituted (or VALUES) variable is bound, and the quotes' UNION then
     # joins every evidence of the store (19 s at 1M triples, against 1 ms with the IRI written)
@@ -157,12 +123,13 @@ def _text(node: Node | None) -> str:
 def show(store: Store, text: str, lang: str = "en") -> Card:
     """The card of the entity ``text`` names (IRI, prefixed name, slug or any label)."""
     entity = resolve_entity(store, text)
-    rows = {name: _rows(store, q, entity) for name, q in _QUERIES.items()}
+    rows = {name: _rows(store, q, entity) for name, q in QUERIES.items()}
     iris: set[URIRef] = {entity}
     for found in rows.values():
         for row in found:
             iris.update(v for v in row.values() if isinstance(v, URIRef))
     labels = display_labels(store, iris, lang)
+    _name_claims(labels, entity, rows)
 
     def label(node: Node | None) -> str:
         if isinstance(node, URIRef):
@@ -212,15 +179,23 @@ def show(store: Store, text: str, lang: str = "en") -> Card:
     )
 
 
-_QUERIES = {
-    "labels": _LABELS,
-    "types": _TYPES,
-    "out": _OUT,
-    "in": _IN,
-    "posts": _POSTS,
-    "signals": _SIGNALS,
-    "quotes": _QUOTES,
-}
+def _name_claims(labels: dict[URIRef, str], entity: URIRef, rows: dict[str, list[Row]]) -> None:
+    """Posts and participations have no label: give them their sentence (``claim_sentence``)."""
+    from policygraph.analytics.claims import claim_sentence
+
+    def of(node: Node | None) -> str:
+        return labels.get(node, short_name(str(node))) if isinstance(node, URIRef) else ""
+
+    for name, kind, claim, who, what in (
+        ("posts", "post", "post", "entity", "org"),
+        ("staff", "post", "post", "member", "entity"),
+        ("parts", "part", "claim", "entity", "event"),
+    ):
+        for r in rows[name]:
+            node, parts = r[claim], {**r, "entity": entity}
+            if isinstance(node, URIRef) and of(node) == short_name(str(node)):
+                role = of(r.get("role"))
+                labels[node] = claim_sentence(kind, of(parts[who]), role, of(parts[what]))
 
 
 def _posts(

@@ -95,11 +95,16 @@ def claim_labels(store: Store, claims: Iterable[URIRef], lang: str = "en") -> di
         if labels[claim] != short_name(str(claim)):
             continue  # it has a label of its own
         as_role = labels[role] if isinstance(role, URIRef) else ""
-        if str(kind) == "post":
-            labels[claim] = f"{labels[who]}: {as_role or 'member'}, {labels[what]}"
-        else:
-            labels[claim] = f"{labels[who]}, {as_role or 'took part'}: {labels[what]}"
+        labels[claim] = claim_sentence(str(kind), labels[who], as_role, labels[what])
     return labels
+
+
+def claim_sentence(kind: str, who: str, role: str, what: str) -> str:
+    """The sentence a post ("post") or a participation stands for, from its parts' labels:
+    "He Qing: director, Shanghai SASAC"; "He Qing, led the meeting: <the meeting>"."""
+    if kind == "post":
+        return f"{who}: {role or 'member'}, {what}"
+    return f"{who}, {role or 'took part'}: {what}"
 
 
 def claims(
