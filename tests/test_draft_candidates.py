@@ -168,3 +168,9 @@ def test_boards_task_forces_and_research_firms_are_bodies() -> None:
         "Example Stability Board", "Example City Illegal Finance Task Force", "Examplia Research",
         "Example Morning Post",
     }  # fmt: skip
+
+
+def test_a_long_chinese_name_is_found_whole_and_according_to_ends_none() -> None:
+    text = "示例市防范和打击非法金融活动专责小组办公室发布提示。按照示例金融管理局的要求办理。"
+    found = {c.surface for c in find_candidates(text, []) if c.section == "organisations"}
+    assert found == {"示例市防范和打击非法金融活动专责小组办公室", "示例金融管理局"}

@@ -174,3 +174,14 @@ def test_a_short_form_is_made_of_the_names_letters_in_order() -> None:
     assert not taken_from("CBRC", "People's Bank of China")  # another body's short form
     assert not taken_from("央行", "中国人民银行")  # not its characters
     assert not taken_from("中国人民银行", "中国人民银行")
+
+
+def test_a_subsidiary_s_label_does_not_name_its_parent() -> None:
+    bochk = _reference(ORG, {"id": "org-boc-hk", "labels": {"en": "Bank of China (Hong Kong)"}})
+    regime = _reference(
+        "programmes", {"id": "prog-x", "labels": {"en": "licensing regime (Examplia)"}}
+    )
+    known = build_gazetteer([bochk, regime])
+    text = "the Bank of China, the People's Bank of China; Bank of China (Hong Kong) said"
+    assert [m.surface for m in known.find(text)] == ["Bank of China (Hong Kong)"]
+    assert [m.entity for m in known.find("under the licensing regime")] == ["prog-x"]

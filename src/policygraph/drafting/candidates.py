@@ -48,7 +48,7 @@ EN_ORG = re.compile(
     rf"(?:\s+of\s+(?:the\s+)?{_CAP}(?:{_JOIN}{_CAP})*)?"
 )
 ZH_ORG = re.compile(
-    r"[\u4e00-\u9fff]{2,14}?(?:" + "|".join(sorted(ZH_ORG_SUFFIXES, key=len, reverse=True)) + ")"
+    r"[\u4e00-\u9fff]{2,20}?(?:" + "|".join(sorted(ZH_ORG_SUFFIXES, key=len, reverse=True)) + ")"
     r"(?!门|分(?!析)|署|长|主任|业)"  # 部门 (a department, generic), 部分 (a part), 部署, 局长: not
     # names; but 银行分析师 (the bank's analyst) is one; 银行业协会: the name goes on to 协会
 )

@@ -97,7 +97,7 @@ def record_entries(record: Record, entity: str, section: str) -> Iterable[Entry]
             if section != "concepts" and common_noun(text):
                 continue
             yield Entry(entity, section, text, rule)
-            if head := label_head(text):
+            if head := label_head(text, body=section == "organisations"):
                 yield Entry(entity, section, head, f"{rule}-head")
             if section == "organisations" and (short := label_short(text)):
                 yield Entry(entity, section, short, f"{rule}{SHORT}")

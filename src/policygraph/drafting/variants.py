@@ -98,12 +98,16 @@ def _plural_description(name: str) -> bool:
     )
 
 
-def label_head(label: str) -> str:
+def label_head(label: str, *, body: bool = False) -> str:
     """A label without its closing qualifier in parentheses, when what is left is still a name
     of two words or four Chinese characters: "blockchain service platform (Digital RMB
-    International Operation Centre)" -> "blockchain service platform"."""
+    International Operation Centre)" -> "blockchain service platform". Not for a ``body`` whose
+    head is a firm's name ("Bank of China (Hong Kong)": the qualifier names the subsidiary,
+    the head its parent, another body)."""
     head = QUALIFIER.sub("", label)
     if head == label or _plural_description(head):
+        return ""
+    if body and COMPANY_WORDS & {w.lower() for w in head.split()}:
         return ""
     return head if len(head.split()) >= 2 or (has_cjk(head) and len(head) >= 4) else ""
 
