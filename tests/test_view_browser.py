@@ -158,8 +158,12 @@ def test_a_view_shows_in_a_notebook_frame(browser: Any, tmp_path: Path) -> None:
     page.on("request", lambda r: requests.append(r.url))
     try:
         page.goto(notebook.as_uri())
-        frame = next(f for f in page.frames if f.url == "about:srcdoc")
+        # the frame is the iframe element's (waited for: a busy machine may not have made its
+        # document by the time the page's own load ends)
+        frame = page.wait_for_selector("iframe", state="attached", timeout=20000).content_frame()
+        assert frame is not None
         frame.wait_for_selector('body[data-ready="1"]', state="attached", timeout=20000)
+        assert frame.url == "about:srcdoc"
         assert frame.inner_text("#pg-title") == "in a notebook"
         assert requests == [notebook.as_uri()]  # the frame's page is inline (srcdoc)
     finally:
