@@ -217,3 +217,15 @@ def test_a_new_central_bank_is_a_government_body_and_a_new_bank_a_company() -> N
     assert {str(o["labels"]["zh"]): o["types"] for o in orgs} == {  # type: ignore[index]
         "示例人民银行": ["government"], "示例商业银行": ["company"]
     }  # fmt: skip
+
+
+def test_a_capitalised_one_word_label_names_only_what_the_text_capitalises() -> None:
+    known = Gazetteer([
+        Entry("org-gov", "organisations", "Authorities", "gazetteer.alt"),
+        Entry("org-xinhua", "organisations", "Xinhua", "gazetteer.alt"),
+    ])  # fmt: skip
+    text = "The authorities said so, Xinhua reported. Authorities on Thursday issued it."
+    assert [(m.surface, m.entity) for m in known.find(text)] == [
+        ("Xinhua", "org-xinhua"), ("Authorities", "org-gov")
+    ]  # fmt: skip
+    assert [m.surface for m in known.find("XINHUA REPORTED")] == ["XINHUA"]

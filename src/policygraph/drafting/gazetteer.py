@@ -20,6 +20,7 @@ from policygraph.drafting.glossary import derived_names
 from policygraph.drafting.text import fold, fold_label, has_cjk, is_latin, is_time_zone
 from policygraph.drafting.variants import (
     SHORT,
+    capitalised_word,
     common_noun,
     label_head,
     label_short,
@@ -166,6 +167,9 @@ class Gazetteer:
         if skip:
             hits = [h for h in hits if all(e.entity != skip for e in h[2])]
         hits = [h for h in hits if not is_time_zone(text, h[0], h[1])]
+        hits = [
+            h for h in hits if text[h[0]].isupper() or not capitalised_word(e.label for e in h[2])
+        ]
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         found: list[Mention] = []
         cursor = 0

@@ -12,6 +12,7 @@ short form of its words (国家外汇管理局 -> 国家外汇局, 国家市场�
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from policygraph.drafting.text import fold, fold_label, has_cjk
 
@@ -24,6 +25,17 @@ def common_noun(label: str) -> bool:
     if words[:1] in (["the"], ["The"]):
         words = words[1:]
     return label.isascii() and len(words) == 1 and words[0] == words[0].lower()
+
+
+def capitalised_word(labels: Iterable[str]) -> bool:
+    """Whether every label of a match is one capitalised Latin word ("Xinhua", "Authorities"):
+    such a name is matched only where the text capitalises it too, so that a common noun a
+    curator took from a sentence's start ("Authorities on Thursday issued ...") does not name
+    the body wherever the text says "authorities"."""
+    return all(
+        label.isascii() and label.isalpha() and label[0].isupper() and not label.isupper()
+        for label in labels
+    )
 
 
 #: Words of an administrative level that English names of Chinese bodies often leave out
