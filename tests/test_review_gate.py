@@ -160,3 +160,17 @@ def test_a_role_the_project_lacks_is_refused_with_how_to_declare_it(project: Pro
     code, _, err = invoke(project, "review", SOURCE, "--accept", post, "--accept", "org-sh-sasac")
     assert code == 3 and "undeclared concept 'role.acting-director'" in err
     assert "declared once, in a reference file's `concepts:`" in err
+
+
+def test_the_walk_notes_a_role_new_to_the_project() -> None:
+    from policygraph.drafting.review import ReviewItem, item_notes
+
+    mark = {"rule": "post.title", "confidence": 0.4, "guessed": ["role"],
+            "undeclared": ["role.governor"], "missing": ["observed_on"]}  # fmt: skip
+    post = {"id": "post-x", "role": "role.governor", "observed_on": "2025-12-01", "draft": mark}
+    notes = item_notes(ReviewItem("posts", "post-x", post, "q", "post.title", 0.4, False))
+    assert notes == [
+        "guessed: role (placeholders: check them)",
+        "undeclared: role.governor (new to this project: declare it in a reference file's "
+        "concepts first)",
+    ]  # observed_on was filled in since: no longer missing
