@@ -7,6 +7,7 @@ tone marks and other combining marks removed, spaces and punctuation dropped. So
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -42,6 +43,7 @@ LABEL_PATHS = "skos:prefLabel|skos:altLabel|skos:hiddenLabel|rdfs:label"
 CHINESE_SCRIPTS = ("zh", "zh-Hant", "zh-Hans")
 
 
+@functools.lru_cache(maxsize=64)
 def fallback_order(lang: str) -> tuple[str, ...]:
     """``lang`` first (for Chinese, then its other scripts: 香港金融管理局 for ``zh``), then the
     other display languages, then Chinese in any script, then untagged."""
