@@ -15,6 +15,7 @@ from typing import TypeVar
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
+from policygraph.analytics.claims import claim_sentence
 from policygraph.cardqueries import QUERIES
 from policygraph.iris import language_tag, short_name
 from policygraph.names import display_labels, resolve_entity
@@ -181,21 +182,20 @@ def show(store: Store, text: str, lang: str = "en") -> Card:
 
 def _name_claims(labels: dict[URIRef, str], entity: URIRef, rows: dict[str, list[Row]]) -> None:
     """Posts and participations have no label: give them their sentence (``claim_sentence``)."""
-    from policygraph.analytics.claims import claim_sentence
 
     def of(node: Node | None) -> str:
         return labels.get(node, short_name(str(node))) if isinstance(node, URIRef) else ""
 
-    for name, kind, claim, who, what in (
-        ("posts", "post", "post", "entity", "org"),
-        ("staff", "post", "post", "member", "entity"),
-        ("parts", "part", "claim", "entity", "event"),
-    ):
-        for r in rows[name]:
-            node, parts = r[claim], {**r, "entity": entity}
-            if isinstance(node, URIRef) and of(node) == short_name(str(node)):
-                role = of(r.get("role"))
-                labels[node] = claim_sentence(kind, of(parts[who]), role, of(parts[what]))
+    def name(claim: Node, kind: str, who: Node, role: Node | None, what: Node) -> None:
+        if isinstance(claim, URIRef) and of(claim) == short_name(str(claim)):
+            labels[claim] = claim_sentence(kind, of(who), of(role), of(what))
+
+    for r in rows["posts"]:  # the entity's own posts
+        name(r["post"], "post", entity, r.get("role"), r["org"])
+    for r in rows["staff"]:  # posts held in it
+        name(r["post"], "post", r["member"], r.get("role"), entity)
+    for r in rows["parts"]:  # its participations
+        name(r["claim"], "part", entity, r.get("role"), r["event"])
 
 
 def _posts(

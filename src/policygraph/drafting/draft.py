@@ -205,6 +205,7 @@ def draft_text(
         if e.entity.startswith("role.")
     }
     posts = find_posts(reading, roles, gazetteer)
+    declared_roles = set(roles.values())
     events = find_events(reading, events_known)
     signals = find_signals(reading, posts, events)
     claims = [(e.start, e.end) for e in events] + [(s.start, s.end) for s in signals]
@@ -213,7 +214,7 @@ def draft_text(
         "names": names_section(reading, gazetteer, claims, zh),
         "people": _new_entities(reading, "people", zh),
         "organisations": _new_entities(reading, "organisations", zh),
-        "posts": [_post(reading, p, zh, set(roles.values())) for p in posts],
+        "posts": [_post(reading, p, zh, declared_roles) for p in posts],
         "events": [_event(reading, e, zh) for e in events if not e.declared_here],
         "signals": [_signal(reading, s, zh) for s in signals],
     }

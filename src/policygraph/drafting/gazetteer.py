@@ -17,16 +17,16 @@ from policygraph.drafting.bodies import governments_of, label_values
 from policygraph.drafting.candidates import COMPOUND_SURNAMES
 from policygraph.drafting.glossary import RULE as GLOSSARY
 from policygraph.drafting.glossary import derived_names
-from policygraph.drafting.text import fold, fold_label, has_cjk, is_latin, is_time_zone
+from policygraph.drafting.text import fold, fold_label, has_cjk, is_latin
 from policygraph.drafting.variants import (
     SHORT,
-    capitalised_word,
     common_noun,
     label_head,
     label_short,
     label_singular,
     label_without_company_word,
     label_without_place,
+    named_here,
 )
 from policygraph.drafting.wordsets import Key, WordSets, word_key
 from policygraph.records.model import Record
@@ -166,10 +166,7 @@ class Gazetteer:
         hits.extend((s, e, self.by_words[key]) for s, e, key in self.wordsets.find(folded))
         if skip:
             hits = [h for h in hits if all(e.entity != skip for e in h[2])]
-        hits = [h for h in hits if not is_time_zone(text, h[0], h[1])]
-        hits = [
-            h for h in hits if text[h[0]].isupper() or not capitalised_word(e.label for e in h[2])
-        ]
+        hits = [h for h in hits if named_here(text, h[0], h[1], [e.label for e in h[2]])]
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         found: list[Mention] = []
         cursor = 0

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from policygraph.drafting.text import fold, fold_label, has_cjk
+from policygraph.drafting.text import fold, fold_label, has_cjk, is_time_zone
 
 
 def common_noun(label: str) -> bool:
@@ -36,6 +36,14 @@ def capitalised_word(labels: Iterable[str]) -> bool:
         label.isascii() and label.isalpha() and label[0].isupper() and not label.isupper()
         for label in labels
     )
+
+
+def named_here(text: str, start: int, stop: int, labels: list[str]) -> bool:
+    """Whether ``text[start:stop]``, matched by ``labels``, names their body: not a time zone
+    spelt like one (HKT), nor a one-word name in lower case there (``capitalised_word``)."""
+    if is_time_zone(text, start, stop):
+        return False
+    return text[start].isupper() or not capitalised_word(labels)
 
 
 #: Words of an administrative level that English names of Chinese bodies often leave out
